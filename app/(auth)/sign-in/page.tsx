@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db";
+import { findUserByEmail } from "@/db/queries/users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
+import { currentUser } from "@/lib/auth/session";
+import { safeCallbackUrl } from "@/lib/validation/callback-url";
+import { AuthPanel } from "../auth-panel";
+import { GitHubButton } from "../github-button";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const demoAvailable = Boolean(await findUserByEmail(await getDb(), DEMO_USERS[0]!.email));
+  return (
+    <>
+      <AuthPanel title="Sign in to Verdict" subtitle="Weigh the options together, and keep the record.">
+        <SignInForm callbackUrl={callbackUrl} />
+        <GitHubButton callbackUrl={callbackUrl} />
+      </AuthPanel>
+      {demoAvailable ? (
+        <aside aria-labelledby="demo-heading" className="mx-auto mt-6 max-w-md rounded-xl border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700">
+          <h2 id="demo-heading" className="font-medium">
+            Trying it out?
+          </h2>
+          <p className="mt-1 text-slate-600 dark:text-slate-400">
+            The demo team has three people, all with the password <code className="font-mono">{DEMO_PASSWORD}</code>:
+          </p>
+          <ul className="mt-2 space-y-1">
+            {DEMO_USERS.map((u) => (
+              <li key={u.email}>
+                <code className="font-mono">{u.email}</code> <span className="text-slate-500 dark:text-slate-400">({u.role})</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { ComponentProps, ReactNode } from "react";
+
+export function cx(...classes: (string | false | null | undefined)[]) {
+  return classes.filter(Boolean).join(" ");
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">{title}</h1>
+        {description ? <p className="mt-2 max-w-2xl text-slate-600 dark:text-slate-400">{description}</p> : null}
+      </div>
+      {actions}
+    </div>
+  );
+}
+
+export function Card({ className, ...props }: ComponentProps<"section">) {
+  return (
+    <section
+      className={cx(
+        "rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900",
+        className,
+      )}
+      {...props}
+    />
+  );
+}
+
+export function CardTitle({ children, id }: { children: ReactNode; id?: string }) {
+  return (
+    <h2 id={id} className="mb-4 text-lg font-semibold">
+      {children}
+    </h2>
+  );
+}
+
+const buttonStyles = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
+  secondary:
+    "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700",
+  danger:
+    "border border-red-300 bg-white text-red-700 hover:bg-red-50 dark:border-red-800 dark:bg-slate-900 dark:text-red-300 dark:hover:bg-red-950",
+} as const;
+
+export type ButtonVariant = keyof typeof buttonStyles;
+
+export function buttonClass(variant: ButtonVariant = "primary", className?: string) {
+  return cx(
+    "inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed",
+    buttonStyles[variant],
+    className,
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 aria-invalid:border-red-500 dark:border-slate-700 dark:bg-slate-950";
+
+export function Badge({ children, tone = "neutral" }: { children: ReactNode; tone?: "neutral" | "brand" | "good" | "warn" | "bad" }) {
+  const tones = {
+    neutral: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+    brand: "bg-brand-100 text-brand-700 dark:bg-brand-700/30 dark:text-brand-100",
+    good: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
+    warn: "bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-200",
+    bad: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
+  };
+  return <span className={cx("inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium", tones[tone])}>{children}</span>;
+}

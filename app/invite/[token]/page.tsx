@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Time } from "@/app/_components/time";
+import { buttonClass, Card } from "@/app/_components/ui";
+import { getDb } from "@/db";
+import { lookupInvite } from "@/db/queries/invites";
+import { getTeamForMember } from "@/db/queries/teams";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
+import { currentUser } from "@/lib/auth/session";
+import { UNUSABLE_INVITE_COPY } from "@/lib/domain/invite-status";
+import { AcceptInviteForm } from "./accept-form";
+
+export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="mx-auto max-w-lg">
+      <Card>
+        <h1 className="mb-3 text-xl font-semibold">{title}</h1>
+        {children}
+      </Card>
+    </div>
+  );
+}
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const db = await getDb();
+  const [invite, user] = await Promise.all([lookupInvite(db, token), currentUser()]);
+
+  if (invite.status !== "valid") {
+    const copy = UNUSABLE_INVITE_COPY[invite.status];
+    return (
+      <Panel title={copy.title}>
+        <p className="text-slate-600 dark:text-slate-400">{copy.detail}</p>
+        <p className="mt-4 text-sm">
+          <Link href={user ? "/teams" : "/"} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+            {user ? "Go to your teams" : "Go to the home page"}
+          </Link>
+        </p>
+      </Panel>
+    );
+  }
+
+  const here = `/invite/${token}`;
+  const membership = user ? await getTeamForMember(db, user.id, invite.teamId) : null;
+  return (
+    <Panel title={`Join ${invite.teamName} on Verdict`}>
+      <p className="text-slate-600 dark:text-slate-400">
+        You are invited as <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>: {ROLE_DESCRIPTIONS[invite.role].toLowerCase()}. The link works until{" "}
+        <Time date={invite.expiresAt} />.
+      </p>
+      <div className="mt-6">
+        {!user ? (
+          <div className="flex flex-wrap gap-3">
+            <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass("primary")}>
+              Create an account to join
+            </Link>
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass("secondary")}>
+              I have an account
+            </Link>
+          </div>
+        ) : membership ? (
+          <p>
+            You are already a member of this team.{" "}
+            <Link href={`/teams/${invite.teamId}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              Open {invite.teamName}
+            </Link>
+          </p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Signed in as {user.email}.</p>
+            <AcceptInviteForm token={token} teamName={invite.teamName} />
+          </>
+        )}
+      </div>
+    </Panel>
+  );
+}

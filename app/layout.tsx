@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { currentUser } from "@/lib/auth/session";
+import { SignOutButton } from "./_components/sign-out-button";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Verdict", template: "%s · Verdict" },
+  description: "Make technology decisions as a team, and keep the record.",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900">
+          Skip to content
+        </a>
+        <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 sm:px-6">
+            <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+              <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+                V
+              </span>
+              Verdict
+            </Link>
+            <div className="flex items-center gap-4 text-sm">
+              {user ? (
+                <Link href="/teams" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
+                  Teams
+                </Link>
+              ) : null}
+              <Link href="/frameworks" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
+                Frameworks
+              </Link>
+            </div>
+            <div className="ml-auto flex items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.name}</span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/sign-in" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
+                    Sign in
+                  </Link>
+                  <Link href="/sign-up" className="rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+                    Sign up
+                  </Link>
+                </>
+              )}
+            </div>
+          </nav>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { useActionState, useEffect, useId, useState } from "react";
+import { Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { buttonClass, inputClass } from "@/app/_components/ui";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/invite";
+import { createInviteAction } from "./actions/create-invite";
+import { revokeInviteAction } from "./actions/revoke-invite";
+
+export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
+  const [state, action] = useActionState(createInviteAction, initialFormState);
+  const roleId = useId();
+  const selectedRole = state.values?.role ?? "member";
+  return (
+    <div className="space-y-4">
+      <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate>
+        <input type="hidden" name="teamId" value={teamId} />
+        <div>
+          <label htmlFor={roleId} className="mb-1 block text-sm font-medium">
+            Role
+          </label>
+          <select id={roleId} name="role" defaultValue={selectedRole} key={selectedRole} className={inputClass}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}: {ROLE_DESCRIPTIONS[r]}
+              </option>
+            ))}
+          </select>
+          {state.fieldErrors?.role ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.fieldErrors.role}</p> : null}
+        </div>
+        <Field
+          label="Expires after (days)"
+          name="expiresInDays"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={INVITE_MAX_DAYS}
+          defaultValue={String(INVITE_DEFAULT_DAYS)}
+          hint={`1 to ${INVITE_MAX_DAYS} days.`}
+          state={state}
+        />
+        <Field label="Use limit" name="maxUses" type="number" inputMode="numeric" min={1} placeholder="No limit" hint="Blank means anyone with the link." state={state} />
+        <div className="sm:col-span-3">
+          <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
+        </div>
+      </form>
+      <FormMessage state={state} />
+      {state.ok && state.data?.invitePath ? <InviteLink path={state.data.invitePath} /> : null}
+    </div>
+  );
+}
+
+function InviteLink({ path }: { path: string }) {
+  const [url, setUrl] = useState(path);
+  const [copied, setCopied] = useState(false);
+  const id = useId();
+  useEffect(() => setUrl(new URL(path, window.location.origin).toString()), [path]);
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <div className="min-w-0 flex-1">
+        <label htmlFor={id} className="mb-1 block text-sm font-medium">
+          Invite link
+        </label>
+        <input id={id} readOnly value={url} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
+      </div>
+      <button
+        type="button"
+        className={buttonClass("secondary")}
+        onClick={async () => {
+          await navigator.clipboard?.writeText(url).catch(() => undefined);
+          setCopied(true);
+        }}
+      >
+        {copied ? "Copied" : "Copy link"}
+      </button>
+    </div>
+  );
+}
+
+export function RevokeInviteForm({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
+  const [state, action] = useActionState(revokeInviteAction, initialFormState);
+  return (
+    <form action={action}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="inviteId" value={inviteId} />
+      <SubmitButton variant="danger" pendingLabel="Revoking…" className="py-1">
+        <span>
+          Revoke<span className="sr-only"> {label}</span>
+        </span>
+      </SubmitButton>
+      {state.ok ? null : <FormMessage state={state} />}
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDb } from "@/db";
+import { listTeamsForUser } from "@/db/queries/teams";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
+import { CreateTeamForm } from "./create-team-form";
+
+export const metadata: Metadata = { title: "Your teams" };
+
+export default async function TeamsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/teams");
+  const [teams, params] = await Promise.all([listTeamsForUser(await getDb(), user.id), searchParams]);
+  return (
+    <>
+      <PageHeader title="Your teams" description="Decisions belong to a team. Open one, or start a new team and invite the people who will decide with you." />
+      {params.left ? (
+        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          You left the team.
+        </p>
+      ) : null}
+      <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
+        <Card aria-labelledby="teams-heading">
+          <CardTitle id="teams-heading">Teams you belong to</CardTitle>
+          {teams.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">You are not in any team yet. Create one, or open an invite link a teammate sent you.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+              {teams.map((team) => (
+                <li key={team.id} className="flex items-center justify-between gap-4 py-3">
+                  <div>
+                    <Link href={`/teams/${team.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {team.name}
+                    </Link>
+                    <p className="text-sm text-slate-500 dark:text-slate-400">
+                      {team.members} {team.members === 1 ? "member" : "members"}
+                    </p>
+                  </div>
+                  <Badge tone={team.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[team.role]}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card aria-labelledby="new-team-heading">
+          <CardTitle id="new-team-heading">New team</CardTitle>
+          <CreateTeamForm />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { type DbHandle, openDb } from "../client";
+import { configuredTarget, describeTarget } from "../target";
+
+/** Runs a database chore from the command line with a clear failure message. */
+export async function runCli(label: string, chore: (handle: DbHandle) => Promise<string>): Promise<void> {
+  const target = configuredTarget();
+  const handle = await openDb(target);
+  try {
+    const outcome = await chore(handle);
+    console.log(`${label} (${describeTarget(target)}): ${outcome}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function fail(error: unknown): never {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { requireTeamRole } from "../../lib/auth/guard";
+import { invitableRoles, type Role } from "../../lib/auth/roles";
+import { generateToken, hashToken, isWellFormedToken } from "../../lib/auth/tokens";
+import { inviteStatus, type InviteStatus, UNUSABLE_INVITE_COPY, type UnusableInvite } from "../../lib/domain/invite-status";
+import { AppError, ForbiddenError, NotFoundError } from "../../lib/errors";
+import type { CreateInviteInput } from "../../lib/validation/invite";
+import type { Db, Executor } from "../client";
+import { invites, memberships, teams, users } from "../schema";
+import { appendEvent } from "./events";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function createInvite(db: Db, actorId: string, input: CreateInviteInput, now = new Date()) {
+  const access = await requireTeamRole(db, actorId, input.teamId, "team.invite");
+  if (!invitableRoles(access.role).includes(input.role)) {
+    throw new ForbiddenError("Only an owner can invite new owners.", { role: "Only an owner can invite new owners." });
+  }
+  const token = generateToken();
+  const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
+  const invite = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invites)
+      .values({
+        teamId: input.teamId,
+        tokenHash: hashToken(token),
+        role: input.role,
+        createdBy: actorId,
+        expiresAt,
+        maxUses: input.maxUses ?? null,
+      })
+      .returning();
+    await appendEvent(tx, {
+      teamId: input.teamId,
+      actorId,
+      type: "invite.created",
+      payload: { inviteId: row!.id, role: input.role, expiresAt: expiresAt.toISOString(), maxUses: input.maxUses ?? null },
+    });
+    return row!;
+  });
+  return { invite, token };
+}
+
+export async function listInvites(db: Executor, teamId: string, now = new Date()) {
+  const rows = await db
+    .select({
+      id: invites.id,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+      revokedAt: invites.revokedAt,
+      createdAt: invites.createdAt,
+      createdByName: users.name,
+    })
+    .from(invites)
+    .innerJoin(users, eq(users.id, invites.createdBy))
+    .where(eq(invites.teamId, teamId))
+    .orderBy(desc(invites.createdAt))
+    .limit(50);
+  return rows.map((row) => ({ ...row, status: inviteStatus(row, now) }));
+}
+
+export async function revokeInvite(db: Db, actorId: string, input: { teamId: string; inviteId: string }, now = new Date()) {
+  await requireTeamRole(db, actorId, input.teamId, "team.invite");
+  await db.transaction(async (tx) => {
+    const [revoked] = await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.id, input.inviteId), eq(invites.teamId, input.teamId), isNull(invites.revokedAt)))
+      .returning({ id: invites.id, role: invites.role });
+    if (!revoked) throw new NotFoundError("That invite does not exist or was already revoked.");
+    await appendEvent(tx, { teamId: input.teamId, actorId, type: "invite.revoked", payload: { inviteId: revoked.id, role: revoked.role } });
+  });
+}
+
+export type InviteLookup =
+  | { status: "invalid" }
+  | { status: InviteStatus; teamId: string; teamName: string; role: Role; expiresAt: Date };
+
+/** What an invite link points at, for the page that opens it. Reads only. */
+export async function lookupInvite(db: Executor, token: string, now = new Date()): Promise<InviteLookup> {
+  if (!isWellFormedToken(token)) return { status: "invalid" };
+  const [row] = await db
+    .select({
+      teamId: invites.teamId,
+      teamName: teams.name,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+      revokedAt: invites.revokedAt,
+    })
+    .from(invites)
+    .innerJoin(teams, eq(teams.id, invites.teamId))
+    .where(eq(invites.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!row) return { status: "invalid" };
+  return { status: inviteStatus(row, now), teamId: row.teamId, teamName: row.teamName, role: row.role, expiresAt: row.expiresAt };
+}
+
+export class InviteUnusableError extends AppError {
+  constructor(readonly status: UnusableInvite) {
+    super(UNUSABLE_INVITE_COPY[status].title);
+  }
+}
+
+export type AcceptResult = { teamId: string; alreadyMember: boolean };
+
+export async function acceptInvite(db: Db, userId: string, token: string, now = new Date()): Promise<AcceptResult> {
+  if (!isWellFormedToken(token)) throw new InviteUnusableError("invalid");
+  return db.transaction(async (tx) => {
+    // Row lock: two people taking the last use of a link at once cannot both get in.
+    const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, hashToken(token))).for("update").limit(1);
+    if (!invite) throw new InviteUnusableError("invalid");
+    const [existing] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)))
+      .limit(1);
+    const status = inviteStatus(invite, now);
+    if (existing) return { teamId: invite.teamId, alreadyMember: true };
+    if (status !== "valid") throw new InviteUnusableError(status);
+    await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
+    await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
+    const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+    await appendEvent(tx, {
+      teamId: invite.teamId,
+      actorId: userId,
+      type: "member.joined",
+      payload: { userId, name: user?.name ?? null, role: invite.role, inviteId: invite.id },
+    });
+    return { teamId: invite.teamId, alreadyMember: false };
+  });
+}

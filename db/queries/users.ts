@@ -1,0 +1,53 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { hashPassword } from "../../lib/auth/password";
+import { ConflictError } from "../../lib/errors";
+import type { SignUpInput } from "../../lib/validation/auth";
+import type { Executor } from "../client";
+import { users } from "../schema";
+import { isUniqueViolation } from "./pg-errors";
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email.toLowerCase())).limit(1);
+  return user ?? null;
+}
+
+export async function findUserById(db: Executor, id: string) {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user ?? null;
+}
+
+export async function createUser(db: Executor, input: SignUpInput) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const [user] = await db
+      .insert(users)
+      .values({ name: input.name, email: input.email, passwordHash })
+      .returning({ id: users.id, name: users.name, email: users.email });
+    return user!;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ConflictError("An account with this email already exists.", {
+        email: "An account with this email already exists. Sign in instead.",
+      });
+    }
+    throw error;
+  }
+}
+
+/** For OAuth sign-ins: the person is matched to an account by their verified email. */
+export async function findOrCreateOAuthUser(db: Executor, profile: { email: string; name: string }) {
+  const email = profile.email.toLowerCase();
+  const [created] = await db
+    .insert(users)
+    .values({ email, name: profile.name || email, passwordHash: null })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  if (created) return created.id;
+  const existing = await findUserByEmail(db, email);
+  return existing!.id;
+}

@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import { hashPassword } from "../lib/auth/password";
+import type { Role } from "../lib/auth/roles";
+import { FRAMEWORK_CATALOG } from "./catalog";
+import type { Db } from "./client";
+import { events, frameworks, memberships, teams, users } from "./schema";
+
+/** Upserts the framework catalog: safe to run on every start. */
+export async function seedCatalog(db: Db): Promise<void> {
+  await db
+    .insert(frameworks)
+    .values(FRAMEWORK_CATALOG.map((f, i) => ({ ...f, sortOrder: i })))
+    .onConflictDoUpdate({
+      target: frameworks.slug,
+      set: {
+        name: sql`excluded.name`,
+        language: sql`excluded.language`,
+        runtime: sql`excluded.runtime`,
+        description: sql`excluded.description`,
+        website: sql`excluded.website`,
+        notableUsers: sql`excluded.notable_users`,
+        sortOrder: sql`excluded.sort_order`,
+      },
+    });
+}
+
+export const DEMO_PASSWORD = "verdict-demo";
+export const DEMO_TEAM_NAME = "Acme Platform";
+export const DEMO_USERS: readonly { name: string; email: string; role: Role }[] = [
+  { name: "Alice Moreau", email: "alice@example.com", role: "owner" },
+  { name: "Bilal Haddad", email: "bilal@example.com", role: "admin" },
+  { name: "Chen Wei", email: "chen@example.com", role: "member" },
+];
+
+/** Creates the demo team and its three people once; a second run changes nothing. */
+export async function seedDemo(db: Db): Promise<{ created: boolean }> {
+  const [first] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0]!.email)).limit(1);
+  if (first) return { created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const people = await tx
+      .insert(users)
+      .values(DEMO_USERS.map((u) => ({ name: u.name, email: u.email, passwordHash })))
+      .returning({ id: users.id, email: users.email, name: users.name });
+    const [team] = await tx.insert(teams).values({ name: DEMO_TEAM_NAME }).returning();
+    const owner = people.find((p) => p.email === DEMO_USERS[0]!.email)!;
+    await tx.insert(events).values({ teamId: team!.id, actorId: owner.id, type: "team.created", payload: { name: DEMO_TEAM_NAME } });
+    for (const demo of DEMO_USERS) {
+      const person = people.find((p) => p.email === demo.email)!;
+      await tx.insert(memberships).values({ teamId: team!.id, userId: person.id, role: demo.role });
+      if (demo.role !== "owner") {
+        await tx.insert(events).values({
+          teamId: team!.id,
+          actorId: person.id,
+          type: "member.joined",
+          payload: { userId: person.id, name: person.name, role: demo.role },
+        });
+      }
+    }
+  });
+  return { created: true };
+}

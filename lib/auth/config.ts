@@ -1,0 +1,35 @@
+import type { NextAuthConfig } from "next-auth";
+import GitHub from "next-auth/providers/github";
+import { env } from "../env";
+
+/** Paths that need a signed-in person; everything else is public or checks for itself. */
+const PROTECTED_PREFIXES = ["/teams"];
+
+export function githubEnabled(): boolean {
+  const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  return Boolean(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET);
+}
+
+/**
+ * The part of the Auth.js setup that needs no database, shared by the proxy (which only
+ * redirects) and the full setup in ./index.ts.
+ */
+export function baseAuthConfig(): NextAuthConfig {
+  const { AUTH_SECRET, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
+  return {
+    secret: AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: githubEnabled() ? [GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET })] : [],
+    callbacks: {
+      authorized({ auth, request }) {
+        const needsUser = PROTECTED_PREFIXES.some((p) => request.nextUrl.pathname.startsWith(p));
+        return !needsUser || Boolean(auth?.user);
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), "must be a postgres:// or postgresql:// connection URL");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().trim().min(1, "must not be empty").default(".data/pglite"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    AUTH_GITHUB_ID: z.string().trim().min(1, "must not be empty").optional(),
+    AUTH_GITHUB_SECRET: z.string().trim().min(1, "must not be empty").optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
+      const missing = env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "must be set together with the other GitHub variable" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+const DEV_SECRET_FILE = ".data/auth-secret";
+
+/** In development a secret is made once and kept, so sessions survive restarts without setup. */
+function developmentSecret(): string {
+  const file = path.resolve(process.cwd(), DEV_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const secret = randomBytes(32).toString("base64url");
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  return secret;
+}
+
+// Empty strings in .env files mean "unset", not "set to nothing".
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "env"}: ${i.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  if (env.AUTH_SECRET) return { ...env, AUTH_SECRET: env.AUTH_SECRET };
+  if (env.NODE_ENV === "production") {
+    throw new EnvError(
+      "Invalid environment configuration:\n  - AUTH_SECRET: is required in production (try: openssl rand -base64 32)",
+    );
+  }
+  return { ...env, AUTH_SECRET: developmentSecret() };
+}
+
+let cached: Env | undefined;
+
+/** Validated lazily so `next build` never needs runtime secrets. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { email, personName } from "./fields";
+
+export const PASSWORD_MIN = 8;
+
+export const signUpSchema = z.object({
+  name: personName,
+  email,
+  password: z
+    .string({ error: "Choose a password" })
+    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
+    .max(200, "Keep the password under 200 characters"),
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
