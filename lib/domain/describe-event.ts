@@ -8,7 +8,11 @@ function text(value: unknown, fallback: string): string {
 
 export function describeEvent(type: string, payload: Record<string, unknown>, actor: string | null): string {
   const who = actor ?? "Someone";
-  const role = (key: string) => ROLE_WORDS[text(payload[key], "")] ?? "a member";
+  // Own keys only: a payload role such as "constructor" must not reach Object.prototype.
+  const role = (key: string) => {
+    const value = text(payload[key], "");
+    return Object.hasOwn(ROLE_WORDS, value) ? ROLE_WORDS[value]! : "a member";
+  };
   switch (type) {
     case "team.created":
       return `${who} created the team`;

@@ -10,7 +10,7 @@ import { signInSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { type FormState, formValues, parseForm } from "@/lib/validation/form-data";
 
-export const WRONG_CREDENTIALS = "That email and password do not match an account.";
+const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
 async function lockedMessage(email: string): Promise<string> {
   const record = await readThrottle(await getDb(), email);

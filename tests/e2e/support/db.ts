@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+import postgres from "postgres";
+import { E2E_DATABASE_URL } from "../../../playwright.config";
+
+// Direct database access for what a browser cannot do on its own, such as letting time pass.
+let client: postgres.Sql | undefined;
+function sql() {
+  client ??= postgres(E2E_DATABASE_URL, { max: 2, onnotice: () => {} });
+  return client;
+}
+
+export async function expireInvite(inviteUrl: string): Promise<void> {
+  const token = new URL(inviteUrl).pathname.split("/").pop()!;
+  const hash = createHash("sha256").update(token).digest("hex");
+  const rows = await sql()`update invites set expires_at = now() - interval '1 minute' where token_hash = ${hash} returning id`;
+  if (rows.length !== 1) throw new Error(`no invite found for ${inviteUrl}`);
+}
+
+export async function closeDb(): Promise<void> {
+  await client?.end({ timeout: 5 });
+  client = undefined;
+}

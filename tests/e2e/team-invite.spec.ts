@@ -1,0 +1,109 @@
+import { closeDb, expireInvite } from "./support/db";
+import { expect, snapshot, test } from "./fixtures";
+import { newPerson, SignUpPage } from "./pages/auth-pages";
+import { TeamPage } from "./pages/team-pages";
+
+test.afterAll(closeDb);
+
+test("an owner invites a teammate who signs up from the link and joins as a member", async ({ actor, browser }) => {
+  const alice = await actor("Alice");
+  const team = await alice.teams.createTeam("Checkout rewrite");
+  const inviteUrl = await team.createInvite({ role: "member", maxUses: "3" });
+  await snapshot(alice.page, "team-owner-with-invite");
+
+  const bobContext = await browser.newContext();
+  const bobPage = await bobContext.newPage();
+  await bobPage.goto(inviteUrl);
+  await expect(bobPage.getByRole("heading", { name: "Join Checkout rewrite on Verdict" })).toBeVisible();
+  await snapshot(bobPage, "invite-signed-out");
+  await bobPage.getByRole("link", { name: "Create an account to join" }).click();
+  const bob = newPerson("Bob");
+  await new SignUpPage(bobPage).signUp(bob);
+  await expect(bobPage.getByRole("button", { name: "Join Checkout rewrite" })).toBeVisible();
+  await snapshot(bobPage, "invite-signed-in");
+  await bobPage.getByRole("button", { name: "Join Checkout rewrite" }).click();
+
+  await expect(bobPage.getByRole("heading", { level: 1, name: "Checkout rewrite", exact: true })).toBeVisible();
+  const bobTeam = new TeamPage(bobPage);
+  await expect(bobTeam.memberRow(bob.name)).toContainText("Member");
+  // A member manages nothing: no invite panel, no role or remove controls.
+  await expect(bobTeam.invitePanel()).toHaveCount(0);
+  await expect(bobPage.getByRole("button", { name: /Create invite link|Remove|Save role/ })).toHaveCount(0);
+  await snapshot(bobPage, "team-as-member");
+
+  await alice.page.reload();
+  await expect(team.memberRow(bob.name)).toBeVisible();
+  await expect(team.invitePanel().getByRole("row").filter({ hasText: "Member" })).toContainText("1 of 3");
+  await expect(alice.page.getByRole("region", { name: "Recent activity" })).toContainText(`${bob.name} joined as a member`);
+  await bobContext.close();
+});
+
+test("the owner changes a role and removes a member, who then loses access at once", async ({ actor }) => {
+  const owner = await actor("Olga");
+  const team = await owner.teams.createTeam("Data platform");
+  const inviteUrl = await team.createInvite({ role: "member" });
+  const dan = await actor("Dan");
+  await dan.page.goto(inviteUrl);
+  await dan.page.getByRole("button", { name: "Join Data platform" }).click();
+  await expect(dan.page.getByRole("heading", { level: 1, name: "Data platform", exact: true })).toBeVisible();
+  const teamUrl = dan.page.url().replace(/\?.*$/, "");
+
+  await owner.page.reload();
+  const row = team.memberRow(dan.person.name);
+  await row.getByLabel(`Role for ${dan.person.name}`).selectOption("viewer");
+  await row.getByRole("button", { name: `Save role for ${dan.person.name}` }).click();
+  await expect(row.getByRole("status")).toHaveText(`${dan.person.name} is now viewer.`);
+
+  owner.page.once("dialog", (dialog) => dialog.accept());
+  await team.memberRow(dan.person.name).getByRole("button", { name: `Remove ${dan.person.name}` }).click();
+  await expect(team.memberRow(dan.person.name)).toHaveCount(0);
+
+  await dan.page.goto(teamUrl);
+  await expect(dan.page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("the last owner cannot leave the team", async ({ actor }) => {
+  const owner = await actor("Lone");
+  await owner.teams.createTeam("Solo team");
+  owner.page.once("dialog", (dialog) => dialog.accept());
+  await owner.page.getByRole("button", { name: "Leave team" }).click();
+  await expect(owner.page.getByRole("main").getByRole("alert")).toHaveText("You are the last owner: make someone else an owner before you leave.");
+});
+
+test("expired, revoked and mangled invite links each say what is wrong and change nothing", async ({ actor }) => {
+  const owner = await actor("Ivy");
+  const team = await owner.teams.createTeam("Invite edge cases");
+  const expiring = await team.createInvite({ role: "viewer" });
+  await expireInvite(expiring);
+  const revoked = await team.createInvite({ role: "member" });
+  await owner.page.reload();
+  await team.invitePanel().getByRole("button", { name: "Revoke member invite" }).click();
+  await expect(team.invitePanel().getByText("Revoked")).toBeVisible();
+
+  const guest = await actor("Gus");
+  await guest.page.goto(expiring);
+  await expect(guest.page.getByRole("heading", { name: "This invite link has expired" })).toBeVisible();
+  await snapshot(guest.page, "invite-expired");
+  await guest.page.goto(revoked);
+  await expect(guest.page.getByRole("heading", { name: "This invite link was revoked" })).toBeVisible();
+  await guest.page.goto(`${expiring.slice(0, -5)}xxxxx`);
+  await expect(guest.page.getByRole("heading", { name: "This invite link is not valid" })).toBeVisible();
+  await guest.page.goto("/invite/not-even-close");
+  await expect(guest.page.getByRole("heading", { name: "This invite link is not valid" })).toBeVisible();
+
+  await guest.teams.goto();
+  await expect(guest.page.getByText("You are not in any team yet")).toBeVisible();
+});
+
+test("bad invite settings show field errors and create nothing", async ({ actor }) => {
+  const owner = await actor("Fay");
+  const team = await owner.teams.createTeam("Validation team");
+  const panel = team.invitePanel();
+  await panel.getByLabel("Expires after (days)").fill("0");
+  await panel.getByLabel("Use limit").fill("-2");
+  await panel.getByRole("button", { name: "Create invite link" }).click();
+  await expect(panel.getByText("An invite must last at least 1 day")).toBeVisible();
+  await expect(panel.getByText("Allow at least 1 use, or leave it blank for no limit")).toBeVisible();
+  await expect(panel.getByLabel("Expires after (days)")).toHaveValue("0");
+  await expect(panel.getByRole("table")).toHaveCount(0);
+});
