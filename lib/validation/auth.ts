@@ -9,7 +9,7 @@ export const signUpSchema = z.object({
   password: z
     .string({ error: "Choose a password" })
     .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)
-    .max(200, "Keep the password under 200 characters"),
+    .max(200, "Use at most 200 characters for the password"),
 });
 export type SignUpInput = z.infer<typeof signUpSchema>;
 

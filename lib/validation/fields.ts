@@ -5,7 +5,7 @@ export const personName = z
   .string({ error: "Enter your name" })
   .trim()
   .min(1, "Enter your name")
-  .max(80, "Keep your name under 80 characters");
+  .max(80, "Use at most 80 characters for your name");
 
 export const email = z
   .string({ error: "Enter your email address" })

@@ -6,7 +6,7 @@ export const createTeamSchema = z.object({
     .string({ error: "Give the team a name" })
     .trim()
     .min(1, "Give the team a name")
-    .max(60, "Keep the team name under 60 characters"),
+    .max(60, "Use at most 60 characters for the team name"),
 });
 
 export const changeRoleSchema = z.object({ teamId: id("team"), userId: id("member"), role });
