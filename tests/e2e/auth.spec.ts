@@ -24,6 +24,7 @@ test("sign-up shows a message per bad field and keeps what was typed", async ({ 
   await expect(page.getByText("Enter a valid email address, like name@example.com")).toBeVisible();
   await expect(page.getByText("Use at least 8 characters")).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("Password")).toHaveValue("short");
   await snapshot(page, "sign-up-errors");
 });
 
