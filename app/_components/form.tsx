@@ -1,12 +1,47 @@
 "use client";
 
-import { type ReactNode, useId } from "react";
+import { type ComponentProps, createContext, type ReactNode, use, useId, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormState } from "@/lib/validation/form-data";
 import { type ButtonVariant, buttonClass, cx, inputClass } from "./ui";
 
+const PendingContext = createContext(false);
+
+type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
+  action: (formData: FormData) => void;
+  /** Asked before submitting; the submission stops if the person declines. */
+  confirmMessage?: string;
+};
+
+/**
+ * A form for a server action that never clears what was typed: React resets a form after its
+ * action runs, so with JavaScript we submit from onSubmit instead. Without JavaScript the plain
+ * action still works, and the server echoes the values back.
+ */
+export function ActionForm({ action, confirmMessage, children, ...props }: ActionFormProps) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <PendingContext value={pending}>
+      <form
+        {...props}
+        action={action}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (pending || (confirmMessage && !window.confirm(confirmMessage))) return;
+          const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+          startTransition(() => action(formData));
+        }}
+      >
+        {children}
+      </form>
+    </PendingContext>
+  );
+}
+
 export function SubmitButton({ children, pendingLabel, variant = "primary", className }: { children: ReactNode; pendingLabel?: string; variant?: ButtonVariant; className?: string }) {
-  const { pending } = useFormStatus();
+  const submitting = use(PendingContext);
+  const { pending: plainPending } = useFormStatus();
+  const pending = submitting || plainPending;
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
       {pending ? (pendingLabel ?? "Saving…") : children}
@@ -36,8 +71,6 @@ export function Field({ label, name, state, hint, defaultValue, className, ...in
         id={id}
         name={name}
         defaultValue={value}
-        // Re-mount when the server echoes values back, so defaultValue applies again.
-        key={value}
         aria-invalid={error ? true : undefined}
         aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
         className={inputClass}

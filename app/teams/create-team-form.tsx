@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { createTeamAction } from "./actions/create-team";
 
 export function CreateTeamForm() {
   const [state, action] = useActionState(createTeamAction, initialFormState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label="Team name" name="name" required maxLength={60} placeholder="e.g. Payments platform" state={state} />
       <SubmitButton pendingLabel="Creating…">Create team</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { signInAction } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signInAction, initialFormState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" required state={state} />
@@ -22,6 +22,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           Create an account
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -2,14 +2,14 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState(signUpAction, initialFormState);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <ActionForm action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage state={state} />
       <Field label="Name" name="name" autoComplete="name" required state={state} />
@@ -32,6 +32,6 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           Sign in
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useId, useState } from "react";
-import { Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { buttonClass, inputClass } from "@/app/_components/ui";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/invite";
@@ -14,13 +14,13 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
   const selectedRole = state.values?.role ?? "member";
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-3" noValidate>
+      <ActionForm action={action} className="grid gap-4 sm:grid-cols-3" noValidate>
         <input type="hidden" name="teamId" value={teamId} />
         <div>
           <label htmlFor={roleId} className="mb-1 block text-sm font-medium">
             Role
           </label>
-          <select id={roleId} name="role" defaultValue={selectedRole} key={selectedRole} className={inputClass}>
+          <select id={roleId} name="role" defaultValue={selectedRole} className={inputClass}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}: {ROLE_DESCRIPTIONS[r]}
@@ -44,7 +44,7 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
         <div className="sm:col-span-3">
           <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
         </div>
-      </form>
+      </ActionForm>
       <FormMessage state={state} />
       {state.ok && state.data?.invitePath ? <InviteLink path={state.data.invitePath} /> : null}
     </div>
@@ -81,7 +81,7 @@ function InviteLink({ path }: { path: string }) {
 export function RevokeInviteForm({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
   const [state, action] = useActionState(revokeInviteAction, initialFormState);
   return (
-    <form action={action}>
+    <ActionForm action={action}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="inviteId" value={inviteId} />
       <SubmitButton variant="danger" pendingLabel="Revoking…" className="py-1">
@@ -90,6 +90,6 @@ export function RevokeInviteForm({ teamId, inviteId, label }: { teamId: string; 
         </span>
       </SubmitButton>
       {state.ok ? null : <FormMessage state={state} />}
-    </form>
+    </ActionForm>
   );
 }

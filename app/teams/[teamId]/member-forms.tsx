@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
-import { FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { changeRoleAction } from "./actions/change-role";
@@ -12,13 +12,13 @@ export function ChangeRoleForm({ teamId, userId, memberName, role, roles }: { te
   const [state, action] = useActionState(changeRoleAction, initialFormState);
   const id = useId();
   return (
-    <form action={action} className="flex flex-wrap items-center gap-2">
+    <ActionForm action={action} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={id} className="sr-only">
         Role for {memberName}
       </label>
-      <select id={id} name="role" defaultValue={role} key={role} className={`${inputClass} w-auto py-1.5`}>
+      <select id={id} name="role" defaultValue={role} className={`${inputClass} w-auto py-1.5`}>
         {roles.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
@@ -33,18 +33,16 @@ export function ChangeRoleForm({ teamId, userId, memberName, role, roles }: { te
       <div className="basis-full">
         <FormMessage state={state} />
       </div>
-    </form>
+    </ActionForm>
   );
 }
 
 export function RemoveMemberForm({ teamId, userId, memberName }: { teamId: string; userId: string; memberName: string }) {
   const [state, action] = useActionState(removeMemberAction, initialFormState);
   return (
-    <form
+    <ActionForm
       action={action}
-      onSubmit={(event) => {
-        if (!window.confirm(`Remove ${memberName} from the team? They lose access at once.`)) event.preventDefault();
-      }}
+      confirmMessage={`Remove ${memberName} from the team? They lose access at once.`}
     >
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
@@ -54,25 +52,23 @@ export function RemoveMemberForm({ teamId, userId, memberName }: { teamId: strin
         </span>
       </SubmitButton>
       <FormMessage state={state} />
-    </form>
+    </ActionForm>
   );
 }
 
 export function LeaveTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const [state, action] = useActionState(leaveTeamAction, initialFormState);
   return (
-    <form
+    <ActionForm
       action={action}
       className="space-y-3"
-      onSubmit={(event) => {
-        if (!window.confirm(`Leave ${teamName}? You will need a new invite to come back.`)) event.preventDefault();
-      }}
+      confirmMessage={`Leave ${teamName}? You will need a new invite to come back.`}
     >
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={state} />
       <SubmitButton variant="danger" pendingLabel="Leaving…">
         Leave team
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }
