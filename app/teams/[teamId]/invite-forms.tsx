@@ -3,7 +3,7 @@
 import { useActionState, useEffect, useId, useState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { buttonClass, inputClass } from "@/app/_components/ui";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/invite";
 import { createInviteAction } from "./actions/create-invite";
 import { revokeInviteAction } from "./actions/revoke-invite";
@@ -23,10 +23,11 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
           <select id={roleId} name="role" defaultValue={selectedRole} className={inputClass}>
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}: {ROLE_DESCRIPTIONS[r]}
+                {ROLE_LABELS[r]}
               </option>
             ))}
           </select>
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Members vote; viewers only watch; admins also invite and manage.</p>
           {state.fieldErrors?.role ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.fieldErrors.role}</p> : null}
         </div>
         <Field

@@ -2,7 +2,6 @@
 
 import { useActionState, useId } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { inputClass } from "@/app/_components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { changeRoleAction } from "./actions/change-role";
 import { leaveTeamAction } from "./actions/leave-team";
@@ -18,7 +17,7 @@ export function ChangeRoleForm({ teamId, userId, memberName, role, roles }: { te
       <label htmlFor={id} className="sr-only">
         Role for {memberName}
       </label>
-      <select id={id} name="role" defaultValue={role} className={`${inputClass} w-auto py-1.5`}>
+      <select id={id} name="role" defaultValue={role} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950">
         {roles.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
