@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -13,8 +15,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../lib/auth/roles";
+import { DECISION_STATUSES } from "../lib/domain/phases";
 
 export const teamRole = pgEnum("team_role", ROLES);
+export const decisionStatus = pgEnum("decision_status", DECISION_STATUSES);
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -79,6 +83,163 @@ export const invites = pgTable(
   ],
 );
 
+export const decisions = pgTable(
+  "decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    title: text("title").notNull(),
+    context: text("context").notNull().default(""),
+    facilitatorId: uuid("facilitator_id")
+      .notNull()
+      .references(() => users.id),
+    status: decisionStatus("status").notNull().default("draft"),
+    anonymous: boolean("anonymous").notNull().default(false),
+    weightingDeadline: timestamp("weighting_deadline", { withTimezone: true }),
+    scoringDeadline: timestamp("scoring_deadline", { withTimezone: true }),
+    // Bumped on every write so a stale form cannot overwrite a newer edit.
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    supersededById: uuid("superseded_by_id"),
+    deprecatedAt: timestamp("deprecated_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("decisions_team_idx").on(t.teamId, t.createdAt),
+    foreignKey({ columns: [t.supersededById], foreignColumns: [t.id] }),
+  ],
+);
+
+export const options = pgTable(
+  "options",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    frameworkSlug: text("framework_slug").references(() => frameworks.slug),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    link: text("link"),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("options_decision_idx").on(t.decisionId, t.position)],
+);
+
+export const criteria = pgTable(
+  "criteria",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("criteria_decision_idx").on(t.decisionId, t.position)],
+);
+
+export const BALLOT_KINDS = ["weights", "scores"] as const;
+export const ballotKind = pgEnum("ballot_kind", BALLOT_KINDS);
+
+/** One row per member and sheet: who has submitted, for progress and the history. */
+export const ballots = pgTable(
+  "ballots",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: ballotKind("kind").notNull(),
+    round: integer("round").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.userId, t.kind, t.round] })],
+);
+
+export const weights = pgTable(
+  "weights",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    criterionId: uuid("criterion_id")
+      .notNull()
+      .references(() => criteria.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    weight: integer("weight").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.criterionId, t.userId] }),
+    index("weights_decision_idx").on(t.decisionId),
+    check("weights_range", sql`${t.weight} between 0 and 10`),
+  ],
+);
+
+export const scores = pgTable(
+  "scores",
+  {
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id, { onDelete: "cascade" }),
+    round: integer("round").notNull().default(1),
+    optionId: uuid("option_id")
+      .notNull()
+      .references(() => options.id, { onDelete: "cascade" }),
+    criterionId: uuid("criterion_id")
+      .notNull()
+      .references(() => criteria.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    score: integer("score").notNull(),
+    comment: text("comment"),
+    evidenceUrl: text("evidence_url"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.round, t.optionId, t.criterionId, t.userId] }),
+    index("scores_decision_idx").on(t.decisionId, t.round),
+    check("scores_range", sql`${t.score} between 1 and 5`),
+  ],
+);
+
+export type AdrRecord = {
+  context: string;
+  decision: string;
+  consequencesGood: string;
+  consequencesBad: string;
+  justification: string | null;
+};
+
+/** The decided record. Written once, with the tally and inputs frozen as they were at that moment. */
+export const outcomes = pgTable("outcomes", {
+  decisionId: uuid("decision_id")
+    .primaryKey()
+    .references(() => decisions.id, { onDelete: "cascade" }),
+  chosenOptionId: uuid("chosen_option_id")
+    .notNull()
+    .references(() => options.id),
+  chosenOptionName: text("chosen_option_name").notNull(),
+  record: jsonb("record").$type<AdrRecord>().notNull(),
+  snapshot: jsonb("snapshot").$type<Record<string, unknown>>().notNull(),
+  decidedBy: uuid("decided_by")
+    .notNull()
+    .references(() => users.id),
+  decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 // Append-only: a trigger in the migrations rejects UPDATE, DELETE and TRUNCATE.
 export const events = pgTable(
   "events",
@@ -87,7 +248,7 @@ export const events = pgTable(
     teamId: uuid("team_id")
       .notNull()
       .references(() => teams.id),
-    decisionId: uuid("decision_id"),
+    decisionId: uuid("decision_id").references(() => decisions.id),
     actorId: uuid("actor_id").references(() => users.id),
     type: text("type").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
@@ -123,3 +284,6 @@ export type Membership = typeof memberships.$inferSelect;
 export type Invite = typeof invites.$inferSelect;
 export type Framework = typeof frameworks.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
+export type Decision = typeof decisions.$inferSelect;
+export type Option = typeof options.$inferSelect;
+export type Criterion = typeof criteria.$inferSelect;

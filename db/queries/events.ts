@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { events, users } from "../schema";
 
@@ -10,7 +10,18 @@ export type TeamEventType =
   | "member.removed"
   | "member.left"
   | "invite.created"
-  | "invite.revoked";
+  | "invite.revoked"
+  | "decision.created"
+  | "decision.edited"
+  | "decision.phase_changed"
+  | "weights.submitted"
+  | "weights.updated"
+  | "scores.submitted"
+  | "scores.updated"
+  | "decision.decided"
+  | "decision.superseded"
+  | "decision.supersedes"
+  | "decision.deprecated";
 
 export type NewEvent = {
   teamId: string;
@@ -30,12 +41,23 @@ export async function appendEvent(db: Executor, event: NewEvent): Promise<void> 
   });
 }
 
+/** A decision's timeline, oldest first, scoped by team as well as decision. */
+export async function listDecisionEvents(db: Executor, teamId: string, decisionId: string) {
+  return db
+    .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.teamId, teamId), eq(events.decisionId, decisionId)))
+    .orderBy(asc(events.id));
+}
+
 export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {
   return db
     .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
-    .where(eq(events.teamId, teamId))
+    // Decision events live on each decision's timeline; the team feed shows team changes.
+    .where(and(eq(events.teamId, teamId), isNull(events.decisionId)))
     .orderBy(desc(events.id))
     .limit(limit);
 }

@@ -26,7 +26,7 @@ export async function createUser(db: Executor, input: SignUpInput) {
   try {
     const [user] = await db
       .insert(users)
-      .values({ name: input.name, email: input.email, passwordHash })
+      .values({ name: input.name, email: input.email.toLowerCase(), passwordHash })
       .returning({ id: users.id, name: users.name, email: users.email });
     return user!;
   } catch (error) {

@@ -9,12 +9,14 @@ export const PERMISSIONS = [
   "team.removeMember",
   "decision.create",
   "decision.vote",
+  /** Run any decision of the team, as its facilitator could: advance, withdraw, decide. */
+  "decision.facilitate",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote"],
-  admin: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote"],
+  owner: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate"],
+  admin: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate"],
   member: ["team.view", "decision.create", "decision.vote"],
   viewer: ["team.view"],
 };

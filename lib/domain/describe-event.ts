@@ -6,6 +6,28 @@ function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value.length > 0 ? value : fallback;
 }
 
+const PHASE_WORDS: Record<string, string> = {
+  draft: "draft",
+  weighting: "weighting",
+  scoring: "scoring",
+  revealed: "revealed",
+  decided: "decided",
+  withdrawn: "withdrawn",
+};
+
+function describePhaseChange(payload: Record<string, unknown>, who: string): string {
+  const to = text(payload.to, "");
+  const from = text(payload.from, "");
+  const phase = (value: string) => (Object.hasOwn(PHASE_WORDS, value) ? PHASE_WORDS[value]! : "the next phase");
+  if (to === "withdrawn") {
+    const reason = text(payload.reason, "");
+    return `${who} withdrew the decision${reason ? `: ${reason}` : ""}`;
+  }
+  if (payload.reason === "deadline") return `The ${phase(from)} deadline passed: the decision moved to ${phase(to)}`;
+  if (to === "revealed") return `${who} revealed the results`;
+  return `${who} opened ${phase(to)}`;
+}
+
 export function describeEvent(type: string, payload: Record<string, unknown>, actor: string | null): string {
   const who = actor ?? "Someone";
   // Own keys only: a payload role such as "constructor" must not reach Object.prototype.
@@ -28,6 +50,28 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} created an invite link for ${role("role")}`;
     case "invite.revoked":
       return `${who} revoked an invite link`;
+    case "decision.created":
+      return `${who} created the decision${payload.anonymous === true ? " (anonymous)" : ""}`;
+    case "decision.edited":
+      return `${who} edited the draft`;
+    case "decision.phase_changed":
+      return describePhaseChange(payload, who);
+    case "weights.submitted":
+      return `${who} submitted weights`;
+    case "weights.updated":
+      return `${who} updated their weights`;
+    case "scores.submitted":
+      return `${who} submitted scores`;
+    case "scores.updated":
+      return `${who} updated their scores`;
+    case "decision.decided":
+      return `${who} recorded the decision: ${text(payload.chosenOptionName, "an option")}${payload.topRanked === false ? " (not the top-ranked option)" : ""}`;
+    case "decision.superseded":
+      return `${who} marked this decision superseded by “${text(payload.byTitle, "a newer decision")}”`;
+    case "decision.supersedes":
+      return `${who} marked this decision as superseding “${text(payload.title, "an older decision")}”`;
+    case "decision.deprecated":
+      return `${who} marked this decision deprecated`;
     default:
       return `${who}: ${type}`;
   }

@@ -34,10 +34,36 @@ export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { success: true; data: z.infer<S> } | { success: false; state: FormState } {
-  const result = schema.safeParse(Object.fromEntries(formData.entries()));
+  const result = schema.safeParse(nestedFormData(formData));
   if (result.success) return { success: true, data: result.data };
   return {
     success: false,
     state: { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(result.error), values: formValues(formData) },
   };
+}
+
+type Nested = { [key: string]: Nested | Nested[] | string | string[] };
+
+/**
+ * Turns dotted field names into nested objects ("criteria.0.name" → { criteria: { 0: { name } } }),
+ * so a zod schema can validate a whole sheet. Repeated names become arrays of strings.
+ */
+export function nestedFormData(formData: FormData): Record<string, unknown> {
+  const root: Nested = {};
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string" || key.startsWith("$")) continue;
+    const path = key.split(".");
+    let node: Nested = root;
+    for (const segment of path.slice(0, -1)) {
+      const child = node[segment];
+      if (typeof child !== "object" || Array.isArray(child)) node[segment] = {};
+      node = node[segment] as Nested;
+    }
+    const leaf = path[path.length - 1]!;
+    const existing = node[leaf];
+    if (existing === undefined) node[leaf] = raw;
+    else if (Array.isArray(existing)) (existing as string[]).push(raw);
+    else if (typeof existing === "string") node[leaf] = [existing, raw];
+  }
+  return root;
 }

@@ -22,6 +22,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "team.removeMember": true,
     "decision.create": true,
     "decision.vote": true,
+    "decision.facilitate": true,
   },
   admin: {
     "team.view": true,
@@ -30,6 +31,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "team.removeMember": true,
     "decision.create": true,
     "decision.vote": true,
+    "decision.facilitate": true,
   },
   member: {
     "team.view": true,
@@ -38,6 +40,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "team.removeMember": false,
     "decision.create": true,
     "decision.vote": true,
+    "decision.facilitate": false,
   },
   viewer: {
     "team.view": true,
@@ -46,6 +49,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "team.removeMember": false,
     "decision.create": false,
     "decision.vote": false,
+    "decision.facilitate": false,
   },
 };
 
@@ -63,6 +67,7 @@ describe("the permission table", () => {
       "team.removeMember",
       "decision.create",
       "decision.vote",
+      "decision.facilitate",
     ]);
     expect(permissionRows).toHaveLength(ROLES.length * PERMISSIONS.length);
   });

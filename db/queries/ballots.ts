@@ -1,0 +1,207 @@
+import "server-only";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../../lib/domain/phases";
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
+import type { ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
+import type { Db, Executor, Tx } from "../client";
+import { ballots, criteria, memberships, options, scores, users, weights } from "../schema";
+import { appendEvent } from "./events";
+import { DECISION_NOT_FOUND, findDecision, requireDecision } from "./decisions";
+
+export const CURRENT_ROUND = 1;
+
+/** Marks a member's sheet as submitted; tells whether this was the first time. */
+async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", now: Date) {
+  const [row] = await tx
+    .insert(ballots)
+    .values({ decisionId, userId, kind, round: CURRENT_ROUND, submittedAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: [ballots.decisionId, ballots.userId, ballots.kind, ballots.round], set: { updatedAt: now } })
+    // xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
+    .returning({ firstTime: sql<boolean>`(xmax = 0)` });
+  return row?.firstTime ?? false;
+}
+
+/** Locks the decision for sharing: a phase change waits for saves in flight, and a save after it sees the new phase. */
+async function lockOpenDecision(tx: Tx, teamId: string, decisionId: string, kind: "weights" | "scores") {
+  const decision = await findDecision(tx, teamId, decisionId, "share");
+  if (!decision) throw new NotFoundError(DECISION_NOT_FOUND);
+  const open = kind === "weights" ? acceptsWeights(decision.status) : acceptsScores(decision.status);
+  if (!open) throw new ConflictError(closedPhaseMessage(decision.status, kind));
+  return decision;
+}
+
+export async function saveWeights(db: Db, actorId: string, input: WeightSheetInput, now = new Date()) {
+  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote");
+  return db.transaction(async (tx) => {
+    const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "weights");
+    const criterionIds = (await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decision.id))).map((c) => c.id);
+    const given = Object.keys(input.weights);
+    const unknown = given.filter((id) => !criterionIds.includes(id));
+    if (unknown.length > 0) throw new AppError("The sheet names a criterion this decision does not have. Reload and try again.");
+    const missing = criterionIds.filter((id) => !(id in input.weights));
+    if (missing.length > 0) {
+      throw new AppError(
+        "Give every criterion a weight (0 means it does not matter to you).",
+        Object.fromEntries(missing.map((id) => [`weights.${id}`, "Give a weight from 0 to 10"])),
+      );
+    }
+    await tx
+      .insert(weights)
+      .values(criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })))
+      .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
+    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", now);
+    await appendEvent(tx, {
+      teamId: input.teamId,
+      decisionId: decision.id,
+      actorId,
+      type: firstTime ? "weights.submitted" : "weights.updated",
+      payload: {},
+    });
+    return { firstTime };
+  });
+}
+
+export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput, now = new Date()) {
+  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote");
+  return db.transaction(async (tx) => {
+    const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "scores");
+    const [optionRows, criterionRows] = await Promise.all([
+      tx.select({ id: options.id }).from(options).where(eq(options.decisionId, decision.id)),
+      tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decision.id)),
+    ]);
+    const optionIds = new Set(optionRows.map((r) => r.id));
+    const criterionIds = new Set(criterionRows.map((r) => r.id));
+    if (input.cells.some((c) => !optionIds.has(c.optionId) || !criterionIds.has(c.criterionId))) {
+      throw new AppError("The sheet names an option or criterion this decision does not have. Reload and try again.");
+    }
+    const scored = input.cells.filter((c) => c.score !== undefined);
+    const orphanNotes = input.cells.filter((c) => c.score === undefined && (c.comment || c.evidence));
+    if (orphanNotes.length > 0) {
+      throw new AppError(
+        "A comment or link needs a score beside it.",
+        Object.fromEntries(orphanNotes.map((c) => [`scores.${c.optionId}.${c.criterionId}.score`, "Choose a score for this comment or link"])),
+      );
+    }
+    if (scored.length === 0) throw new AppError("Score at least one option before saving.");
+    await tx
+      .insert(scores)
+      .values(
+        scored.map((c) => ({
+          decisionId: decision.id,
+          round: CURRENT_ROUND,
+          optionId: c.optionId,
+          criterionId: c.criterionId,
+          userId: actorId,
+          score: c.score!,
+          comment: c.comment || null,
+          evidenceUrl: c.evidence,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [scores.round, scores.optionId, scores.criterionId, scores.userId],
+        set: { score: sql`excluded.score`, comment: sql`excluded.comment`, evidenceUrl: sql`excluded.evidence_url`, updatedAt: now },
+      });
+    // A cell cleared on the sheet is no longer scored: missing, not zero.
+    const keep = scored.map((c) => `${c.optionId}:${c.criterionId}`);
+    await tx
+      .delete(scores)
+      .where(
+        and(
+          eq(scores.decisionId, decision.id),
+          eq(scores.round, CURRENT_ROUND),
+          eq(scores.userId, actorId),
+          notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep),
+        ),
+      );
+    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", now);
+    await appendEvent(tx, {
+      teamId: input.teamId,
+      decisionId: decision.id,
+      actorId,
+      type: firstTime ? "scores.submitted" : "scores.updated",
+      payload: { cells: scored.length },
+    });
+    return { firstTime, cells: scored.length };
+  });
+}
+
+/** The caller's own sheets. Always allowed: a member may see what they entered. */
+export async function ownBallot(db: Executor, decisionId: string, userId: string) {
+  const [weightRows, scoreRows] = await Promise.all([
+    db.select({ criterionId: weights.criterionId, weight: weights.weight }).from(weights).where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
+    db
+      .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, comment: scores.comment, evidenceUrl: scores.evidenceUrl })
+      .from(scores)
+      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, CURRENT_ROUND), eq(scores.userId, userId))),
+  ]);
+  return { weights: weightRows, scores: scoreRows };
+}
+
+const VOTING_ROLES = ["owner", "admin", "member"] as const;
+
+/** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */
+export async function progress(db: Executor, teamId: string, decisionId: string) {
+  const [voters, submitted] = await Promise.all([
+    db
+      .select({ userId: memberships.userId, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, [...VOTING_ROLES]))),
+    db
+      .select({ userId: ballots.userId, kind: ballots.kind })
+      .from(ballots)
+      .where(and(eq(ballots.decisionId, decisionId), eq(ballots.round, CURRENT_ROUND))),
+  ]);
+  const voterIds = new Set(voters.map((v) => v.userId));
+  const done = (kind: "weights" | "scores") => new Set(submitted.filter((b) => b.kind === kind && voterIds.has(b.userId)).map((b) => b.userId));
+  const weighted = done("weights");
+  const scoredBy = done("scores");
+  return {
+    voters: voters.map((v) => ({ ...v, weighted: weighted.has(v.userId), scored: scoredBy.has(v.userId) })),
+    eligible: voters.length,
+    weighted: weighted.size,
+    scored: scoredBy.size,
+  };
+}
+
+export type BallotInputs = {
+  members: { id: string; name: string }[];
+  weights: { memberId: string; criterionId: string; weight: number }[];
+  scores: { memberId: string; optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null }[];
+};
+
+/**
+ * Everyone's weights and scores. Refused while the decision is sealed: this is the only query
+ * that returns other members' values, so the seal holds for every page, action and route.
+ */
+export async function allBallots(db: Db, actorId: string, teamId: string, decisionId: string): Promise<BallotInputs> {
+  const { decision } = await requireDecision(db, actorId, teamId, decisionId);
+  if (isSealed(decision.status)) throw new ForbiddenError("Weights and scores stay sealed until the reveal.");
+  return ballotsOf(db, decision.id);
+}
+
+/** Unchecked read for code that has already passed the seal (deciding, snapshots). */
+export async function ballotsOf(db: Executor, decisionId: string): Promise<BallotInputs> {
+  const [weightRows, scoreRows, people] = await Promise.all([
+    db.select({ memberId: weights.userId, criterionId: weights.criterionId, weight: weights.weight }).from(weights).where(eq(weights.decisionId, decisionId)),
+    db
+      .select({
+        memberId: scores.userId,
+        optionId: scores.optionId,
+        criterionId: scores.criterionId,
+        score: scores.score,
+        comment: scores.comment,
+        evidenceUrl: scores.evidenceUrl,
+      })
+      .from(scores)
+      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, CURRENT_ROUND))),
+    db
+      .selectDistinct({ id: users.id, name: users.name })
+      .from(ballots)
+      .innerJoin(users, eq(users.id, ballots.userId))
+      .where(eq(ballots.decisionId, decisionId)),
+  ]);
+  people.sort((a, b) => a.name.localeCompare(b.name));
+  return { members: people, weights: weightRows, scores: scoreRows };
+}

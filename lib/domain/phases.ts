@@ -1,0 +1,64 @@
+// The life of a decision: draft → weighting → scoring → revealed → decided, or withdrawn before
+// it is decided. Pure rules; the database code applies them inside a transaction.
+
+export const DECISION_STATUSES = ["draft", "weighting", "scoring", "revealed", "decided", "withdrawn"] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<DecisionStatus, string> = {
+  draft: "Draft",
+  weighting: "Weighting",
+  scoring: "Scoring",
+  revealed: "Revealed",
+  decided: "Decided",
+  withdrawn: "Withdrawn",
+};
+
+const NEXT: Partial<Record<DecisionStatus, DecisionStatus>> = {
+  draft: "weighting",
+  weighting: "scoring",
+  scoring: "revealed",
+  revealed: "decided",
+};
+
+export function nextPhase(status: DecisionStatus): DecisionStatus | null {
+  return NEXT[status] ?? null;
+}
+
+export function canTransition(from: DecisionStatus, to: DecisionStatus): boolean {
+  if (to === "withdrawn") return from !== "decided" && from !== "withdrawn";
+  return NEXT[from] === to;
+}
+
+export const isEditable = (status: DecisionStatus) => status === "draft";
+export const acceptsWeights = (status: DecisionStatus) => status === "weighting";
+export const acceptsScores = (status: DecisionStatus) => status === "scoring";
+/** Before the reveal, nobody sees anyone else's weights or scores. */
+export const isSealed = (status: DecisionStatus) => status === "draft" || status === "weighting" || status === "scoring";
+export const isClosed = (status: DecisionStatus) => status === "decided" || status === "withdrawn";
+
+export type PhaseClock = { status: DecisionStatus; weightingDeadline: Date | null; scoringDeadline: Date | null };
+
+export type DeadlineTransition = { from: DecisionStatus; to: DecisionStatus; deadline: Date };
+
+/**
+ * Transitions that deadlines have already made due at `now`, in order. Several can be due at once:
+ * a decision left in weighting past both deadlines goes straight through scoring to revealed.
+ */
+export function dueTransitions(clock: PhaseClock, now: Date): DeadlineTransition[] {
+  const due: DeadlineTransition[] = [];
+  let status = clock.status;
+  if (status === "weighting" && clock.weightingDeadline && clock.weightingDeadline <= now) {
+    due.push({ from: "weighting", to: "scoring", deadline: clock.weightingDeadline });
+    status = "scoring";
+  }
+  if (status === "scoring" && clock.scoringDeadline && clock.scoringDeadline <= now) {
+    due.push({ from: "scoring", to: "revealed", deadline: clock.scoringDeadline });
+  }
+  return due;
+}
+
+/** Why a phase-bound action is refused, in words for the person who tried. */
+export function closedPhaseMessage(status: DecisionStatus, action: "weights" | "scores" | "edit"): string {
+  const what = action === "edit" ? "Options and criteria can only be changed in draft" : `${action === "weights" ? "Weights" : "Scores"} can only be saved during ${action === "weights" ? "weighting" : "scoring"}`;
+  return `${what}; this decision is now ${STATUS_LABELS[status].toLowerCase()}.`;
+}
