@@ -4,6 +4,7 @@ import type { Role } from "../lib/auth/roles";
 import { FRAMEWORK_CATALOG } from "./catalog";
 import type { Db } from "./client";
 import { events, frameworks, memberships, teams, users } from "./schema";
+import { seedDemoDecisions } from "./seed-demo-decisions";
 
 /** Upserts the framework catalog: safe to run on every start. */
 export async function seedCatalog(db: Db): Promise<void> {
@@ -37,7 +38,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
   const [first] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0]!.email)).limit(1);
   if (first) return { created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const { teamId, people } = await db.transaction(async (tx) => {
     const people = await tx
       .insert(users)
       .values(DEMO_USERS.map((u) => ({ name: u.name, email: u.email, passwordHash })))
@@ -57,6 +58,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
         });
       }
     }
+    return { teamId: team!.id, people };
   });
+  const person = (i: number) => people.find((p) => p.email === DEMO_USERS[i]!.email)!;
+  await seedDemoDecisions(db, teamId, [person(0), person(1), person(2)]);
   return { created: true };
 }

@@ -50,7 +50,7 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
       .values(criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })))
       .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
     const firstTime = await recordBallot(tx, decision.id, actorId, "weights", now);
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: decision.id,
       actorId,
@@ -115,7 +115,7 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
         ),
       );
     const firstTime = await recordBallot(tx, decision.id, actorId, "scores", now);
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: decision.id,
       actorId,

@@ -53,7 +53,7 @@ export async function applyDeadlines(db: Db, decision: Decision, now = new Date(
       .where(eq(decisions.id, current.id))
       .returning();
     for (const step of due) {
-      await appendEvent(tx, {
+      await appendEvent(tx, { at: now,
         teamId: current.teamId,
         decisionId: current.id,
         actorId: null,
@@ -140,7 +140,7 @@ export async function createDecision(db: Db, actorId: string, input: CreateDecis
       })
       .returning();
     await writeOptionsAndCriteria(tx, decision!.id, input);
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: decision!.id,
       actorId,
@@ -178,7 +178,7 @@ export async function editDecision(db: Db, actorId: string, input: EditDecisionI
     await tx.delete(options).where(eq(options.decisionId, current.id));
     await tx.delete(criteria).where(eq(criteria.decisionId, current.id));
     await writeOptionsAndCriteria(tx, current.id, input);
-    await appendEvent(tx, { teamId: input.teamId, decisionId: current.id, actorId, type: "decision.edited", payload: { title: input.title } });
+    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: current.id, actorId, type: "decision.edited", payload: { title: input.title } });
   });
 }
 
@@ -201,7 +201,7 @@ export async function advancePhase(db: Db, actorId: string, input: { teamId: str
       .update(decisions)
       .set({ status: to, updatedAt: now, version: current.version + 1, ...(to === "revealed" ? { revealedAt: now } : {}) })
       .where(eq(decisions.id, current.id));
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,
@@ -222,7 +222,7 @@ export async function withdrawDecision(db: Db, actorId: string, input: { teamId:
       throw new ConflictError(`A ${STATUS_LABELS[current.status].toLowerCase()} decision cannot be withdrawn.`);
     }
     await tx.update(decisions).set({ status: "withdrawn", updatedAt: now, version: current.version + 1 }).where(eq(decisions.id, current.id));
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,
@@ -258,6 +258,8 @@ export async function listDecisions(db: Executor, teamId: string, filter: Decisi
       id: decisions.id,
       title: decisions.title,
       status: decisions.status,
+      weightingDeadline: decisions.weightingDeadline,
+      scoringDeadline: decisions.scoringDeadline,
       createdAt: decisions.createdAt,
       decidedAt: decisions.decidedAt,
       supersededById: decisions.supersededById,

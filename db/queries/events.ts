@@ -29,6 +29,8 @@ export type NewEvent = {
   type: TeamEventType;
   decisionId?: string | null;
   payload?: Record<string, unknown>;
+  /** Defaults to the database's clock; set when the caller works with an explicit `now`. */
+  at?: Date;
 };
 
 export async function appendEvent(db: Executor, event: NewEvent): Promise<void> {
@@ -38,6 +40,7 @@ export async function appendEvent(db: Executor, event: NewEvent): Promise<void> 
     type: event.type,
     decisionId: event.decisionId ?? null,
     payload: event.payload ?? {},
+    ...(event.at ? { createdAt: event.at } : {}),
   });
 }
 

@@ -31,7 +31,7 @@ export async function createInvite(db: Db, actorId: string, input: CreateInviteI
         maxUses: input.maxUses ?? null,
       })
       .returning();
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       actorId,
       type: "invite.created",
@@ -71,7 +71,7 @@ export async function revokeInvite(db: Db, actorId: string, input: { teamId: str
       .where(and(eq(invites.id, input.inviteId), eq(invites.teamId, input.teamId), isNull(invites.revokedAt)))
       .returning({ id: invites.id, role: invites.role });
     if (!revoked) throw new NotFoundError("That invite does not exist or was already revoked.");
-    await appendEvent(tx, { teamId: input.teamId, actorId, type: "invite.revoked", payload: { inviteId: revoked.id, role: revoked.role } });
+    await appendEvent(tx, { at: now, teamId: input.teamId, actorId, type: "invite.revoked", payload: { inviteId: revoked.id, role: revoked.role } });
   });
 }
 
@@ -125,7 +125,7 @@ export async function acceptInvite(db: Db, userId: string, token: string, now = 
     await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
     await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
     const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: invite.teamId,
       actorId: userId,
       type: "member.joined",

@@ -92,7 +92,7 @@ export async function decide(db: Db, actorId: string, input: DecideInput, now = 
       .update(decisions)
       .set({ status: "decided", decidedAt: now, updatedAt: now, version: current.version + 1 })
       .where(eq(decisions.id, current.id));
-    await appendEvent(tx, {
+    await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,
@@ -124,8 +124,8 @@ export async function supersede(db: Db, actorId: string, input: { teamId: string
     if (old.supersededById) throw new ConflictError("This decision is already superseded.");
     if (newer.supersededById === old.id) throw new ConflictError("That decision is itself superseded by this one.");
     await tx.update(decisions).set({ supersededById: newer.id, updatedAt: now }).where(and(eq(decisions.id, old.id), eq(decisions.teamId, input.teamId)));
-    await appendEvent(tx, { teamId: input.teamId, decisionId: old.id, actorId, type: "decision.superseded", payload: { byId: newer.id, byTitle: newer.title } });
-    await appendEvent(tx, { teamId: input.teamId, decisionId: newer.id, actorId, type: "decision.supersedes", payload: { decisionId: old.id, title: old.title } });
+    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: old.id, actorId, type: "decision.superseded", payload: { byId: newer.id, byTitle: newer.title } });
+    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: newer.id, actorId, type: "decision.supersedes", payload: { decisionId: old.id, title: old.title } });
   });
 }
 
@@ -138,6 +138,6 @@ export async function deprecate(db: Db, actorId: string, input: { teamId: string
     if (current.status !== "decided") throw new ConflictError("Only a decided decision can be deprecated.");
     if (current.deprecatedAt) throw new ConflictError("This decision is already deprecated.");
     await tx.update(decisions).set({ deprecatedAt: now, updatedAt: now }).where(eq(decisions.id, current.id));
-    await appendEvent(tx, { teamId: input.teamId, decisionId: current.id, actorId, type: "decision.deprecated", payload: {} });
+    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: current.id, actorId, type: "decision.deprecated", payload: {} });
   });
 }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../../.."
 db_name="${DATABASE_URL##*/}"
 admin_url="${DATABASE_URL%/*}/postgres"
 psql "$admin_url" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" -c "CREATE DATABASE \"$db_name\""
-npx tsx db/cli/setup.ts
+npm run --silent db:setup
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
   npx next build

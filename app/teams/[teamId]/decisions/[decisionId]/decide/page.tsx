@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/app/_components/ui";
+import { allBallots } from "@/db/queries/ballots";
+import { loadStructure } from "@/db/queries/decisions";
+import { tallyOf } from "@/db/queries/outcomes";
+import { loadDecisionPage } from "../load";
+import { DecideForm } from "./decide-form";
+
+export const metadata: Metadata = { title: "Record the decision" };
+
+export default async function DecidePage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
+  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/decide");
+  const back = (
+    <p className="mb-2 text-sm">
+      <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
+        ← {decision.title}
+      </Link>
+    </p>
+  );
+  if (!access.facilitates) notFound();
+  if (decision.status !== "revealed") {
+    return (
+      <>
+        {back}
+        <PageHeader title="Record the decision" />
+        <Card>
+          <p role="status">
+            {decision.status === "decided" ? "This decision is already recorded." : "The outcome can be recorded once the results are revealed."}
+          </p>
+        </Card>
+      </>
+    );
+  }
+  const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), allBallots(db, user.id, teamId, decision.id)]);
+  const tally = tallyOf(structure, inputs);
+  const choices = tally.options.map((o) => ({ id: o.optionId, name: o.name, score: o.score, rank: o.rank }));
+  return (
+    <>
+      {back}
+      <PageHeader title="Record the decision" description="Write the outcome as an architecture decision record: the context, the decision, and its consequences, good and bad." />
+      <Card>
+        <DecideForm teamId={teamId} decisionId={decision.id} choices={choices} topIds={tally.winners} context={decision.context} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useActionState, useEffect, useState } from "react";
+import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { inputClass } from "@/app/_components/ui";
+import { SaveStatus, useWarnBeforeLeaving } from "@/app/_components/unsaved-changes";
+import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
+import { saveScoresAction } from "../actions/save-scores";
+
+type Item = { id: string; name: string; description: string };
+export type Cell = { score: number | null; comment: string; evidence: string };
+
+export function ScoreSheet({
+  teamId,
+  decisionId,
+  options,
+  criteria,
+  initial,
+  readOnly,
+}: {
+  teamId: string;
+  decisionId: string;
+  options: Item[];
+  criteria: Item[];
+  initial: Record<string, Cell>;
+  readOnly: boolean;
+}) {
+  const [state, action] = useActionState(saveScoresAction, initialFormState);
+  const [dirty, setDirty] = useState(false);
+  useWarnBeforeLeaving(dirty);
+  useEffect(() => {
+    if (state.ok) setDirty(false);
+  }, [state]);
+  const filled = Object.values(initial).filter((c) => c.score !== null).length;
+
+  return (
+    <ActionForm action={action} className="space-y-6" onChange={() => setDirty(true)}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="decisionId" value={decisionId} />
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        1 poor · 2 weak · 3 fair · 4 good · 5 excellent. Leave a cell blank if you cannot judge it: blanks count as missing, not as zero.
+        {filled > 0 ? ` You have scored ${filled} of ${options.length * criteria.length} cells.` : ""}
+      </p>
+      <fieldset disabled={readOnly} className="space-y-6">
+        <legend className="sr-only">Scores</legend>
+        {options.map((option) => (
+          <section key={option.id} aria-labelledby={`option-${option.id}`} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+            <h2 id={`option-${option.id}`} className="text-lg font-semibold">
+              {option.name}
+            </h2>
+            {option.description ? <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{option.description}</p> : null}
+            <div className="divide-y divide-slate-200 dark:divide-slate-800">
+              {criteria.map((criterion) => {
+                const key = `${option.id}.${criterion.id}`;
+                const cell = initial[key] ?? { score: null, comment: "", evidence: "" };
+                const prefix = `scores.${option.id}.${criterion.id}`;
+                const error = state.fieldErrors?.[`${prefix}.score`] ?? state.fieldErrors?.[`${prefix}.evidence`] ?? state.fieldErrors?.[`${prefix}.comment`];
+                const selectId = `score-${option.id}-${criterion.id}`;
+                return (
+                  <div key={criterion.id} className="grid gap-2 py-3 sm:grid-cols-[12rem_11rem_1fr] sm:items-start">
+                    <label htmlFor={selectId} className="text-sm font-medium sm:pt-2">
+                      {criterion.name}
+                      <span className="sr-only"> score for {option.name}</span>
+                    </label>
+                    <select id={selectId} name={`${prefix}.score`} defaultValue={cell.score ?? ""} aria-invalid={error ? true : undefined} className={inputClass}>
+                      <option value="">Not scored</option>
+                      {SCORE_VALUES.map((value) => (
+                        <option key={value} value={value}>
+                          {value} · {SCORE_LABELS[value]}
+                        </option>
+                      ))}
+                    </select>
+                    <details open={Boolean(cell.comment || cell.evidence) || undefined} className="text-sm">
+                      <summary className="cursor-pointer py-2 text-slate-600 dark:text-slate-400">
+                        Note or evidence<span className="sr-only"> for {option.name}, {criterion.name}</span>
+                      </summary>
+                      <div className="grid gap-2 pt-1">
+                        <label className="sr-only" htmlFor={`${selectId}-comment`}>
+                          Comment on {option.name}, {criterion.name}
+                        </label>
+                        <textarea id={`${selectId}-comment`} name={`${prefix}.comment`} defaultValue={cell.comment} rows={2} maxLength={1000} placeholder="Why this score?" className={inputClass} />
+                        <label className="sr-only" htmlFor={`${selectId}-evidence`}>
+                          Evidence link for {option.name}, {criterion.name}
+                        </label>
+                        <input id={`${selectId}-evidence`} name={`${prefix}.evidence`} type="url" defaultValue={cell.evidence} placeholder="https://… (optional)" className={inputClass} />
+                      </div>
+                    </details>
+                    {error ? <p className="text-sm text-red-700 sm:col-span-3 dark:text-red-300">{error}</p> : null}
+                  </div>
+                );
+              })}
+            </div>
+          </section>
+        ))}
+      </fieldset>
+      {readOnly ? null : (
+        <div className="sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
+          <SubmitButton pendingLabel="Saving scores…">Save scores</SubmitButton>
+          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} />
+        </div>
+      )}
+      <FormMessage state={state} />
+    </ActionForm>
+  );
+}
