@@ -6,16 +6,13 @@ import { allBallots } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { getOutcome, tallyOf } from "@/db/queries/outcomes";
 import { isSealed } from "@/lib/domain/phases";
-import { SCORE_LABELS, type Score } from "@/lib/domain/tally";
 import { loadDecisionPage } from "../load";
+import { PeopleSection } from "./people-section";
 
 export const metadata: Metadata = { title: "Results" };
 
 const pct = (value: number) => `${Math.round(value * 100)}%`;
 const points = (value: number | null) => (value === null ? "—" : value.toFixed(1));
-
-/** Per-person detail is long; beyond this many people it opens on request. */
-const PEOPLE_SHOWN = 25;
 
 export default async function ResultsPage({
   params,
@@ -61,15 +58,9 @@ export default async function ResultsPage({
   const scorers = new Set(inputs.scores.map((s) => s.memberId)).size;
   const weighers = Object.keys(tally.memberWeights).length;
   const winnerNames = tally.winners.map((id) => optionName.get(id)).join(" and ");
-  const criterionName = new Map(criteria.map((c) => [c.id, c.name]));
-  const scoresByMember = new Map<string, typeof inputs.scores>();
-  for (const score of inputs.scores) {
-    const list = scoresByMember.get(score.memberId);
-    if (list) list.push(score);
-    else scoresByMember.set(score.memberId, [score]);
-  }
-  const showAllPeople = (await searchParams).people === "all";
-  const people = showAllPeople ? inputs.members : inputs.members.slice(0, PEOPLE_SHOWN);
+  const query = await searchParams;
+  const showAllPeople = query.people === "all";
+  const selectedPerson = typeof query.person === "string" ? query.person : undefined;
 
   return (
     <>
@@ -232,72 +223,7 @@ export default async function ResultsPage({
             <p className="text-sm text-slate-600 dark:text-slate-400">This decision is anonymous: results are shown only in aggregate, never per person.</p>
           </Card>
         ) : (
-          <Card aria-labelledby="people-heading">
-            <CardTitle id="people-heading">Each person’s weights and scores</CardTitle>
-            <div className="space-y-3">
-              {people.map((m) => {
-                const weightsOf = tally.memberWeights[m.id];
-                const ranking = tally.memberRankings[m.id] ?? [];
-                const mine = scoresByMember.get(m.id) ?? [];
-                return (
-                  <details key={m.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-                    <summary className="cursor-pointer font-medium">
-                      {m.name}
-                      <span className="ml-2 text-sm font-normal text-slate-500 dark:text-slate-400">
-                        ranks {ranking.filter((r) => r.rank === 1).map((r) => optionName.get(r.optionId)).join(" and ") || "nothing"} first
-                      </span>
-                    </summary>
-                    <div className="mt-3 grid gap-4 md:grid-cols-2">
-                      <div>
-                        <h3 className="mb-1 text-sm font-semibold">Weights</h3>
-                        {weightsOf ? (
-                          <ul className="text-sm">
-                            {criteria.map((c) => (
-                              <li key={c.id}>
-                                {c.name}: {pct(weightsOf[c.id] ?? 0)}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : (
-                          <p className="text-sm text-slate-500">No weights given.</p>
-                        )}
-                      </div>
-                      <div>
-                        <h3 className="mb-1 text-sm font-semibold">Own ranking</h3>
-                        <ol className="text-sm">
-                          {ranking.map((r) => (
-                            <li key={r.optionId}>
-                              {r.rank ?? "—"}. {optionName.get(r.optionId)} {r.score === null ? "" : `(${r.score.toFixed(1)})`}
-                            </li>
-                          ))}
-                        </ol>
-                      </div>
-                    </div>
-                    {mine.length > 0 ? (
-                      <ul className="mt-3 space-y-1 text-sm">
-                        {mine.map((s) => (
-                          <li key={`${s.optionId}.${s.criterionId}`}>
-                            {optionName.get(s.optionId)} · {criterionName.get(s.criterionId)}: <strong>{s.score}</strong> ({SCORE_LABELS[s.score as Score]})
-                            {s.comment ? <span className="text-slate-600 dark:text-slate-400"> “{s.comment}”</span> : null}
-                            {s.evidenceUrl ? (
-                              <a href={s.evidenceUrl} rel="noreferrer nofollow" className="ml-1 text-brand-600 hover:underline dark:text-brand-100">
-                                evidence
-                              </a>
-                            ) : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </details>
-                );
-              })}
-            </div>
-            {people.length < inputs.members.length ? (
-              <Link href="?people=all" className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
-                Show all {inputs.members.length} people
-              </Link>
-            ) : null}
-          </Card>
+          <PeopleSection inputs={inputs} tally={tally} criteria={criteria} optionName={optionName} selectedId={selectedPerson} showAll={showAllPeople} />
         )}
       </div>
     </>

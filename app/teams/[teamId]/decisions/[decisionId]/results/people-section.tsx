@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { Card, CardTitle } from "@/app/_components/ui";
+import type { BallotInputs } from "@/db/queries/ballots";
+import { SCORE_LABELS, type Score, type Tally } from "@/lib/domain/tally";
+
+/** Beyond this many people the list opens on request, so a large team's page stays light. */
+const PEOPLE_LISTED = 25;
+
+const pct = (value: number) => `${Math.round(value * 100)}%`;
+
+type Props = {
+  inputs: BallotInputs;
+  tally: Tally;
+  criteria: { id: string; name: string }[];
+  optionName: Map<string, string>;
+  selectedId?: string;
+  showAll: boolean;
+};
+
+/** Each person's weights and scores by name: shown only after the reveal, never for anonymous decisions. */
+export function PeopleSection({ inputs, tally, criteria, optionName, selectedId, showAll }: Props) {
+  const listed = showAll ? inputs.members : inputs.members.slice(0, PEOPLE_LISTED);
+  const selected = inputs.members.find((m) => m.id === selectedId);
+  const firstChoice = (memberId: string) =>
+    (tally.memberRankings[memberId] ?? [])
+      .filter((r) => r.rank === 1)
+      .map((r) => optionName.get(r.optionId))
+      .join(" and ") || "—";
+  const heaviest = (memberId: string) => {
+    const weights = tally.memberWeights[memberId];
+    if (!weights) return "—";
+    const top = Math.max(...Object.values(weights));
+    return criteria.filter((c) => weights[c.id] === top).map((c) => c.name).join(", ");
+  };
+
+  return (
+    <Card aria-labelledby="people-heading">
+      <CardTitle id="people-heading">Each person’s weights and scores</CardTitle>
+      {selected ? <PersonDetail member={selected} inputs={inputs} tally={tally} criteria={criteria} optionName={optionName} /> : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">Person</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Own first choice</th>
+              <th scope="col" className="py-2 pr-3 font-medium">Weights most</th>
+              <th scope="col" className="py-2 font-medium"><span className="sr-only">Details</span></th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {listed.map((m) => (
+              <tr key={m.id} aria-current={m.id === selectedId ? "true" : undefined}>
+                <td className="py-2 pr-3 font-medium">{m.name}</td>
+                <td className="py-2 pr-3">{firstChoice(m.id)}</td>
+                <td className="py-2 pr-3">{heaviest(m.id)}</td>
+                <td className="py-2 text-right">
+                  <Link href={`?person=${m.id}${showAll ? "&people=all" : ""}#people-heading`} className="text-brand-600 hover:underline dark:text-brand-100">
+                    Weights and scores<span className="sr-only"> of {m.name}</span>
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {listed.length < inputs.members.length ? (
+        <Link href="?people=all#people-heading" className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Show all {inputs.members.length} people
+        </Link>
+      ) : null}
+    </Card>
+  );
+}
+
+function PersonDetail({ member, inputs, tally, criteria, optionName }: Omit<Props, "selectedId" | "showAll"> & { member: { id: string; name: string } }) {
+  const weights = tally.memberWeights[member.id];
+  const ranking = tally.memberRankings[member.id] ?? [];
+  const scores = inputs.scores.filter((s) => s.memberId === member.id);
+  const criterionName = new Map(criteria.map((c) => [c.id, c.name]));
+  return (
+    <section aria-labelledby="person-heading" className="mb-6 rounded-lg border border-brand-100 bg-brand-50/50 p-4 dark:border-brand-700/40 dark:bg-brand-700/10">
+      <h3 id="person-heading" className="mb-3 font-semibold">
+        {member.name}
+      </h3>
+      <div className="grid gap-4 md:grid-cols-2">
+        <div>
+          <h4 className="mb-1 text-sm font-semibold">Weights</h4>
+          {weights ? (
+            <ul className="text-sm">
+              {criteria.map((c) => (
+                <li key={c.id}>
+                  {c.name}: {pct(weights[c.id] ?? 0)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-slate-500">No weights given.</p>
+          )}
+        </div>
+        <div>
+          <h4 className="mb-1 text-sm font-semibold">Own ranking (with the group’s weights)</h4>
+          <ol className="text-sm">
+            {ranking.map((r) => (
+              <li key={r.optionId}>
+                {r.rank ?? "—"}. {optionName.get(r.optionId)} {r.score === null ? "" : `(${r.score.toFixed(1)})`}
+              </li>
+            ))}
+          </ol>
+        </div>
+      </div>
+      {scores.length > 0 ? (
+        <>
+          <h4 className="mb-1 mt-4 text-sm font-semibold">Scores</h4>
+          <ul className="space-y-1 text-sm">
+            {scores.map((s) => (
+              <li key={`${s.optionId}.${s.criterionId}`}>
+                {optionName.get(s.optionId)} · {criterionName.get(s.criterionId)}: <strong>{s.score}</strong> ({SCORE_LABELS[s.score as Score]})
+                {s.comment ? <span className="text-slate-600 dark:text-slate-400"> “{s.comment}”</span> : null}
+                {s.evidenceUrl ? (
+                  <a href={s.evidenceUrl} rel="noreferrer nofollow" className="ml-1 text-brand-600 hover:underline dark:text-brand-100">
+                    evidence
+                  </a>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
