@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Time } from "@/app/_components/time";
-import { Badge, Card, CardTitle, PageHeader } from "@/app/_components/ui";
+import { Badge, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { listTeamEvents } from "@/db/queries/events";
 import { listInvites } from "@/db/queries/invites";
@@ -13,6 +15,7 @@ import { describeEvent } from "@/lib/domain/describe-event";
 import type { InviteStatus } from "@/lib/domain/invite-status";
 import { NotFoundError } from "@/lib/errors";
 import { id } from "@/lib/validation/fields";
+import { loadDecisionLog } from "./decisions/_components/decision-log";
 import { CreateInviteForm, RevokeInviteForm } from "./invite-forms";
 import { ChangeRoleForm, LeaveTeamForm, RemoveMemberForm } from "./member-forms";
 
@@ -35,12 +38,14 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     throw error;
   });
   const mayInvite = can(access.role, "team.invite");
-  const [team, members, invites, activity] = await Promise.all([
+  const [team, members, invites, activity, decisionLog] = await Promise.all([
     getTeamForMember(db, user.id, teamId),
     listMembers(db, teamId),
     mayInvite ? listInvites(db, teamId) : Promise.resolve([]),
     listTeamEvents(db, teamId, 15),
+    loadDecisionLog(db, teamId),
   ]);
+  const recentDecisions = decisionLog.slice(0, 5);
   if (!team) notFound();
 
   return (
@@ -55,8 +60,42 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
       />
       <div className="space-y-6">
         <Card aria-labelledby="decisions-heading">
-          <CardTitle id="decisions-heading">Decisions</CardTitle>
-          <p className="text-slate-600 dark:text-slate-400">No decisions yet. Decisions this team takes will be listed here, with their status and outcome.</p>
+          <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+            <h2 id="decisions-heading" className="text-lg font-semibold">
+              Decisions
+            </h2>
+            {can(access.role, "decision.create") ? (
+              <Link href={`/teams/${teamId}/decisions/new`} className={buttonClass("primary", "py-1.5")}>
+                New decision
+              </Link>
+            ) : null}
+          </div>
+          {recentDecisions.length === 0 ? (
+            <p className="text-slate-600 dark:text-slate-400">No decisions yet. Decisions this team takes will be listed here, with their status and outcome.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+              {recentDecisions.map((d) => (
+                <li key={d.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/teams/${teamId}/decisions/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {d.title}
+                    </Link>
+                    {d.effectiveStatus === "decided" && d.chosenOptionName ? (
+                      <p className="text-sm text-slate-600 dark:text-slate-400">
+                        Chose <span className="font-medium text-slate-800 dark:text-slate-200">{d.chosenOptionName}</span>
+                      </p>
+                    ) : null}
+                  </div>
+                  <PhaseBadge status={d.effectiveStatus} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-4 text-sm">
+            <Link href={`/teams/${teamId}/decisions`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              All decisions<span className="sr-only"> of {team.name}</span>
+            </Link>
+          </p>
         </Card>
 
         <Card aria-labelledby="members-heading">

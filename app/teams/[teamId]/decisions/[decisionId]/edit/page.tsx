@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/app/_components/ui";
+import { getDb } from "@/db";
+import { listFrameworks } from "@/db/queries/frameworks";
+import { loadStructure, requireDecision, requireFacilitator } from "@/db/queries/decisions";
+import { requireUser } from "@/lib/auth/session";
+import { closedPhaseMessage, isEditable } from "@/lib/domain/phases";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { id } from "@/lib/validation/fields";
+import { DecisionForm } from "../../_components/decision-form";
+
+export const metadata: Metadata = { title: "Edit decision" };
+
+/** A stored instant as a datetime-local value in UTC; the form shows it in the browser's zone. */
+const utcLocal = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");
+
+export default async function EditDecisionPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
+  const { teamId, decisionId } = await params;
+  const base = `/teams/${teamId}/decisions/${decisionId}`;
+  const user = await requireUser(`${base}/edit`);
+  if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) notFound();
+  const db = await getDb();
+  const access = await requireDecision(db, user.id, teamId, decisionId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const { decision } = access;
+
+  let refusal: string | null = null;
+  try {
+    requireFacilitator(access);
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+    refusal = "Only the facilitator of this decision, or a team owner or admin, can edit it.";
+  }
+  if (!refusal && !isEditable(decision.status)) refusal = closedPhaseMessage(decision.status, "edit");
+
+  const back = (
+    <p className="mb-2 text-sm">
+      <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
+        ← {decision.title}
+      </Link>
+    </p>
+  );
+
+  if (refusal) {
+    return (
+      <>
+        {back}
+        <PageHeader title="Edit decision" />
+        <Card>
+          <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+            {refusal}
+          </p>
+          <Link href={base} className="mt-4 inline-block font-medium text-brand-600 hover:underline dark:text-brand-100">
+            Back to the decision
+          </Link>
+        </Card>
+      </>
+    );
+  }
+
+  const [structure, catalog] = await Promise.all([loadStructure(db, decision.id), listFrameworks(db)]);
+  return (
+    <>
+      {back}
+      <PageHeader title="Edit decision" description="Change the options, criteria and settings while this is a draft. Once weighting opens, they are fixed." />
+      <DecisionForm
+        teamId={teamId}
+        catalog={catalog.map((f) => ({ slug: f.slug, name: f.name, language: f.language }))}
+        initial={{
+          title: decision.title,
+          context: decision.context,
+          frameworks: structure.options.flatMap((o) => (o.frameworkSlug ? [o.frameworkSlug] : [])),
+          customOptions: structure.options
+            .filter((o) => !o.frameworkSlug)
+            .map((o) => ({ name: o.name, description: o.description, link: o.link ?? "" })),
+          criteria: structure.criteria.map((c) => ({ name: c.name, description: c.description })),
+          anonymous: decision.anonymous,
+          weightingDeadline: utcLocal(decision.weightingDeadline),
+          scoringDeadline: utcLocal(decision.scoringDeadline),
+        }}
+        edit={{ decisionId: decision.id, version: decision.version }}
+        cancelHref={base}
+      />
+    </>
+  );
+}

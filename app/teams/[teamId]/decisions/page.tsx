@@ -1,0 +1,178 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PhaseBadge } from "@/app/_components/phase-badge";
+import { Time } from "@/app/_components/time";
+import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
+import { getDb } from "@/db";
+import { getTeamForMember } from "@/db/queries/teams";
+import { requireTeamRole } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
+import { requireUser } from "@/lib/auth/session";
+import { DECISION_STATUSES, STATUS_LABELS } from "@/lib/domain/phases";
+import { NotFoundError } from "@/lib/errors";
+import { historyFilterSchema } from "@/lib/validation/decision";
+import { id } from "@/lib/validation/fields";
+import { DecisionMarkers } from "./_components/decision-markers";
+import { loadDecisionLog } from "./_components/decision-log";
+
+export const metadata: Metadata = { title: "Decisions" };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function DecisionLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { teamId } = await params;
+  const user = await requireUser(`/teams/${teamId}/decisions`);
+  if (!id("team").safeParse(teamId).success) notFound();
+  const db = await getDb();
+  const access = await requireTeamRole(db, user.id, teamId, "team.view").catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const query = await searchParams;
+  const filter = historyFilterSchema.parse({ status: first(query.status), q: first(query.q) });
+  const filtered = Boolean(filter.status || filter.q);
+  const [team, decisions] = await Promise.all([getTeamForMember(db, user.id, teamId), loadDecisionLog(db, teamId, filter)]);
+  if (!team) notFound();
+  const mayCreate = can(access.role, "decision.create");
+  const base = `/teams/${teamId}/decisions`;
+
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href={`/teams/${teamId}`} className="text-brand-600 hover:underline dark:text-brand-100">
+          ← {team.name}
+        </Link>
+      </p>
+      <PageHeader
+        title="Decisions"
+        description="Every decision this team has started, newest first, with where it stands and what was chosen."
+        actions={
+          mayCreate ? (
+            <Link href={`${base}/new`} className={buttonClass()}>
+              New decision
+            </Link>
+          ) : null
+        }
+      />
+      <Card aria-labelledby="log-heading">
+        <h2 id="log-heading" className="sr-only">
+          Decision log
+        </h2>
+        <form method="get" action={base} role="search" aria-label="Filter decisions" className="mb-6 flex flex-wrap items-end gap-3">
+          <div className="min-w-48 flex-1">
+            <label htmlFor="log-q" className="mb-1 block text-sm font-medium">
+              Title contains
+            </label>
+            <input id="log-q" type="search" name="q" defaultValue={filter.q ?? ""} maxLength={120} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="log-status" className="mb-1 block text-sm font-medium">
+              Status
+            </label>
+            <select id="log-status" name="status" defaultValue={filter.status ?? ""} className={inputClass}>
+              <option value="">All statuses</option>
+              {DECISION_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            Filter
+          </button>
+          {filtered ? (
+            <Link href={base} className="py-2 text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
+              Clear filters
+            </Link>
+          ) : null}
+        </form>
+
+        {decisions.length === 0 ? (
+          filtered ? (
+            <p className="text-slate-600 dark:text-slate-400">
+              No decisions match these filters.{" "}
+              <Link href={base} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                Show all decisions
+              </Link>
+              .
+            </p>
+          ) : (
+            <p className="text-slate-600 dark:text-slate-400">
+              No decisions yet.{" "}
+              {mayCreate ? (
+                <>
+                  Start one with <Link href={`${base}/new`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">New decision</Link>: shortlist
+                  the frameworks, agree on the criteria, then the team weighs and scores them.
+                </>
+              ) : (
+                "Decisions this team starts will be listed here, with their status and outcome."
+              )}
+            </p>
+          )
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">
+                {filtered ? `Decisions matching the filters: ${decisions.length}` : `All decisions: ${decisions.length}`}
+              </caption>
+              <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">Decision</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Chosen option</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Date</th>
+                  <th scope="col" className="py-2 font-medium">Facilitator</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                {decisions.map((d) => (
+                  <tr key={d.id}>
+                    <td className="py-3 pr-4">
+                      <Link href={`${base}/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                        {d.title}
+                      </Link>
+                      <DecisionMarkers decision={d} className="mt-1" />
+                    </td>
+                    <td className="py-3 pr-4">
+                      <PhaseBadge status={d.effectiveStatus} />
+                    </td>
+                    <td className="py-3 pr-4">
+                      {d.effectiveStatus === "decided" && d.chosenOptionName ? (
+                        <span className="font-medium">{d.chosenOptionName}</span>
+                      ) : (
+                        <span className="text-slate-500 dark:text-slate-400">
+                          <span aria-hidden="true">—</span>
+                          <span className="sr-only">None yet</span>
+                        </span>
+                      )}
+                    </td>
+                    <td className="py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                      {d.decidedAt ? (
+                        <>
+                          Decided <Time date={d.decidedAt} withTime={false} />
+                        </>
+                      ) : (
+                        <>
+                          Created <Time date={d.createdAt} withTime={false} />
+                        </>
+                      )}
+                    </td>
+                    <td className="py-3 text-slate-600 dark:text-slate-400">{d.facilitatorName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}
