@@ -52,7 +52,7 @@ test("three members take a decision from creation to a recorded outcome, and the
   await snapshot(fran.page, "decision-draft");
 
   const facilitator = new DecisionPage(fran.page);
-  await facilitator.advance("Open weighting");
+  await facilitator.advance("Open weighting", "Weighting");
 
   // Weighting, sealed: each member sees only their own sheet.
   const voters = [
@@ -70,7 +70,7 @@ test("three members take a decision from creation to a recorded outcome, and the
   await expect(mo.page.getByText("The results are sealed until the facilitator reveals them")).toBeVisible();
   await fran.page.goto(decisionUrl);
   await expect(facilitator.progress()).toContainText("3 of 3 have submitted weights");
-  await facilitator.advance("Close weighting and open scoring");
+  await facilitator.advance("Close weighting and open scoring", "Scoring");
 
   // The viewer watches but cannot vote.
   await vic.page.goto(decisionUrl);
@@ -95,7 +95,7 @@ test("three members take a decision from creation to a recorded outcome, and the
   await fran.page.goto(decisionUrl);
   await expect(facilitator.progress()).toContainText("3 of 3 have submitted scores");
   await snapshot(fran.page, "decision-scoring");
-  await facilitator.advance("Close scoring and reveal results");
+  await facilitator.advance("Close scoring and reveal results", "Revealed");
 
   // Results: NestJS wins on every method with these ballots.
   await fran.page.getByRole("link", { name: "See the results" }).click();

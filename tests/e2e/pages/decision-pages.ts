@@ -33,10 +33,14 @@ export class NewDecisionPage {
 export class DecisionPage {
   constructor(readonly page: Page) {}
 
-  async advance(label: RegExp | string) {
+  async advance(label: RegExp | string, phase: "Weighting" | "Scoring" | "Revealed") {
     this.page.once("dialog", (dialog) => dialog.accept());
     await this.page.getByRole("button", { name: label }).click();
-    await expect(this.page.getByRole("region", { name: "Facilitate" }).getByRole("status")).toContainText("The decision is now in");
+    await expect(this.currentPhase()).toContainText(phase);
+  }
+
+  currentPhase() {
+    return this.page.getByRole("navigation", { name: "Phases" }).locator('[aria-current="step"]');
   }
 
   progress() {
