@@ -23,3 +23,28 @@ test("sign-in, team and invite pages have no serious accessibility issues", asyn
   await page.goto("/invite/broken-link");
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the demo team's decision pages have no serious accessibility issues", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("chen@example.com");
+  await page.getByLabel("Password").fill("verdict-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Acme Platform" }).click();
+  await page.getByRole("link", { name: "All decisions" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole("link", { name: "Backend framework for the payments API" }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("link", { name: "See the results", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Results" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.goBack();
+  await page.getByRole("link", { name: "All decisions" }).first().click();
+  await page.getByRole("link", { name: "Framework for the real-time notifications service" }).click();
+  await page.getByRole("link", { name: "Score the options" }).click();
+  await expect(page.getByRole("button", { name: "Save scores" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(page.url().replace(/\/scores$/, "/weights"));
+  expect(await seriousViolations(page)).toEqual([]);
+});

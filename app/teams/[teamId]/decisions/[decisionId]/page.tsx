@@ -150,7 +150,8 @@ export default async function DecisionPage({
                   <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Decision</dt>
                   <dd><Paragraphs text={outcome.record.decision} /></dd>
                 </div>
-                <div className="grid gap-4 sm:grid-cols-2">
+              </dl>
+              <dl className="mt-4 grid gap-4 sm:grid-cols-2">
                   <div>
                     <dt className="text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-300">Good consequences</dt>
                     <dd><Paragraphs text={outcome.record.consequencesGood} /></dd>
@@ -159,8 +160,9 @@ export default async function DecisionPage({
                     <dt className="text-xs font-semibold uppercase tracking-wide text-red-700 dark:text-red-300">Bad consequences</dt>
                     <dd><Paragraphs text={outcome.record.consequencesBad} /></dd>
                   </div>
-                </div>
+                </dl>
                 {supersedes.length > 0 ? (
+              <dl className="mt-4">
                   <div>
                     <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Supersedes</dt>
                     <dd>
@@ -171,8 +173,8 @@ export default async function DecisionPage({
                       ))}
                     </dd>
                   </div>
-                ) : null}
               </dl>
+                ) : null}
               <Link href={`${base}/results`} className="mt-6 inline-block font-medium text-brand-600 hover:underline dark:text-brand-100">
                 See the results as they were when decided
               </Link>
