@@ -97,6 +97,8 @@ export const decisions = pgTable(
       .references(() => users.id),
     status: decisionStatus("status").notNull().default("draft"),
     anonymous: boolean("anonymous").notNull().default(false),
+    // Scoring rounds: 1 at first; each re-vote after a reveal opens the next (Delphi method).
+    currentRound: integer("current_round").notNull().default(1),
     weightingDeadline: timestamp("weighting_deadline", { withTimezone: true }),
     scoringDeadline: timestamp("scoring_deadline", { withTimezone: true }),
     // Bumped on every write so a stale form cannot overwrite a newer edit.

@@ -1,0 +1,1 @@
+ALTER TABLE "decisions" ADD COLUMN "current_round" integer DEFAULT 1 NOT NULL;
