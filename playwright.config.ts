@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 600_000,
     reuseExistingServer: !process.env.CI,
-    stdout: "pipe",
+    stdout: "ignore",
     stderr: "pipe",
     env: {
       PORT: String(PORT),

@@ -45,6 +45,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const base = baseAuthConfig();
   return {
     ...base,
+    logger: {
+      // A wrong password is an expected outcome, shown to the person; it is not a server error.
+      error(error) {
+        if (error instanceof CredentialsSignin || error.name === "CredentialsSignin") return;
+        console.error("[auth]", error);
+      },
+    },
     providers: [
       Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials }),
       ...(base.providers ?? []),
