@@ -31,7 +31,7 @@ async function lockOpenDecision(tx: Tx, teamId: string, decisionId: string, kind
 }
 
 export async function saveWeights(db: Db, actorId: string, input: WeightSheetInput, now = new Date()) {
-  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote");
+  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote", now);
   return db.transaction(async (tx) => {
     const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "weights");
     const criterionIds = (await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decision.id))).map((c) => c.id);
@@ -45,11 +45,12 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
         Object.fromEntries(missing.map((id) => [`weights.${id}`, "Give a weight from 0 to 10"])),
       );
     }
+    // The ballot row first: it serialises one member's saves, whatever order the rows come in.
+    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", now);
     await tx
       .insert(weights)
       .values(criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })))
       .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
-    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", now);
     await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: decision.id,
@@ -62,7 +63,7 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
 }
 
 export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput, now = new Date()) {
-  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote");
+  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote", now);
   return db.transaction(async (tx) => {
     const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "scores");
     const [optionRows, criterionRows] = await Promise.all([
@@ -83,6 +84,9 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
       );
     }
     if (scored.length === 0) throw new AppError("Score at least one option before saving.");
+    // The ballot row is locked first, so two saves of one member's sheet run one after the other:
+    // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
+    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", now);
     await tx
       .insert(scores)
       .values(
@@ -114,7 +118,6 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
           notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep),
         ),
       );
-    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", now);
     await appendEvent(tx, { at: now,
       teamId: input.teamId,
       decisionId: decision.id,

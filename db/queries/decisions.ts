@@ -74,12 +74,14 @@ export async function requireDecision(
   teamId: string,
   decisionId: string,
   permission: Parameters<typeof requireTeamRole>[3] = "team.view",
+  now = new Date(),
 ): Promise<DecisionAccess> {
   const access = await requireTeamRole(db, userId, teamId, permission);
   const found = await findDecision(db, teamId, decisionId);
   if (!found) throw new NotFoundError(DECISION_NOT_FOUND);
-  const decision = await applyDeadlines(db, found);
-  const facilitates = decision.facilitatorId === userId || can(access.role, "decision.facilitate");
+  const decision = await applyDeadlines(db, found, now);
+  // A facilitator later made a viewer stops facilitating; owners and admins always can.
+  const facilitates = (decision.facilitatorId === userId && can(access.role, "decision.create")) || can(access.role, "decision.facilitate");
   return { ...access, decision, facilitates };
 }
 
@@ -152,7 +154,7 @@ export async function createDecision(db: Db, actorId: string, input: CreateDecis
 }
 
 export async function editDecision(db: Db, actorId: string, input: EditDecisionInput, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   checkDeadlines(input, now);
   await db.transaction(async (tx) => {
@@ -183,7 +185,7 @@ export async function editDecision(db: Db, actorId: string, input: EditDecisionI
 }
 
 export async function advancePhase(db: Db, actorId: string, input: { teamId: string; decisionId: string; from: DecisionStatus }, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   return db.transaction(async (tx) => {
     const current = await findDecision(tx, input.teamId, input.decisionId, "update");
@@ -213,7 +215,7 @@ export async function advancePhase(db: Db, actorId: string, input: { teamId: str
 }
 
 export async function withdrawDecision(db: Db, actorId: string, input: { teamId: string; decisionId: string; reason: string }, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   await db.transaction(async (tx) => {
     const current = await findDecision(tx, input.teamId, input.decisionId, "update");

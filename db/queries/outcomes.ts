@@ -56,7 +56,7 @@ function snapshotOf(decision: Decision, structure: { options: Option[]; criteria
 }
 
 export async function decide(db: Db, actorId: string, input: DecideInput, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   return db.transaction(async (tx) => {
     const current = await findDecision(tx, input.teamId, input.decisionId, "update");
@@ -108,7 +108,7 @@ export async function getOutcome(db: Executor, decisionId: string) {
 }
 
 export async function supersede(db: Db, actorId: string, input: { teamId: string; decisionId: string; supersededById: string }, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   if (input.supersededById === input.decisionId) {
     throw new AppError("A decision cannot supersede itself.", { supersededById: "Choose a different, newer decision" });
@@ -122,7 +122,12 @@ export async function supersede(db: Db, actorId: string, input: { teamId: string
       throw new ConflictError("Only a decided decision can supersede another decided decision.");
     }
     if (old.supersededById) throw new ConflictError("This decision is already superseded.");
-    if (newer.supersededById === old.id) throw new ConflictError("That decision is itself superseded by this one.");
+    // Following what supersedes the newer decision must not lead back to the old one: that would close a loop.
+    for (let next = newer.supersededById, hops = 0; next; hops++) {
+      if (next === old.id || hops > 1000) throw new ConflictError("That decision is itself superseded by this one.");
+      const [row] = await tx.select({ next: decisions.supersededById }).from(decisions).where(eq(decisions.id, next));
+      next = row?.next ?? null;
+    }
     await tx.update(decisions).set({ supersededById: newer.id, updatedAt: now }).where(and(eq(decisions.id, old.id), eq(decisions.teamId, input.teamId)));
     await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: old.id, actorId, type: "decision.superseded", payload: { byId: newer.id, byTitle: newer.title } });
     await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: newer.id, actorId, type: "decision.supersedes", payload: { decisionId: old.id, title: old.title } });
@@ -130,7 +135,7 @@ export async function supersede(db: Db, actorId: string, input: { teamId: string
 }
 
 export async function deprecate(db: Db, actorId: string, input: { teamId: string; decisionId: string }, now = new Date()) {
-  const access = await requireDecision(db, actorId, input.teamId, input.decisionId);
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
   requireFacilitator(access);
   await db.transaction(async (tx) => {
     const current = await findDecision(tx, input.teamId, input.decisionId, "update");

@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { events, invites, memberships } from "../../db/schema";
+import { ballots, decisions, events, invites, memberships, outcomes, scores, weights } from "../../db/schema";
 
 // Direct reads of what a query left behind, independent of the app's own read queries.
 
@@ -58,4 +58,52 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 /** db.execute returns an array on postgres.js and { rows } on PGlite. */
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+// Decision workflow: rows read straight from the tables.
+
+export async function decisionRow(db: Db, decisionId: string) {
+  const [row] = await db.select().from(decisions).where(eq(decisions.id, decisionId));
+  if (!row) throw new Error(`decision ${decisionId} not found`);
+  return row;
+}
+
+export async function eventsOfDecision(db: Db, decisionId: string) {
+  return db.select().from(events).where(eq(events.decisionId, decisionId)).orderBy(asc(events.id));
+}
+
+export async function weightsOf(db: Db, decisionId: string, userId?: string) {
+  const rows = await db
+    .select()
+    .from(weights)
+    .where(userId ? and(eq(weights.decisionId, decisionId), eq(weights.userId, userId)) : eq(weights.decisionId, decisionId));
+  return rows.sort((a, b) => a.userId.localeCompare(b.userId) || a.criterionId.localeCompare(b.criterionId));
+}
+
+export async function scoresOf(db: Db, decisionId: string, userId?: string) {
+  const rows = await db
+    .select()
+    .from(scores)
+    .where(userId ? and(eq(scores.decisionId, decisionId), eq(scores.userId, userId)) : eq(scores.decisionId, decisionId));
+  return rows.sort(
+    (a, b) => a.userId.localeCompare(b.userId) || a.optionId.localeCompare(b.optionId) || a.criterionId.localeCompare(b.criterionId),
+  );
+}
+
+export async function ballotsRows(db: Db, decisionId: string) {
+  const rows = await db.select().from(ballots).where(eq(ballots.decisionId, decisionId));
+  return rows.sort((a, b) => a.userId.localeCompare(b.userId) || a.kind.localeCompare(b.kind));
+}
+
+/** Everything about one decision that a refused action must leave untouched. */
+export async function decisionState(db: Db, decisionId: string) {
+  const [decision, log, weightRows, scoreRows, ballotRows, outcomeRows] = await Promise.all([
+    decisionRow(db, decisionId),
+    eventsOfDecision(db, decisionId),
+    weightsOf(db, decisionId),
+    scoresOf(db, decisionId),
+    ballotsRows(db, decisionId),
+    db.select().from(outcomes).where(eq(outcomes.decisionId, decisionId)),
+  ]);
+  return { decision, eventIds: log.map((e) => e.id), weights: weightRows, scores: scoreRows, ballots: ballotRows, outcomes: outcomeRows };
 }
