@@ -8,13 +8,14 @@ import { ballots, criteria, memberships, options, scores, users, weights } from 
 import { appendEvent } from "./events";
 import { DECISION_NOT_FOUND, findDecision, requireDecision } from "./decisions";
 
-export const CURRENT_ROUND = 1;
+/** Weights are given once per decision; their ballot rows all sit in round 1. */
+const WEIGHTS_ROUND = 1;
 
 /** Marks a member's sheet as submitted; tells whether this was the first time. */
-async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", now: Date) {
+async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", round: number, now: Date) {
   const [row] = await tx
     .insert(ballots)
-    .values({ decisionId, userId, kind, round: CURRENT_ROUND, submittedAt: now, updatedAt: now })
+    .values({ decisionId, userId, kind, round, submittedAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: [ballots.decisionId, ballots.userId, ballots.kind, ballots.round], set: { updatedAt: now } })
     // xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
     .returning({ firstTime: sql<boolean>`(xmax = 0)` });
@@ -46,7 +47,7 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
       );
     }
     // The ballot row first: it serialises one member's saves, whatever order the rows come in.
-    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", now);
+    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", WEIGHTS_ROUND, now);
     await tx
       .insert(weights)
       .values(criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })))
@@ -86,13 +87,13 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
     if (scored.length === 0) throw new AppError("Score at least one option before saving.");
     // The ballot row is locked first, so two saves of one member's sheet run one after the other:
     // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
-    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", now);
+    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", decision.currentRound, now);
     await tx
       .insert(scores)
       .values(
         scored.map((c) => ({
           decisionId: decision.id,
-          round: CURRENT_ROUND,
+          round: decision.currentRound,
           optionId: c.optionId,
           criterionId: c.criterionId,
           userId: actorId,
@@ -113,7 +114,7 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
       .where(
         and(
           eq(scores.decisionId, decision.id),
-          eq(scores.round, CURRENT_ROUND),
+          eq(scores.round, decision.currentRound),
           eq(scores.userId, actorId),
           notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep),
         ),
@@ -130,13 +131,13 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
 }
 
 /** The caller's own sheets. Always allowed: a member may see what they entered. */
-export async function ownBallot(db: Executor, decisionId: string, userId: string) {
+export async function ownBallot(db: Executor, decisionId: string, userId: string, round = 1) {
   const [weightRows, scoreRows] = await Promise.all([
     db.select({ criterionId: weights.criterionId, weight: weights.weight }).from(weights).where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
     db
       .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, comment: scores.comment, evidenceUrl: scores.evidenceUrl })
       .from(scores)
-      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, CURRENT_ROUND), eq(scores.userId, userId))),
+      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, round), eq(scores.userId, userId))),
   ]);
   return { weights: weightRows, scores: scoreRows };
 }
@@ -144,7 +145,7 @@ export async function ownBallot(db: Executor, decisionId: string, userId: string
 const VOTING_ROLES = ["owner", "admin", "member"] as const;
 
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */
-export async function progress(db: Executor, teamId: string, decisionId: string) {
+export async function progress(db: Executor, teamId: string, decisionId: string, round = 1) {
   const [voters, submitted] = await Promise.all([
     db
       .select({ userId: memberships.userId, name: users.name })
@@ -152,12 +153,13 @@ export async function progress(db: Executor, teamId: string, decisionId: string)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, [...VOTING_ROLES]))),
     db
-      .select({ userId: ballots.userId, kind: ballots.kind })
+      .select({ userId: ballots.userId, kind: ballots.kind, round: ballots.round })
       .from(ballots)
-      .where(and(eq(ballots.decisionId, decisionId), eq(ballots.round, CURRENT_ROUND))),
+      .where(and(eq(ballots.decisionId, decisionId), inArray(ballots.round, [WEIGHTS_ROUND, round]))),
   ]);
   const voterIds = new Set(voters.map((v) => v.userId));
-  const done = (kind: "weights" | "scores") => new Set(submitted.filter((b) => b.kind === kind && voterIds.has(b.userId)).map((b) => b.userId));
+  const counts = (b: (typeof submitted)[number]) => voterIds.has(b.userId) && (b.kind === "weights" || b.round === round);
+  const done = (kind: "weights" | "scores") => new Set(submitted.filter((b) => b.kind === kind && counts(b)).map((b) => b.userId));
   const weighted = done("weights");
   const scoredBy = done("scores");
   return {
@@ -181,11 +183,37 @@ export type BallotInputs = {
 export async function allBallots(db: Db, actorId: string, teamId: string, decisionId: string): Promise<BallotInputs> {
   const { decision } = await requireDecision(db, actorId, teamId, decisionId);
   if (isSealed(decision.status)) throw new ForbiddenError("Weights and scores stay sealed until the reveal.");
-  return ballotsOf(db, decision.id);
+  return ballotsOf(db, decision.id, decision.currentRound);
+}
+
+/**
+ * How the team scored each cell in a finished round, as counts per score: shown beside the sheet
+ * while members re-score, without names. Only rounds before the current one, so never sealed data.
+ */
+export async function roundDistribution(db: Executor, decision: { id: string; currentRound: number }, round: number) {
+  if (round < 1 || round >= decision.currentRound) return new Map<string, number[]>();
+  const rows = await db
+    .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, n: sql<number>`count(*)::int` })
+    .from(scores)
+    .where(and(eq(scores.decisionId, decision.id), eq(scores.round, round)))
+    .groupBy(scores.optionId, scores.criterionId, scores.score);
+  const counts = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = `${row.optionId}.${row.criterionId}`;
+    const histogram = counts.get(key) ?? [0, 0, 0, 0, 0];
+    histogram[row.score - 1] = row.n;
+    counts.set(key, histogram);
+  }
+  return counts;
+}
+
+/** Everyone's scores of each finished round, for showing how the ranking moved. */
+export async function roundsOf(db: Executor, decisionId: string, rounds: number): Promise<BallotInputs[]> {
+  return Promise.all(Array.from({ length: rounds }, (_, i) => ballotsOf(db, decisionId, i + 1)));
 }
 
 /** Unchecked read for code that has already passed the seal (deciding, snapshots). */
-export async function ballotsOf(db: Executor, decisionId: string): Promise<BallotInputs> {
+export async function ballotsOf(db: Executor, decisionId: string, round = 1): Promise<BallotInputs> {
   const [weightRows, scoreRows, people] = await Promise.all([
     db.select({ memberId: weights.userId, criterionId: weights.criterionId, weight: weights.weight }).from(weights).where(eq(weights.decisionId, decisionId)),
     db
@@ -198,7 +226,7 @@ export async function ballotsOf(db: Executor, decisionId: string): Promise<Ballo
         evidenceUrl: scores.evidenceUrl,
       })
       .from(scores)
-      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, CURRENT_ROUND))),
+      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, round))),
     db
       .selectDistinct({ id: users.id, name: users.name })
       .from(ballots)

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import { requireTeamRole, type TeamAccess } from "../../lib/auth/guard";
 import { can } from "../../lib/auth/roles";
 import {
+  canOpenNextRound,
   canTransition,
   closedPhaseMessage,
   type DecisionStatus,
@@ -211,6 +212,32 @@ export async function advancePhase(db: Db, actorId: string, input: { teamId: str
       payload: { from: current.status, to, reason: "facilitator" },
     });
     return to;
+  });
+}
+
+export async function openNextRound(db: Db, actorId: string, input: { teamId: string; decisionId: string; round: number }, now = new Date()) {
+  const access = await requireDecision(db, actorId, input.teamId, input.decisionId, "team.view", now);
+  requireFacilitator(access);
+  return db.transaction(async (tx) => {
+    const current = await findDecision(tx, input.teamId, input.decisionId, "update");
+    if (!current) throw new NotFoundError(DECISION_NOT_FOUND);
+    if (!canOpenNextRound(current.status)) throw new ConflictError("Another scoring round can only start after a reveal, before the decision is recorded.");
+    // The round the person saw: a double click must not open two rounds.
+    if (current.currentRound !== input.round) throw new ConflictError(`Round ${current.currentRound} is already open.`);
+    const round = current.currentRound + 1;
+    await tx
+      .update(decisions)
+      .set({ status: "scoring", currentRound: round, scoringDeadline: null, updatedAt: now, version: current.version + 1 })
+      .where(eq(decisions.id, current.id));
+    await appendEvent(tx, {
+      at: now,
+      teamId: input.teamId,
+      decisionId: current.id,
+      actorId,
+      type: "decision.round_opened",
+      payload: { round, from: "revealed", to: "scoring" },
+    });
+    return round;
   });
 }
 

@@ -14,6 +14,7 @@ export type TeamEventType =
   | "decision.created"
   | "decision.edited"
   | "decision.phase_changed"
+  | "decision.round_opened"
   | "weights.submitted"
   | "weights.updated"
   | "scores.submitted"

@@ -35,6 +35,8 @@ export const SNAPSHOT_VERSION = 1;
 export type DecisionSnapshot = {
   snapshotVersion: number;
   takenAt: string;
+  /** The scoring round whose scores decided it (1 unless the team re-voted). */
+  round: number;
   decision: { id: string; title: string; context: string; anonymous: boolean };
   options: { id: string; name: string; description: string; link: string | null; frameworkSlug: string | null }[];
   criteria: { id: string; name: string; description: string }[];
@@ -47,6 +49,7 @@ function snapshotOf(decision: Decision, structure: { options: Option[]; criteria
   return {
     snapshotVersion: SNAPSHOT_VERSION,
     takenAt: now.toISOString(),
+    round: decision.currentRound,
     decision: { id: decision.id, title: decision.title, context: decision.context, anonymous: decision.anonymous },
     options: structure.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug })),
     criteria: structure.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
@@ -66,7 +69,7 @@ export async function decide(db: Db, actorId: string, input: DecideInput, now = 
     const structure = await loadStructure(tx, current.id);
     const chosen = structure.options.find((o) => o.id === input.chosenOptionId);
     if (!chosen) throw new AppError("Choose one of this decision's options.", { chosenOptionId: "Choose one of this decision's options" });
-    const snapshot = snapshotOf(current, structure, await ballotsOf(tx, current.id), now);
+    const snapshot = snapshotOf(current, structure, await ballotsOf(tx, current.id, current.currentRound), now);
     const topRanked = snapshot.tally.winners.includes(chosen.id);
     if (!topRanked && !input.justification) {
       throw new AppError("You chose an option the tally did not rank first: say why.", {
@@ -97,7 +100,7 @@ export async function decide(db: Db, actorId: string, input: DecideInput, now = 
       decisionId: current.id,
       actorId,
       type: "decision.decided",
-      payload: { chosenOptionId: chosen.id, chosenOptionName: chosen.name, topRanked },
+      payload: { chosenOptionId: chosen.id, chosenOptionName: chosen.name, topRanked, round: current.currentRound },
     });
   });
 }

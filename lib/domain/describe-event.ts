@@ -56,6 +56,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} edited the draft`;
     case "decision.phase_changed":
       return describePhaseChange(payload, who);
+    case "decision.round_opened":
+      return `${who} opened scoring round ${typeof payload.round === "number" ? payload.round : "2"}`;
     case "weights.submitted":
       return `${who} submitted weights`;
     case "weights.updated":

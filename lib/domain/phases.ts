@@ -29,6 +29,9 @@ export function canTransition(from: DecisionStatus, to: DecisionStatus): boolean
   return NEXT[from] === to;
 }
 
+/** After a reveal the facilitator may ask for another scoring round (Delphi): members re-score having seen the spread. */
+export const canOpenNextRound = (status: DecisionStatus) => status === "revealed";
+
 export const isEditable = (status: DecisionStatus) => status === "draft";
 export const acceptsWeights = (status: DecisionStatus) => status === "weighting";
 export const acceptsScores = (status: DecisionStatus) => status === "scoring";

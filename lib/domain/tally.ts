@@ -150,6 +150,46 @@ function toPercent(meanScore: number): number {
   return ((meanScore - MIN_SCORE) / (MAX_SCORE - MIN_SCORE)) * 100;
 }
 
+/**
+ * An option's weighted score on 0..100: the weighted mean of its criterion means, renormalised over
+ * the criteria it has data on, Σ w·percent(mean) / Σ w. This is the one definition of the weighted
+ * score: `tally` and the what-if, sensitivity and Monte Carlo tools all call it, so a score a slider
+ * shows is the score the results page shows, to the last bit, for the same weights and means.
+ *
+ * - `weights`: one per criterion, any non-negative scale. Dividing by Σ w over the criteria with data
+ *   normalises them, so fractions and 0..100 slider values rank alike (equal up to rounding).
+ * - `means`: the option's mean scores on 1..5 at `means[offset + criterion]`, NaN where nobody scored
+ *   the cell, so one flat array can hold a whole options × criteria grid.
+ * - `contributions`, if given, receives at `contributions[criterion]` the points each criterion
+ *   supplies (they add up to the score), NaN where the cell has no data or the option no score.
+ *
+ * Null when no criterion with data has weight above 0. Allocates nothing, for the hot loops.
+ */
+export function weightedScore(
+  weights: ArrayLike<number>,
+  means: ArrayLike<number>,
+  offset = 0,
+  contributions?: { [criterion: number]: number },
+): number | null {
+  const criterionCount = weights.length;
+  // Renormalise over the criteria with data, so a cell nobody scored neither helps nor hurts.
+  let weightWithData = 0;
+  for (let criterion = 0; criterion < criterionCount; criterion++) {
+    if (!Number.isNaN(means[offset + criterion]!)) weightWithData += weights[criterion]!;
+  }
+  const hasScore = weightWithData > 0;
+  let score = 0;
+  for (let criterion = 0; criterion < criterionCount; criterion++) {
+    const cellMean = means[offset + criterion]!;
+    // Share first, then scale: an option scored on one criterion gets exactly its mean, since x / x is 1.
+    const contribution =
+      hasScore && !Number.isNaN(cellMean) ? (weights[criterion]! / weightWithData) * toPercent(cellMean) : Number.NaN;
+    if (!Number.isNaN(contribution)) score += contribution;
+    if (contributions !== undefined) contributions[criterion] = contribution;
+  }
+  return hasScore ? score : null;
+}
+
 function consensusLabel(value: number): ConsensusLabel {
   if (value >= 0.8) return "strong";
   if (value >= 0.6) return "moderate";
@@ -314,24 +354,18 @@ function optionResultOf(
     return { mean: n > 0 ? sum / n : null, n, sd };
   });
 
-  // Renormalise over the criteria with data, so a cell nobody scored neither helps nor hurts.
-  let weightWithData = 0;
-  let criteriaWithData = 0;
-  cells.forEach(({ n }, criterion) => {
-    if (n === 0) return;
-    criteriaWithData++;
-    weightWithData += groupWeights[criterion]!;
-  });
-  const hasScore = weightWithData > 0;
-
-  let score = 0;
+  const criteriaWithData = cells.filter(({ n }) => n > 0).length;
+  const contributions = new Float64Array(criterionCount);
+  const score = weightedScore(
+    groupWeights,
+    cells.map(({ mean: cellMean }) => cellMean ?? Number.NaN),
+    0,
+    contributions,
+  );
   const perCriterion = input.criteria.map(({ id: criterionId }, criterion): [string, CriterionResult] => {
     const { mean: cellMean, n, sd } = cells[criterion]!;
-    // Share first, then scale: an option scored on one criterion gets exactly its mean, since x / x is 1.
-    const contribution =
-      hasScore && cellMean !== null ? (groupWeights[criterion]! / weightWithData) * toPercent(cellMean) : null;
-    if (contribution !== null) score += contribution;
-    return [criterionId, { mean: cellMean, n, sd, contribution }];
+    const contribution = contributions[criterion]!;
+    return [criterionId, { mean: cellMean, n, sd, contribution: Number.isNaN(contribution) ? null : contribution }];
   });
 
   const memberScores: number[] = [];
@@ -343,7 +377,7 @@ function optionResultOf(
   return {
     optionId: id,
     name,
-    score: hasScore ? score : null,
+    score,
     rank: null, // known only once every option is scored
     coverage: criterionCount === 0 ? 0 : criteriaWithData / criterionCount,
     spread: memberScores.length >= 2 ? populationStandardDeviation(memberScores) : null,

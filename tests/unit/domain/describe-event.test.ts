@@ -69,6 +69,7 @@ describe("describeEvent", () => {
     },
     { name: "superseded", type: "decision.superseded", payload: { byTitle: "New API" }, actor: "Ada", expected: "Ada marked this decision superseded by “New API”" },
     { name: "deprecated", type: "decision.deprecated", payload: {}, actor: "Ada", expected: "Ada marked this decision deprecated" },
+    { name: "a second round", type: "decision.round_opened", payload: { round: 2 }, actor: "Ada", expected: "Ada opened scoring round 2" },
     { name: "an unknown type without an actor", type: "something.odd", payload: {}, actor: null, expected: "Someone: something.odd" },
   ])("$name", ({ type, payload, actor, expected }) => {
     expect(describeEvent(type, payload, actor)).toBe(expected);

@@ -6,6 +6,7 @@ import { inputClass } from "@/app/_components/ui";
 import type { DecisionStatus } from "@/lib/domain/phases";
 import { advancePhaseAction } from "./actions/advance-phase";
 import { deprecateAction } from "./actions/deprecate";
+import { openNextRoundAction } from "./actions/open-next-round";
 import { supersedeAction } from "./actions/supersede";
 import { withdrawAction } from "./actions/withdraw";
 
@@ -27,6 +28,26 @@ export function AdvancePhaseForm({ teamId, decisionId, status }: Ref & { status:
       <input type="hidden" name="decisionId" value={decisionId} />
       <input type="hidden" name="from" value={status} />
       <SubmitButton pendingLabel="Moving on…">{step.label}</SubmitButton>
+      <FormMessage state={state} />
+    </ActionForm>
+  );
+}
+
+export function NextRoundForm({ teamId, decisionId, round }: Ref & { round: number }) {
+  const [state, action] = useActionState(openNextRoundAction, initialFormState);
+  return (
+    <ActionForm
+      action={action}
+      confirmMessage={`Open scoring round ${round + 1}? Members re-score with this round's spread in view; the results stay sealed until you reveal again.`}
+      className="space-y-2"
+    >
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="decisionId" value={decisionId} />
+      <input type="hidden" name="round" value={round} />
+      <SubmitButton variant="secondary" pendingLabel="Opening…">
+        Open another scoring round
+      </SubmitButton>
+      <p className="text-xs text-slate-500 dark:text-slate-400">For when the team is split: everyone re-scores having seen where they disagree.</p>
       <FormMessage state={state} />
     </ActionForm>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/ui";
-import { ownBallot } from "@/db/queries/ballots";
+import { ownBallot, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
@@ -12,11 +12,19 @@ export const metadata: Metadata = { title: "Your scores" };
 
 export default async function ScoresPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");
-  const [structure, mine] = await Promise.all([loadStructure(db, decision.id), ownBallot(db, decision.id, user.id)]);
+  const round = decision.currentRound;
+  const [structure, mine, previousMine, previous] = await Promise.all([
+    loadStructure(db, decision.id),
+    ownBallot(db, decision.id, user.id, round),
+    round > 1 ? ownBallot(db, decision.id, user.id, round - 1) : Promise.resolve(null),
+    roundDistribution(db, decision, round - 1),
+  ]);
   const mayVote = can(access.role, "decision.vote");
   const open = acceptsScores(decision.status) && mayVote;
+  // In a new round the sheet starts from the person's own previous scores: they change what moved them.
+  const startFrom = mine.scores.length > 0 || !previousMine ? mine.scores : previousMine.scores;
   const initial: Record<string, Cell> = Object.fromEntries(
-    mine.scores.map((s) => [`${s.optionId}.${s.criterionId}`, { score: s.score, comment: s.comment ?? "", evidence: s.evidenceUrl ?? "" }]),
+    startFrom.map((s) => [`${s.optionId}.${s.criterionId}`, { score: s.score, comment: s.comment ?? "", evidence: s.evidenceUrl ?? "" }]),
   );
   return (
     <>
@@ -25,7 +33,14 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
           ← {decision.title}
         </Link>
       </p>
-      <PageHeader title="Score the options" description="Score every option on every criterion. Your scores stay sealed until the reveal, so nobody anchors on anyone else." />
+      <PageHeader
+        title={round > 1 ? `Score the options: round ${round}` : "Score the options"}
+        description={
+          round > 1
+            ? `Round ${round - 1} showed where the team disagrees. Beside each cell is how everyone scored it last time; your own previous scores are filled in. Change what you now see differently, then save. New scores stay sealed until the next reveal.`
+            : "Score every option on every criterion. Your scores stay sealed until the reveal, so nobody anchors on anyone else."
+        }
+      />
       {!mayVote ? (
         <p role="alert" className="mb-6 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
           Viewers follow along without voting.
@@ -41,6 +56,9 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         options={structure.options}
         criteria={structure.criteria}
         initial={initial}
+        previous={Object.fromEntries(previous)}
+        previousRound={round - 1}
+        unsavedRound={round > 1 && mine.scores.length === 0 && open}
         readOnly={!open}
       />
     </>

@@ -16,6 +16,9 @@ export function ScoreSheet({
   options,
   criteria,
   initial,
+  previous,
+  previousRound,
+  unsavedRound,
   readOnly,
 }: {
   teamId: string;
@@ -23,10 +26,15 @@ export function ScoreSheet({
   options: Item[];
   criteria: Item[];
   initial: Record<string, Cell>;
+  /** Counts of scores 1..5 per "optionId.criterionId" in the previous round. */
+  previous: Record<string, number[]>;
+  previousRound: number;
+  /** A new round whose sheet is prefilled but not yet saved. */
+  unsavedRound: boolean;
   readOnly: boolean;
 }) {
   const [state, action] = useActionState(saveScoresAction, initialFormState);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirty] = useState(unsavedRound);
   useWarnBeforeLeaving(dirty);
   useEffect(() => {
     if (state.ok) setDirty(false);
@@ -85,6 +93,7 @@ export function ScoreSheet({
                         <input id={`${selectId}-evidence`} name={`${prefix}.evidence`} type="url" defaultValue={cell.evidence} placeholder="https://… (optional)" className={inputClass} />
                       </div>
                     </details>
+                    {previous[key] ? <PreviousRound counts={previous[key]} round={previousRound} /> : null}
                     {error ? <p className="text-sm text-red-700 sm:col-span-3 dark:text-red-300">{error}</p> : null}
                   </div>
                 );
@@ -101,5 +110,28 @@ export function ScoreSheet({
       )}
       <FormMessage state={state} />
     </ActionForm>
+  );
+}
+
+function PreviousRound({ counts, round }: { counts: number[]; round: number }) {
+  const n = counts.reduce((a, b) => a + b, 0);
+  const mean = n > 0 ? counts.reduce((sum, c, i) => sum + c * (i + 1), 0) / n : null;
+  const most = Math.max(...counts, 1);
+  return (
+    <div className="flex items-end gap-3 text-xs text-slate-600 sm:col-start-2 sm:col-span-2 dark:text-slate-400">
+      <span>Round {round}:</span>
+      <span className="flex items-end gap-0.5" aria-hidden="true">
+        {counts.map((c, i) => (
+          <span key={i} className="flex flex-col items-center">
+            <span className="w-4 rounded-sm bg-brand-500/70" style={{ height: `${4 + (c / most) * 16}px` }} />
+            <span>{i + 1}</span>
+          </span>
+        ))}
+      </span>
+      <span className="sr-only">
+        {counts.map((c, i) => `${c} scored ${i + 1}`).join(", ")}.
+      </span>
+      <span>{mean === null ? "no scores" : `mean ${mean.toFixed(1)} from ${n}`}</span>
+    </div>
   );
 }

@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import {
+  acceptsScores,
+  acceptsWeights,
+  canOpenNextRound,
+  canTransition,
+  closedPhaseMessage,
+  DECISION_STATUSES,
+  type DecisionStatus,
+  dueTransitions,
+  isClosed,
+  isEditable,
+  isSealed,
+  nextPhase,
+} from "@/lib/domain/phases";
+
+describe("transitions", () => {
+  // Every pair written out: a change to the life cycle must change this table too.
+  const allowed: Record<DecisionStatus, DecisionStatus[]> = {
+    draft: ["weighting", "withdrawn"],
+    weighting: ["scoring", "withdrawn"],
+    scoring: ["revealed", "withdrawn"],
+    revealed: ["decided", "withdrawn"],
+    decided: [],
+    withdrawn: [],
+  };
+  const pairs = DECISION_STATUSES.flatMap((from) => DECISION_STATUSES.map((to) => ({ from, to, ok: allowed[from].includes(to) })));
+
+  test.each(pairs)("$from → $to: $ok", ({ from, to, ok }) => {
+    expect(canTransition(from, to)).toBe(ok);
+  });
+
+  test.each([
+    ["draft", "weighting"],
+    ["weighting", "scoring"],
+    ["scoring", "revealed"],
+    ["revealed", "decided"],
+    ["decided", null],
+    ["withdrawn", null],
+  ] as const)("after %s comes %s", (status, next) => {
+    expect(nextPhase(status)).toBe(next);
+  });
+});
+
+describe("what each phase allows", () => {
+  test.each([
+    // status,     editable, weights, scores, sealed, closed, next round
+    ["draft", true, false, false, true, false, false],
+    ["weighting", false, true, false, true, false, false],
+    ["scoring", false, false, true, true, false, false],
+    ["revealed", false, false, false, false, false, true],
+    ["decided", false, false, false, false, true, false],
+    ["withdrawn", false, false, false, false, true, false],
+  ] as const)("%s", (status, editable, weights, scores, sealed, closed, nextRound) => {
+    expect(isEditable(status)).toBe(editable);
+    expect(acceptsWeights(status)).toBe(weights);
+    expect(acceptsScores(status)).toBe(scores);
+    expect(isSealed(status)).toBe(sealed);
+    expect(isClosed(status)).toBe(closed);
+    expect(canOpenNextRound(status)).toBe(nextRound);
+  });
+
+  test.each([
+    ["scoring", "weights", "Weights can only be saved during weighting; this decision is now scoring."],
+    ["revealed", "scores", "Scores can only be saved during scoring; this decision is now revealed."],
+    ["weighting", "edit", "Options and criteria can only be changed in draft; this decision is now weighting."],
+  ] as const)("a %s decision refuses %s with a plain message", (status, action, message) => {
+    expect(closedPhaseMessage(status, action)).toBe(message);
+  });
+});
+
+describe("deadlines", () => {
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 25, hour));
+  test.each([
+    { name: "no deadlines", status: "weighting", weighting: null, scoring: null, now: 12, expected: [] },
+    { name: "weighting deadline not reached", status: "weighting", weighting: 13, scoring: null, now: 12, expected: [] },
+    { name: "weighting deadline reached exactly", status: "weighting", weighting: 12, scoring: null, now: 12, expected: ["weighting→scoring"] },
+    { name: "both passed while weighting", status: "weighting", weighting: 10, scoring: 11, now: 12, expected: ["weighting→scoring", "scoring→revealed"] },
+    { name: "weighting passed, scoring not yet", status: "weighting", weighting: 10, scoring: 14, now: 12, expected: ["weighting→scoring"] },
+    { name: "scoring deadline passed", status: "scoring", weighting: 10, scoring: 11, now: 12, expected: ["scoring→revealed"] },
+    { name: "draft ignores deadlines", status: "draft", weighting: 10, scoring: 11, now: 12, expected: [] },
+    { name: "revealed ignores deadlines", status: "revealed", weighting: 10, scoring: 11, now: 12, expected: [] },
+  ] as const)("$name", ({ status, weighting, scoring, now, expected }) => {
+    const due = dueTransitions(
+      { status, weightingDeadline: weighting === null ? null : at(weighting), scoringDeadline: scoring === null ? null : at(scoring) },
+      at(now),
+    );
+    expect(due.map((d) => `${d.from}→${d.to}`)).toEqual(expected);
+  });
+});
