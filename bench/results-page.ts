@@ -1,7 +1,7 @@
 /**
  * Seeds a revealed decision of 200 members × 10 options × 10 criteria on PostgreSQL, then prints
- * the median time of the tally alone and of the results page's server response (a production
- * server, signed in as a member).
+ * the median time of the tally alone, of sensitivity + Monte Carlo (10,000 samples), and of the
+ * results page's server response (a production server, signed in as a member).
  *
  *   npm run bench            # uses postgres://postgres@127.0.0.1:5432/verdict_bench
  *   BENCH_DATABASE_URL=… BENCH_RUNS=50 npm run bench
@@ -21,6 +21,9 @@ import { tallyOf } from "../db/queries/outcomes";
 import { criteria, decisions, memberships, options, teams, users, weights, scores, ballots, frameworks } from "../db/schema";
 import { seedCatalog } from "../db/seed";
 import { hashPassword } from "../lib/auth/password";
+import { monteCarlo } from "../lib/domain/monte-carlo";
+import { sensitivity } from "../lib/domain/sensitivity";
+import { scoreBasis } from "../lib/domain/what-if";
 
 const MEMBERS = 200;
 const OPTIONS = 10;
@@ -91,6 +94,23 @@ async function seed() {
   return { handle, teamId: team!.id, decisionId: decision!.id, member: people[1]! };
 }
 
+async function benchSensitivity(handle: Awaited<ReturnType<typeof seed>>["handle"], decisionId: string) {
+  const [structure, inputs] = await Promise.all([loadStructure(handle.db, decisionId), ballotsOf(handle.db, decisionId)]);
+  const result = tallyOf(structure, inputs);
+  const basis = scoreBasis(
+    { options: structure.options, criteria: structure.criteria, members: inputs.members, weights: inputs.weights, scores: inputs.scores },
+    result,
+  );
+  const once = () => {
+    const start = performance.now();
+    sensitivity(basis);
+    monteCarlo(basis, { samples: 10_000 });
+    return performance.now() - start;
+  };
+  const cold = once(); // the first call pays for the engine's warm-up, as a fresh server would
+  return { cold, samples: Array.from({ length: RUNS }, once) };
+}
+
 async function benchTally(handle: Awaited<ReturnType<typeof seed>>["handle"], decisionId: string) {
   const [structure, inputs] = await Promise.all([loadStructure(handle.db, decisionId), ballotsOf(handle.db, decisionId)]);
   tallyOf(structure, inputs); // warm-up
@@ -147,6 +167,7 @@ async function benchPage(path: string, member: { id: string; name: string; email
 }
 
 const seeded = await seed();
+const sensitivityRun = await benchSensitivity(seeded.handle, seeded.decisionId);
 const tallyRun = await benchTally(seeded.handle, seeded.decisionId);
 await seeded.handle.close();
 const page = await benchPage(`/teams/${seeded.teamId}/decisions/${seeded.decisionId}/results`, seeded.member);
@@ -154,4 +175,7 @@ const page = await benchPage(`/teams/${seeded.teamId}/decisions/${seeded.decisio
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 console.log(`decision: ${tallyRun.counts.members} members, ${OPTIONS} options, ${CRITERIA} criteria (${tallyRun.counts.weights} weights, ${tallyRun.counts.scores} scores)`);
 console.log(`tally:        median ${fmt(median(tallyRun.samples))}  min ${fmt(Math.min(...tallyRun.samples))}  max ${fmt(Math.max(...tallyRun.samples))}  (${RUNS} runs)`);
+console.log(
+  `sensitivity + Monte Carlo (10,000 samples): median ${fmt(median(sensitivityRun.samples))}  max ${fmt(Math.max(...sensitivityRun.samples))}  first call ${fmt(sensitivityRun.cold)}`,
+);
 console.log(`results page: median ${fmt(median(page.samples))}  min ${fmt(Math.min(...page.samples))}  max ${fmt(Math.max(...page.samples))}  (${RUNS} sequential requests, ${(page.bytes / 1024).toFixed(0)} KiB HTML)`);

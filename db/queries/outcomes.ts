@@ -22,9 +22,11 @@ export function tallyOf(structure: { options: Option[]; criteria: Criterion[] },
 
 /** Anonymous decisions keep no names in their record: members become "Member 1", "Member 2", … */
 function pseudonymise(inputs: BallotInputs): BallotInputs {
-  const alias = new Map(inputs.members.map((m, i) => [m.id, `member-${i + 1}`]));
+  // Numbered in id order (random UUIDs), not by name: knowing the voters must not reveal who is who.
+  const byId = [...inputs.members].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const alias = new Map(byId.map((m, i) => [m.id, `member-${i + 1}`]));
   return {
-    members: inputs.members.map((m, i) => ({ id: alias.get(m.id)!, name: `Member ${i + 1}` })),
+    members: byId.map((m, i) => ({ id: alias.get(m.id)!, name: `Member ${i + 1}` })),
     weights: inputs.weights.map((w) => ({ ...w, memberId: alias.get(w.memberId) ?? "member-?" })),
     scores: inputs.scores.map((s) => ({ ...s, memberId: alias.get(s.memberId) ?? "member-?" })),
   };

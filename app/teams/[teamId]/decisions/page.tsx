@@ -15,6 +15,7 @@ import { historyFilterSchema } from "@/lib/validation/decision";
 import { id } from "@/lib/validation/fields";
 import { DecisionMarkers } from "./_components/decision-markers";
 import { loadDecisionLog } from "./_components/decision-log";
+import { RadarLink } from "./radar-link";
 
 export const metadata: Metadata = { title: "Decisions" };
 
@@ -172,6 +173,7 @@ export default async function DecisionLogPage({
             </table>
           </div>
         )}
+        <RadarLink teamId={teamId} />
       </Card>
     </>
   );

@@ -11,7 +11,8 @@ import { can } from "@/lib/auth/roles";
 import { describeEvent } from "@/lib/domain/describe-event";
 import { acceptsScores, acceptsWeights, DECISION_STATUSES, isClosed, isEditable, isSealed } from "@/lib/domain/phases";
 import { loadDecisionPage } from "./load";
-import { AdvancePhaseForm, DeprecateForm, SupersedeForm, WithdrawForm } from "./phase-forms";
+import { AdvancePhaseForm, DeprecateForm, NextRoundForm, SupersedeForm, WithdrawForm } from "./phase-forms";
+import { ExportLinks } from "./export-links";
 
 export const metadata: Metadata = { title: "Decision" };
 
@@ -37,7 +38,7 @@ export default async function DecisionPage({
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params);
   const [structure, votes, timeline, facilitator, outcome, flags] = await Promise.all([
     loadStructure(db, decision.id),
-    progress(db, teamId, decision.id),
+    progress(db, teamId, decision.id, decision.currentRound),
     listDecisionEvents(db, teamId, decision.id),
     facilitatorName(db, decision),
     decision.status === "decided" ? getOutcome(db, decision.id) : Promise.resolve(null),
@@ -67,6 +68,7 @@ export default async function DecisionPage({
           <span className="flex flex-wrap items-center gap-2">
             <PhaseBadge status={decision.status} />
             {decision.anonymous ? <Badge>Anonymous</Badge> : null}
+            {decision.currentRound > 1 ? <Badge tone="brand">Round {decision.currentRound}</Badge> : null}
             {supersededBy ? <Badge tone="warn">Superseded</Badge> : null}
             {decision.deprecatedAt ? <Badge tone="warn">Deprecated</Badge> : null}
             <span>
@@ -256,7 +258,7 @@ export default async function DecisionPage({
               <strong>{votes.weighted}</strong> of {votes.eligible} have submitted weights
             </p>
             <p className="text-sm">
-              <strong>{votes.scored}</strong> of {votes.eligible} have submitted scores
+              <strong>{votes.scored}</strong> of {votes.eligible} have submitted scores{decision.currentRound > 1 ? ` in round ${decision.currentRound}` : ""}
             </p>
             <ul className="mt-3 space-y-1 text-sm">
               {votes.voters.map((v) => (
@@ -294,9 +296,12 @@ export default async function DecisionPage({
               <CardTitle id="facilitate-heading">Facilitate</CardTitle>
               <div className="space-y-4">
                 {decision.status === "revealed" ? (
-                  <Link href={`${base}/decide`} className={buttonClass("primary")}>
-                    Record the decision
-                  </Link>
+                  <>
+                    <Link href={`${base}/decide`} className={buttonClass("primary")}>
+                      Record the decision
+                    </Link>
+                    <NextRoundForm teamId={teamId} decisionId={decision.id} round={decision.currentRound} />
+                  </>
                 ) : (
                   <AdvancePhaseForm teamId={teamId} decisionId={decision.id} status={decision.status} />
                 )}
@@ -316,6 +321,7 @@ export default async function DecisionPage({
               </div>
             </Card>
           ) : null}
+          <ExportLinks base={base} status={decision.status} />
         </aside>
       </div>
     </>

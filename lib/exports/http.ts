@@ -1,0 +1,43 @@
+// Responses of the export routes. Pure: a status, a body and headers, nothing read from the request.
+
+/** Only ASCII reaches the header; every filename built here already is (slugs), this just makes sure. */
+function asciiFilename(filename: string): string {
+  return filename.replace(/[^A-Za-z0-9._-]/g, "_");
+}
+
+const PRIVATE = {
+  // The bytes depend on who asks (membership) and on later events: never cache them in between.
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+};
+
+export function downloadResponse(body: string, filename: string, contentType: string): Response {
+  return new Response(body, {
+    status: 200,
+    headers: {
+      ...PRIVATE,
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${asciiFilename(filename)}"`,
+    },
+  });
+}
+
+export function textResponse(status: number, message: string): Response {
+  return new Response(`${message}\n`, { status, headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export const CONTENT_TYPES = {
+  madr: "text/markdown; charset=utf-8",
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8; header=present",
+} as const;
+
+export const EXPORT_FORMATS = ["madr", "json", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export const UNKNOWN_FORMAT_MESSAGE = (format: string) =>
+  `There is no export called "${format.slice(0, 40)}". Use madr (the decision record as Markdown), json (the whole decision) or csv (the scores).`;

@@ -1,0 +1,208 @@
+import { STATUS_LABELS } from "../domain/phases";
+import type { DecisionJson } from "./decision-json";
+import { autolink, block, cell, inline, items, yamlString } from "./markdown";
+import { adrNumber, fixed, isoDay, percent, slugify } from "./text";
+
+// The decision as an architecture decision record in MADR 4 form (https://adr.github.io/madr/),
+// ready to commit as docs/decisions/NNNN-title.md. Built only from the JSON document, so the two
+// exports always tell the same story; what the JSON leaves out while sealed or anonymous, this
+// cannot show either.
+
+/** "0003-backend-framework-for-the-payments-api.md": the ADR number is the decision's place in the team's log. */
+export function madrFilename(doc: Pick<DecisionJson, "decision">): string {
+  return `${adrNumber(doc.decision.number)}-${slugify(doc.decision.title)}.md`;
+}
+
+const points = (score: number | null) => (score === null ? "no score" : `${fixed(score, 1)} of 100`);
+
+function frontMatterStatus(doc: DecisionJson): string {
+  const by = doc.decision.supersededBy;
+  if (doc.decision.adrStatus === "superseded" && by) return `superseded by ADR-${adrNumber(by.number)}`;
+  return doc.decision.adrStatus;
+}
+
+/** Who took part: the facilitator first, then the members whose inputs count, then whoever recorded it. */
+export function decisionMakers(doc: DecisionJson): string[] {
+  if (doc.decision.anonymous) {
+    const n = doc.members.length;
+    return [doc.sealed || n === 0 ? "Team members (anonymous vote)" : `${n} team member${n === 1 ? "" : "s"} (anonymous vote)`];
+  }
+  const names: string[] = [];
+  const add = (name: string | null | undefined) => {
+    if (name && !names.includes(name)) names.push(name);
+  };
+  add(doc.decision.facilitator);
+  for (const m of doc.members) add(m.name);
+  add(doc.outcome?.decidedBy);
+  return names;
+}
+
+function frontMatter(doc: DecisionJson): string {
+  const date = isoDay(doc.outcome?.decidedAt ?? doc.decision.createdAt);
+  const makers = decisionMakers(doc);
+  return [
+    "---",
+    `status: ${yamlString(frontMatterStatus(doc))}`,
+    `date: ${date}`,
+    makers.length === 0 ? "decision-makers: []" : `decision-makers:\n${makers.map((m) => `  - ${yamlString(m)}`).join("\n")}`,
+    "---",
+  ].join("\n");
+}
+
+function bullets(lines: string[]): string {
+  return lines.map((line) => `* ${line}`).join("\n");
+}
+
+function contextSection(doc: DecisionJson): string {
+  const parts: string[] = [];
+  const problem = block(doc.decision.context);
+  const recorded = doc.outcome ? block(doc.outcome.record.context) : "";
+  if (problem) parts.push(problem);
+  if (recorded && recorded !== problem) parts.push(recorded);
+  if (parts.length === 0) parts.push("No context was written for this decision.");
+  return `## Context and Problem Statement\n\n${parts.join("\n\n")}`;
+}
+
+function driversSection(doc: DecisionJson): string {
+  const weights = doc.tally?.groupWeights;
+  const lines = doc.criteria.map((c) => {
+    const share = weights && Object.hasOwn(weights, c.id) ? ` (group weight ${percent(weights[c.id]!)})` : "";
+    const description = c.description.trim() ? `: ${inline(c.description)}` : "";
+    return `${inline(c.name)}${share}${description}`;
+  });
+  const notes: string[] = [];
+  if (doc.sealed) notes.push("The members' weights stay sealed until the reveal, so the criteria are listed without them.");
+  else if (doc.tally?.weightsFallback) notes.push("Nobody gave usable weights, so every criterion counted the same.");
+  else notes.push("A criterion's group weight is the mean of the members' own weights, each member's scaled to add up to 100%.");
+  return `## Decision Drivers\n\n${lines.length > 0 ? bullets(lines) : "No criteria were set."}\n\n${notes.join(" ")}`;
+}
+
+function optionsSection(doc: DecisionJson): string {
+  const lines = doc.options.map((o) => inline(o.name));
+  return `## Considered Options\n\n${lines.length > 0 ? bullets(lines) : "No options were shortlisted."}`;
+}
+
+const quoted = (name: string) => `"${inline(name)}"`;
+
+function names(ids: readonly string[], doc: DecisionJson): string {
+  const list = ids.map((id) => quoted(doc.options.find((o) => o.id === id)?.name ?? id));
+  if (list.length <= 1) return list.join("");
+  return `${list.slice(0, -1).join(", ")} and ${list[list.length - 1]}`;
+}
+
+function outcomeSection(doc: DecisionJson): string {
+  const parts: string[] = [];
+  const tally = doc.tally;
+  const scoreOf = (id: string) => tally?.options.find((o) => o.optionId === id)?.score ?? null;
+  if (doc.outcome && tally) {
+    const chosen = doc.outcome.chosenOptionId;
+    const others = tally.winners.filter((id) => id !== chosen);
+    let because: string;
+    if (doc.outcome.topRanked && others.length === 0) {
+      because = `it ranked first in the team's weighted scoring, with ${points(scoreOf(chosen))}`;
+    } else if (doc.outcome.topRanked) {
+      because = `it tied for first place in the team's weighted scoring with ${names(others, doc)}, at ${points(scoreOf(chosen))}, and the team preferred it`;
+    } else {
+      because = `the team judged it the better fit, although the weighted scoring ranked ${names(tally.winners, doc)} first (${points(scoreOf(tally.winners[0] ?? ""))}, against ${points(scoreOf(chosen))}); the justification follows`;
+    }
+    parts.push(`Chosen option: ${quoted(doc.outcome.chosenOptionName)}, because ${because}.`);
+    if (doc.outcome.record.justification) parts.push(`Justification for not choosing the top-ranked option:\n\n${block(doc.outcome.record.justification)}`);
+    const rationale = block(doc.outcome.record.decision);
+    if (rationale) parts.push(rationale);
+    if (!tally.crossCheck.agrees && tally.crossCheck.disagreements.length > 0) {
+      parts.push(`The ranked cross-checks disagree with the weighted scoring:\n\n${bullets(tally.crossCheck.disagreements.map(inline))}`);
+    }
+    const good = items(doc.outcome.record.consequencesGood).map((line) => `Good, because ${inline(line)}`);
+    const bad = items(doc.outcome.record.consequencesBad).map((line) => `Bad, because ${inline(line)}`);
+    parts.push(`### Consequences\n\n${good.length + bad.length > 0 ? bullets([...good, ...bad]) : "No consequences were written down."}`);
+  } else if (doc.decision.status === "withdrawn") {
+    parts.push("No option was chosen: the decision was withdrawn.");
+  } else {
+    parts.push(`No option has been chosen yet: the decision is in its ${STATUS_LABELS[doc.decision.status].toLowerCase()} phase.`);
+    if (tally && tally.winners.length > 0) {
+      parts.push(`The weighted scoring so far ranks ${names(tally.winners, doc)} first, with ${points(scoreOf(tally.winners[0]!))}.`);
+    }
+  }
+  return `## Decision Outcome\n\n${parts.join("\n\n")}`;
+}
+
+/** Members' comments on high (4–5) and low (1–2) scores, with a neutral line for a commented 3. */
+function prosAndConsSection(doc: DecisionJson): string {
+  const round = doc.rounds.find((r) => r.round === doc.round);
+  const memberName = new Map(doc.members.map((m) => [m.id, m.name]));
+  const criterionName = new Map(doc.criteria.map((c) => [c.id, c.name]));
+  const criterionIndex = new Map(doc.criteria.map((c, i) => [c.id, i]));
+  const memberIndex = new Map(doc.members.map((m, i) => [m.id, i]));
+  const sections = doc.options.map((o) => {
+    const lines: string[] = [`### ${inline(o.name)}`];
+    const about: string[] = [];
+    if (o.description.trim()) about.push(inline(o.description));
+    if (o.link) about.push(`More information: ${autolink(o.link)}`);
+    lines.push(...about);
+    if (doc.sealed) {
+      lines.push("The members' scores and comments stay sealed until the reveal.");
+      return lines.join("\n\n");
+    }
+    const commented = (round?.scores ?? [])
+      .filter((s) => s.optionId === o.id && s.comment && s.comment.trim().length > 0)
+      .sort(
+        (a, b) =>
+          (criterionIndex.get(a.criterionId) ?? 0) - (criterionIndex.get(b.criterionId) ?? 0) ||
+          b.score - a.score ||
+          (memberIndex.get(a.memberId ?? "") ?? 0) - (memberIndex.get(b.memberId ?? "") ?? 0),
+      );
+    const line = (kind: string, s: (typeof commented)[number]) => {
+      const who = doc.decision.anonymous || s.memberId === null ? "" : ` by ${inline(memberName.get(s.memberId) ?? "a member")}`;
+      const evidence = s.evidenceUrl ? `; evidence: ${autolink(s.evidenceUrl)}` : "";
+      return `${kind}, because ${inline(s.comment!)} (${inline(criterionName.get(s.criterionId) ?? "a criterion")}: scored ${s.score} of 5${who}${evidence})`;
+    };
+    const good = commented.filter((s) => s.score >= 4).map((s) => line("Good", s));
+    const neutral = commented.filter((s) => s.score === 3).map((s) => line("Neutral", s));
+    const bad = commented.filter((s) => s.score <= 2).map((s) => line("Bad", s));
+    const all = [...good, ...neutral, ...bad];
+    lines.push(all.length > 0 ? bullets(all) : "No member commented on a score of this option.");
+    return lines.join("\n\n");
+  });
+  const intro = doc.sealed
+    ? "Filled in from the members' comments on their scores once the results are revealed."
+    : `From the members' comments on their scores${doc.rounds.length > 1 ? ` in round ${doc.round}` : ""}: good for a score of 4 or 5, bad for 1 or 2, neutral for 3.${doc.decision.anonymous ? " The decision is anonymous, so no comment names its author." : ""}`;
+  return `## Pros and Cons of the Options\n\n${intro}\n\n${sections.join("\n\n")}`;
+}
+
+function moreInformationSection(doc: DecisionJson): string {
+  const parts: string[] = [];
+  const by = doc.decision.supersededBy;
+  if (by) parts.push(`Superseded by [ADR-${adrNumber(by.number)}: ${inline(by.title)}](${madrFilename({ decision: { ...doc.decision, number: by.number, title: by.title } })}).`);
+  if (doc.decision.adrStatus === "deprecated" && doc.decision.deprecatedAt) parts.push(`Deprecated on ${isoDay(doc.decision.deprecatedAt)}.`);
+  const tally = doc.tally;
+  if (tally && tally.options.length > 0) {
+    const heading = `Weighted ranking${doc.rounds.length > 1 ? ` (round ${doc.round} of ${doc.rounds.length})` : ""}, each option's score being the sum over the criteria of group weight × mean score, on 0–100:`;
+    const rows = tally.options.map(
+      (o) => `| ${o.rank ?? "–"} | ${cell(o.name)} | ${o.score === null ? "–" : fixed(o.score, 1)} | ${percent(o.coverage)} |`,
+    );
+    parts.push(`${heading}\n\n| Rank | Option | Score | Coverage |\n| ---: | --- | ---: | ---: |\n${rows.join("\n")}`);
+    if (tally.consensus) parts.push(`Agreement among the members: ${percent(tally.consensus.value)} (${tally.consensus.label}).`);
+  }
+  const recorded: string[] = [];
+  if (doc.outcome) {
+    recorded.push(`Decided on ${isoDay(doc.outcome.decidedAt)}${doc.outcome.decidedBy ? `, recorded by ${inline(doc.outcome.decidedBy)}` : ""}.`);
+  }
+  recorded.push(`Exported from Verdict, decision ${doc.decision.id}; the JSON export of the same decision holds every input and the full history.`);
+  parts.push(recorded.join(" "));
+  return `## More Information\n\n${parts.join("\n\n")}`;
+}
+
+/** The ADR as markdown: LF line endings, one trailing newline, the same bytes for the same document. */
+export function formatMadr(doc: DecisionJson): string {
+  const sections = [
+    frontMatter(doc),
+    `# ${inline(doc.decision.title)}`,
+    contextSection(doc),
+    driversSection(doc),
+    optionsSection(doc),
+    outcomeSection(doc),
+    prosAndConsSection(doc),
+    moreInformationSection(doc),
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
