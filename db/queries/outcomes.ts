@@ -9,7 +9,9 @@ import { type BallotInputs, ballotsOf } from "./ballots";
 import { appendEvent } from "./events";
 import { DECISION_NOT_FOUND, findDecision, loadStructure, requireDecision, requireFacilitator } from "./decisions";
 
-export function tallyOf(structure: { options: Option[]; criteria: Criterion[] }, inputs: BallotInputs): Tally {
+type Named = { id: string; name: string };
+
+export function tallyOf(structure: { options: Named[]; criteria: Named[] }, inputs: BallotInputs): Tally {
   const input: TallyInput = {
     options: structure.options.map((o) => ({ id: o.id, name: o.name })),
     criteria: structure.criteria.map((c) => ({ id: c.id, name: c.name })),

@@ -2,12 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { Badge, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
-import { allBallots } from "@/db/queries/ballots";
+import { allBallots, roundsOf } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { getOutcome, tallyOf } from "@/db/queries/outcomes";
 import { isSealed } from "@/lib/domain/phases";
+import { scoreBasis } from "@/lib/domain/what-if";
 import { loadDecisionPage } from "../load";
+import { buildChartData, ResultsCharts } from "./charts";
 import { PeopleSection } from "./people-section";
+import { RoundsSection } from "./rounds-section";
+import { SensitivitySection } from "./sensitivity-section";
+import { WhatIf } from "./what-if";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -54,6 +59,14 @@ export default async function ResultsPage({
         return { options: structure.options, criteria: structure.criteria, inputs, tally: tallyOf(structure, inputs) };
       })();
   const { tally, options, criteria, inputs } = source;
+  const basis = scoreBasis({ options, criteria, members: inputs.members, weights: inputs.weights, scores: inputs.scores }, tally);
+  // Earlier rounds' scores never change once their round closed, so they come from the score rows.
+  const finalRound = outcome ? (outcome.snapshot.round ?? 1) : decision.currentRound;
+  const earlier = finalRound > 1 ? await roundsOf(db, decision.id, finalRound - 1) : [];
+  const rounds = [
+    ...earlier.map((roundInputs, i) => ({ round: i + 1, tally: tallyOf({ options, criteria }, roundInputs) })),
+    { round: finalRound, tally },
+  ];
   const optionName = new Map(options.map((o) => [o.id, o.name]));
   const scorers = new Set(inputs.scores.map((s) => s.memberId)).size;
   const weighers = Object.keys(tally.memberWeights).length;
@@ -175,10 +188,20 @@ export default async function ResultsPage({
           </Card>
         </div>
 
+        <RoundsSection rounds={rounds} optionOrder={options.map((o) => ({ optionId: o.id, name: o.name }))} />
+
+        <SensitivitySection basis={basis} />
+
+        <Card aria-labelledby="whatif-heading">
+          <CardTitle id="whatif-heading">What if the weights were different?</CardTitle>
+          <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">Move a criterion’s weight and the ranking is recomputed at once, with the same arithmetic as the result above.</p>
+          <WhatIf basis={basis} />
+        </Card>
+
         <Card aria-labelledby="breakdown-heading">
           <CardTitle id="breakdown-heading">Per criterion</CardTitle>
           <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Mean score (1–5) with the number of scores and the spread (standard deviation). A wide spread is where the team disagrees.</p>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Per-criterion table, scrolls sideways">
             <table className="w-full text-left text-sm">
               <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
                 <tr>
@@ -202,7 +225,7 @@ export default async function ResultsPage({
                       return (
                         <td key={o.optionId} className={`py-2 pr-3 tabular-nums ${wide ? "bg-amber-50 dark:bg-amber-950/40" : ""}`}>
                           {cell?.mean == null ? (
-                            <span className="text-slate-400">no scores</span>
+                            <span className="text-slate-500 dark:text-slate-400">no scores</span>
                           ) : (
                             <>
                               {cell.mean.toFixed(2)} <span className="text-xs text-slate-500 dark:text-slate-400">n={cell.n}{cell.sd !== null ? ` ±${cell.sd.toFixed(2)}` : ""}</span>
@@ -217,6 +240,8 @@ export default async function ResultsPage({
             </table>
           </div>
         </Card>
+
+        <ResultsCharts data={buildChartData({ tally, criteria, members: inputs.members, anonymous: decision.anonymous })} />
 
         {decision.anonymous ? (
           <Card>

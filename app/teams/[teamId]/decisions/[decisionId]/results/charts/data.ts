@@ -1,0 +1,97 @@
+import type { Tally } from "@/lib/domain/tally";
+import type { ChartData, SplitData, WeightsData } from "./types";
+
+/** How many of the best-ranked options the profile (radar) compares. */
+export const PROFILE_OPTIONS = 4;
+
+const round = (value: number, digits: number) => {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+};
+const roundOrNull = (value: number | null | undefined, digits: number) => (value == null ? null : round(value, digits));
+
+type Source = {
+  tally: Tally;
+  criteria: readonly { id: string; name: string }[];
+  members: readonly { id: string; name: string }[];
+  anonymous: boolean;
+};
+
+/** The charts' figures, from the tally the page already has. Linear in members × options × criteria. */
+export function buildChartData({ tally, criteria, members, anonymous }: Source): ChartData {
+  const criterionNames = criteria.map((c) => c.name);
+  const options = tally.options;
+  const scored = options.some((o) => o.score !== null);
+
+  const ranking = {
+    criteria: criterionNames,
+    rows: options.map((o) => ({
+      name: o.name,
+      rank: o.rank,
+      score: roundOrNull(o.score, 1),
+      parts: criteria.map((c) => roundOrNull(o.perCriterion[c.id]?.contribution, 1)),
+    })),
+  };
+
+  const profile = {
+    criteria: criterionNames,
+    series: options
+      .filter((o) => o.score !== null)
+      .slice(0, PROFILE_OPTIONS)
+      .map((o) => ({ name: o.name, means: criteria.map((c) => roundOrNull(o.perCriterion[c.id]?.mean, 2)) })),
+  };
+
+  return {
+    scored,
+    ranking,
+    profile,
+    weights: weightsOf(tally, criteria, members, anonymous),
+    split: anonymous ? spreadOf(tally, criteria) : memberTotalsOf(tally, members),
+  };
+}
+
+function weightsOf(tally: Tally, criteria: Source["criteria"], members: Source["members"], anonymous: boolean): WeightsData {
+  const weighers = members.filter((m) => tally.memberWeights[m.id] !== undefined);
+  const columns = criteria.map((c) => weighers.map((m) => round((tally.memberWeights[m.id]![c.id] ?? 0) * 100, 0)));
+  return {
+    criteria: criteria.map((c) => c.name),
+    group: criteria.map((c) => round((tally.groupWeights[c.id] ?? 0) * 100, 1)),
+    members: anonymous ? columns.map((column) => column.sort((a, b) => a - b)) : columns,
+    names: anonymous ? null : weighers.map((m) => m.name),
+    fallback: tally.weightsFallback,
+  };
+}
+
+function memberTotalsOf(tally: Tally, members: Source["members"]): SplitData {
+  const optionIndex = new Map(tally.options.map((o, i) => [o.optionId, i]));
+  const rows = members.flatMap((m) => {
+    const ranking = tally.memberRankings[m.id] ?? [];
+    const totals: (number | null)[] = tally.options.map(() => null);
+    let firstChoice: number | null = null;
+    for (const entry of ranking) {
+      const index = optionIndex.get(entry.optionId);
+      if (index === undefined || entry.score === null) continue;
+      totals[index] = round(entry.score, 0);
+      // Ties for first go to the option the group ranks higher.
+      if (entry.rank === 1 && (firstChoice === null || index < firstChoice)) firstChoice = index;
+    }
+    return totals.some((t) => t !== null) ? [{ name: m.name, totals, firstChoice }] : [];
+  });
+  // Grouped by own first choice (in the group's order), most convinced first, so splits show as blocks.
+  rows.sort((a, b) => {
+    const choice = a.firstChoice ?? Number.MAX_SAFE_INTEGER;
+    const byChoice = choice - (b.firstChoice ?? Number.MAX_SAFE_INTEGER);
+    if (byChoice !== 0) return byChoice;
+    return (b.totals[choice] ?? 0) - (a.totals[choice] ?? 0) || a.name.localeCompare(b.name);
+  });
+  return { kind: "members", options: tally.options.map((o) => o.name), rows };
+}
+
+function spreadOf(tally: Tally, criteria: Source["criteria"]): SplitData {
+  return {
+    kind: "spread",
+    options: tally.options.map((o) => o.name),
+    criteria: criteria.map((c) => c.name),
+    sd: criteria.map((c) => tally.options.map((o) => roundOrNull(o.perCriterion[c.id]?.sd, 2))),
+  };
+}

@@ -1,0 +1,273 @@
+/**
+ * The results page's charts. Everything that is text is server-rendered HTML: titles, legends, a
+ * summary for each chart (its accessible name), the numbers as tables, and the disagreement heatmap,
+ * which is a table itself (`split.tsx`). The three Recharts drawings load lazily in the browser
+ * (`lazy.tsx`) from compact, rounded figures (`data.ts`); raw scores never reach the client.
+ */
+import type { ReactNode } from "react";
+import { Card, CardTitle } from "@/app/_components/ui";
+import styles from "./charts.module.css";
+import { LazyProfileChart, LazyRankingChart, LazyWeightsChart } from "./lazy";
+import { criterionColour, optionColour, optionDash } from "./palette";
+import { fixed, legendClass, listNames, muted, Numbers, SimpleTable } from "./parts";
+import { SplitHeatmap } from "./split";
+import type { ChartData, ProfileData, RankingData, WeightsData } from "./types";
+
+export { buildChartData } from "./data";
+export type { ChartData } from "./types";
+
+const PROFILE_HEIGHT = 340;
+const rankingHeight = (options: number) => Math.max(120, 40 + options * 40);
+const weightsHeight = (criteria: number) => Math.max(120, 40 + criteria * 44);
+
+export function ResultsCharts({ data }: { data: ChartData }) {
+  const { ranking, profile, weights, split } = data;
+  return (
+    <Card aria-labelledby="charts-heading">
+      <CardTitle id="charts-heading">Charts</CardTitle>
+      <div className={`${styles.charts} grid gap-x-8 gap-y-10 lg:grid-cols-2`}>
+        {data.scored ? (
+          <>
+            <ChartBlock
+              id="chart-ranking"
+              className="lg:col-span-2"
+              title="What each option’s score is made of"
+              intro="One bar per option, on 0–100: each segment is the points one criterion adds, its group weight × the option’s mean score there."
+              legend={<SwatchLegend items={ranking.criteria.map((name, i) => ({ name, colour: criterionColour(i) }))} />}
+              label={rankingSummary(ranking)}
+              height={rankingHeight(ranking.rows.length)}
+              chart={<LazyRankingChart data={ranking} height={rankingHeight(ranking.rows.length)} />}
+              numbers={<RankingTable data={ranking} />}
+            />
+            <ProfileBlock data={profile} />
+          </>
+        ) : (
+          <p className={`${muted} lg:col-span-2`} role="note">
+            Nobody scored any option, so there is no ranking, profile or split to draw yet.
+          </p>
+        )}
+        <WeightsBlock data={weights} className={data.scored ? undefined : "lg:col-span-2"} />
+        {data.scored ? (
+          <figure aria-labelledby="chart-split-title" className="min-w-0 lg:col-span-2">
+            <h3 id="chart-split-title" className="font-semibold">
+              Where the team splits
+            </h3>
+            <SplitHeatmap data={split} />
+          </figure>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function ChartBlock(props: {
+  id: string;
+  title: string;
+  intro: ReactNode;
+  legend: ReactNode;
+  label: string;
+  height: number;
+  chart: ReactNode;
+  numbers: ReactNode;
+  className?: string;
+}) {
+  return (
+    <figure aria-labelledby={`${props.id}-title`} className={`min-w-0 ${props.className ?? ""}`}>
+      <h3 id={`${props.id}-title`} className="font-semibold">
+        {props.title}
+      </h3>
+      <p className={`mt-1 ${muted}`}>{props.intro}</p>
+      {props.legend}
+      <div role="img" aria-label={props.label} style={{ height: props.height }} className="mt-3 text-slate-700 dark:text-slate-300">
+        {props.chart}
+      </div>
+      <noscript>
+        <p className={`mt-2 ${muted}`}>{props.label}</p>
+      </noscript>
+      <Numbers>{props.numbers}</Numbers>
+    </figure>
+  );
+}
+
+function SwatchLegend({ items }: { items: { name: string; colour: string }[] }) {
+  return (
+    <ul className={legendClass} aria-label="Legend">
+      {items.map((item, i) => (
+        <li key={i} className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ background: item.colour }} />
+          {item.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/* Ranking ---------------------------------------------------------------------------------------- */
+
+function rankingSummary({ criteria, rows }: RankingData): string {
+  const scored = rows.filter((r) => r.score !== null);
+  const scores = `Weighted scores out of 100: ${scored.map((r) => `${r.name} ${fixed(r.score, 1)}`).join(", ")}.`;
+  const leaders = rows.filter((r) => r.rank === 1);
+  const leader = leaders[0];
+  if (!leader) return scores;
+  const first =
+    leaders.length > 1 ? `${listNames(leaders.map((r) => r.name))} tie for first.` : `${leader.name} leads with ${fixed(leader.score, 1)} of 100.`;
+  let most = -1;
+  leader.parts.forEach((part, i) => {
+    if (part !== null && (most < 0 || part > (leader.parts[most] ?? 0))) most = i;
+  });
+  const driver = most >= 0 ? ` ${criteria[most]} adds the most to ${leader.name}’s score (${fixed(leader.parts[most], 1)} points).` : "";
+  return `${first}${driver} ${scores}`;
+}
+
+function RankingTable({ data }: { data: RankingData }) {
+  return (
+    <SimpleTable
+      caption="Points each criterion adds to each option’s weighted score (0–100)"
+      head={["Option", ...data.criteria, "Score"]}
+      rows={data.rows.map((r) => ({ head: r.name, cells: [...r.parts.map((p) => fixed(p, 1)), fixed(r.score, 1)] }))}
+    />
+  );
+}
+
+/* Profile ---------------------------------------------------------------------------------------- */
+
+function profileSummary({ criteria, series }: ProfileData): string {
+  const parts = series.map((s) => {
+    let best = -1;
+    let worst = -1;
+    s.means.forEach((m, i) => {
+      if (m === null) return;
+      if (best < 0 || m > (s.means[best] ?? 0)) best = i;
+      if (worst < 0 || m < (s.means[worst] ?? 0)) worst = i;
+    });
+    if (best < 0) return `${s.name} has no scores`;
+    return `${s.name} is strongest on ${criteria[best]} (${fixed(s.means[best], 2)}) and weakest on ${criteria[worst]} (${fixed(s.means[worst], 2)})`;
+  });
+  return `Mean scores from 1 to 5 of the top ${series.length} option${series.length === 1 ? "" : "s"} on ${criteria.length} criteria. ${parts.join("; ")}.`;
+}
+
+function ProfileBlock({ data }: { data: ProfileData }) {
+  const numbers = (
+    <SimpleTable
+      caption="Mean score (1–5) of the top options on each criterion"
+      head={["Criterion", ...data.series.map((s) => s.name)]}
+      rows={data.criteria.map((name, c) => ({ head: name, cells: data.series.map((s) => fixed(s.means[c], 2)) }))}
+    />
+  );
+  const intro = "The best-ranked options’ mean scores on each criterion, from 1 (poor) at the centre to 5 (excellent) at the rim.";
+  if (data.criteria.length < 3) {
+    return (
+      <figure aria-labelledby="chart-profile-title" className="min-w-0">
+        <h3 id="chart-profile-title" className="font-semibold">
+          Profile of the top options
+        </h3>
+        <p className={`mt-1 ${muted}`}>A profile needs at least three criteria to draw; here are the means.</p>
+        {numbers}
+      </figure>
+    );
+  }
+  return (
+    <ChartBlock
+      id="chart-profile"
+      title="Profile of the top options"
+      intro={intro}
+      legend={<LineLegend names={data.series.map((s) => s.name)} />}
+      label={profileSummary(data)}
+      height={PROFILE_HEIGHT}
+      chart={<LazyProfileChart data={data} height={PROFILE_HEIGHT} />}
+      numbers={numbers}
+    />
+  );
+}
+
+function LineLegend({ names }: { names: string[] }) {
+  return (
+    <ul className={legendClass} aria-label="Legend">
+      {names.map((name, i) => (
+        <li key={i} className="flex items-center gap-1.5">
+          <svg aria-hidden="true" width="24" height="10" className="shrink-0">
+            <line x1="1" y1="5" x2="23" y2="5" stroke={optionColour(i)} strokeWidth="2.5" strokeDasharray={optionDash(i)} />
+          </svg>
+          {name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/* Weights ---------------------------------------------------------------------------------------- */
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function weightsSummary({ criteria, group, members, fallback }: WeightsData): string {
+  const groupText = `Group weights: ${criteria.map((c, i) => `${c} ${Math.round(group[i] ?? 0)}%`).join(", ")}.`;
+  if (fallback) return `Nobody gave usable weights, so every criterion counts the same. ${groupText}`;
+  const count = members[0]?.length ?? 0;
+  let widest = -1;
+  let widestRange = -1;
+  members.forEach((column, c) => {
+    const range = Math.max(...column) - Math.min(...column);
+    if (column.length > 1 && range > widestRange) {
+      widest = c;
+      widestRange = range;
+    }
+  });
+  const split =
+    widest >= 0
+      ? ` Members differ most on ${criteria[widest]}: from ${Math.min(...members[widest]!)}% to ${Math.max(...members[widest]!)}%.`
+      : "";
+  return `${groupText} From ${count} member${count === 1 ? "" : "s"}’ weights.${split}`;
+}
+
+function WeightsBlock({ data, className }: { data: WeightsData; className?: string }) {
+  if (data.criteria.length === 0) return null;
+  const count = data.members[0]?.length ?? 0;
+  const numbers = (
+    <SimpleTable
+      caption="Group weight and the spread of members’ weights per criterion, in percent"
+      head={["Criterion", "Group", "Lowest", "Median", "Highest"]}
+      rows={data.criteria.map((name, c) => {
+        const sorted = [...(data.members[c] ?? [])].sort((a, b) => a - b);
+        return {
+          head: name,
+          cells: [`${fixed(data.group[c], 1)}%`, ...[sorted[0], median(sorted), sorted[sorted.length - 1]].map((v) => (v === undefined || v === null ? "—" : `${Math.round(v)}%`))],
+        };
+      })}
+    />
+  );
+  return (
+    <ChartBlock
+      id="chart-weights"
+      className={className}
+      title="Weights: each member and the group"
+      intro={
+        data.fallback
+          ? "Nobody gave usable weights, so every criterion counts the same."
+          : `Each dot is one member’s weight for a criterion (${count} member${count === 1 ? "" : "s"}, each adding up to 100%); the bar is the group weight, their mean.`
+      }
+      legend={
+        <ul className={legendClass} aria-label="Legend">
+          <li className="flex items-center gap-1.5">
+            <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm" style={{ background: "var(--weight-bar)", boxShadow: "inset -3px 0 0 var(--weight-edge)" }} />
+            Group weight
+          </li>
+          {data.fallback ? null : (
+            <li className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="inline-block size-2 rounded-full opacity-70" style={{ background: "var(--chart-dot)" }} />
+              One member’s weight
+            </li>
+          )}
+        </ul>
+      }
+      label={weightsSummary(data)}
+      height={weightsHeight(data.criteria.length)}
+      chart={<LazyWeightsChart data={data} height={weightsHeight(data.criteria.length)} />}
+      numbers={numbers}
+    />
+  );
+}

@@ -1,0 +1,163 @@
+"use client";
+
+/**
+ * "Where the team splits" as a heatmap that is a real table: colour for the eye, numbers and headers
+ * for everyone. Server-rendered like any component (it works without JavaScript); it is a client
+ * component only so that the page carries its compact figures rather than 2,000 table cells twice
+ * for a team of 200. Open decisions get person × option totals; anonymous ones only option ×
+ * criterion spreads, never anything per person.
+ */
+import { fixed, legendClass, muted } from "./parts";
+import type { SplitData } from "./types";
+import styles from "./charts.module.css";
+
+type Members = Extract<SplitData, { kind: "members" }>;
+type Spread = Extract<SplitData, { kind: "spread" }>;
+
+const TOTAL_STEPS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
+const SPREAD_STEPS = ["under ±0.5", "±0.5–1", "±1–1.5", "±1.5 or more"];
+const totalStep = (total: number) => Math.min(TOTAL_STEPS.length - 1, Math.floor(total / 20));
+const spreadStep = (sd: number) => Math.min(SPREAD_STEPS.length - 1, Math.floor(sd / 0.5));
+
+export function SplitHeatmap({ data }: { data: SplitData }) {
+  return data.kind === "members" ? <MemberTotals data={data} /> : <Spreads data={data} />;
+}
+
+function Scale({ steps, attribute, extra }: { steps: string[]; attribute: "data-b" | "data-s"; extra?: string }) {
+  return (
+    <ul className={legendClass} aria-label="Colour scale">
+      {steps.map((label, i) => (
+        <li key={label} className="flex items-center gap-1.5">
+          <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm ring-1 ring-slate-300 dark:ring-slate-600" {...{ [attribute]: i }} />
+          {label}
+        </li>
+      ))}
+      {extra ? <li className="font-semibold">{extra}</li> : null}
+    </ul>
+  );
+}
+
+function membersSummary({ options, rows }: Members): string {
+  const counts = options.map((_, o) => rows.filter((r) => r.firstChoice === o).length);
+  const firsts = options.flatMap((name, o) => (counts[o] ? [`${name} ${counts[o]}`] : [])).join(", ");
+  let widest = -1;
+  let range: [number, number] = [0, 0];
+  options.forEach((_, o) => {
+    const totals = rows.flatMap((r) => (r.totals[o] == null ? [] : [r.totals[o]!]));
+    if (totals.length < 2) return;
+    const low = Math.min(...totals);
+    const high = Math.max(...totals);
+    if (widest < 0 || high - low > range[1] - range[0]) {
+      widest = o;
+      range = [low, high];
+    }
+  });
+  const people = `${rows.length} ${rows.length === 1 ? "person" : "people"} scored; own first choice: ${firsts}.`;
+  return widest >= 0 ? `${people} Own scores differ most for ${options[widest]}: from ${range[0]} to ${range[1]}.` : people;
+}
+
+function MemberTotals({ data }: { data: Members }) {
+  if (data.rows.length === 0) return <p className={`mt-1 ${muted}`}>Nobody has a score of their own for any option yet.</p>;
+  return (
+    <>
+      <p className={`mt-1 ${muted}`}>
+        Each person’s own score for each option, on 0–100 with the group’s weights. Rows are grouped by each person’s own first choice
+        (in bold), so camps show as blocks.
+      </p>
+      <p className="mt-2 text-sm">{membersSummary(data)}</p>
+      <Scale steps={TOTAL_STEPS} attribute="data-b" extra="Bold: own first choice" />
+      <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
+        <table className={`${styles.heat} text-sm`}>
+          <caption className="sr-only">Each person’s own score (0–100) per option, grouped by own first choice</caption>
+          <thead className="text-xs text-slate-500 dark:text-slate-400">
+            <tr>
+              <th scope="col">Person</th>
+              {data.options.map((name, o) => (
+                <th key={o} scope="col">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row, r) => (
+              <tr key={r}>
+                <th scope="row">{row.name}</th>
+                {row.totals.map((total, o) =>
+                  total === null ? (
+                    <td key={o}>—</td>
+                  ) : (
+                    <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
+                      {total}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function spreadSummary({ options, criteria, sd }: Spread): string {
+  let widest: { c: number; o: number; value: number } | null = null;
+  let wide = 0;
+  let cells = 0;
+  for (const [c, row] of sd.entries()) {
+    for (const [o, value] of row.entries()) {
+      if (value === null) continue;
+      cells++;
+      if (value >= 1) wide++;
+      if (widest === null || value > widest.value) widest = { c, o, value };
+    }
+  }
+  if (widest === null) return "Spreads need at least two scores for the same option on the same criterion; there are none yet.";
+  return `The widest split is ${options[widest.o]} on ${criteria[widest.c]} (±${fixed(widest.value, 2)}); ${wide} of ${cells} cells are at ±1 or more.`;
+}
+
+function Spreads({ data }: { data: Spread }) {
+  return (
+    <>
+      <p className={`mt-1 ${muted}`}>
+        This decision is anonymous, so nothing here is per person: each cell is how far apart the scores for one option on one criterion are
+        (standard deviation on 1–5). The stronger the colour, the more the team is split.
+      </p>
+      <p className="mt-2 text-sm">{spreadSummary(data)}</p>
+      <Scale steps={SPREAD_STEPS} attribute="data-s" />
+      <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
+        <table className={`${styles.heat} text-sm`}>
+          <caption className="sr-only">Spread of scores (standard deviation on 1–5) per criterion and option</caption>
+          <thead className="text-xs text-slate-500 dark:text-slate-400">
+            <tr>
+              <th scope="col">Criterion</th>
+              {data.options.map((name, o) => (
+                <th key={o} scope="col">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.criteria.map((name, c) => (
+              <tr key={c}>
+                <th scope="row">{name}</th>
+                {data.sd[c]!.map((value, o) =>
+                  value === null ? (
+                    <td key={o}>—</td>
+                  ) : (
+                    <td key={o} data-s={spreadStep(value)}>
+                      ±{value.toFixed(2)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+

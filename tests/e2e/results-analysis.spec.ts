@@ -1,0 +1,115 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { type Actor, expect, snapshot, test } from "./fixtures";
+import { SignInPage } from "./pages/auth-pages";
+import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
+
+async function openDemoResults(page: Page) {
+  await new SignInPage(page).goto();
+  await new SignInPage(page).signIn("alice@example.com", "verdict-demo");
+  await page.getByRole("link", { name: "Acme Platform" }).click();
+  await page.getByRole("link", { name: "Backend framework for the payments API" }).first().click();
+  await page.getByRole("link", { name: "See the results", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+test("the results page explains the win: charts, sensitivity and a what-if that recomputes in the browser", async ({ page }) => {
+  await openDemoResults(page);
+  for (const heading of ["How solid is the result?", "What if the weights were different?"]) {
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "How solid is the result?" })).toContainText("random weightings");
+
+  const whatIf = page.getByRole("region", { name: "What if the weights were different?" });
+  const ranking = whatIf.getByRole("list", { name: "Ranking with these weights" });
+  await expect(ranking.getByRole("listitem").first()).toContainText("NestJS");
+  // Team expertise is what carries NestJS; without it, and with scalability dominant, Spring Boot leads.
+  await whatIf.getByLabel("Team expertise").fill("0");
+  await whatIf.getByLabel("Scalability").fill("100");
+  await expect(ranking.getByRole("listitem").first()).toContainText("Spring Boot");
+  await expect(whatIf).toContainText("nothing is saved");
+  await snapshot(page, "results-what-if");
+  await whatIf.getByRole("button", { name: "Reset to the group’s weights" }).click();
+  await expect(ranking.getByRole("listitem").first()).toContainText("NestJS");
+
+  await page.reload();
+  await expect(page.getByRole("img").first()).toBeVisible();
+  await snapshot(page, "results-light");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the results page reads well in dark mode", async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: "dark" });
+  const page = await context.newPage();
+  await openDemoResults(page);
+  await expect(page.getByRole("img").first()).toBeVisible();
+  await snapshot(page, "results-dark");
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
+
+test("exports download as MADR, JSON and CSV, the same bytes every time", async ({ page }) => {
+  await openDemoResults(page);
+  await page.getByRole("link", { name: "← Backend framework for the payments API" }).click();
+  const exports = page.getByRole("region", { name: "Export" });
+  const download = async (name: string) => {
+    const [file] = await Promise.all([page.waitForEvent("download"), exports.getByRole("link", { name }).click()]);
+    return { name: file.suggestedFilename(), text: await readFile((await file.path())!, "utf8") };
+  };
+  const madr = await download("Decision record (Markdown)");
+  expect(madr.name).toMatch(/^\d{4}-backend-framework-for-the-payments-api\.md$/);
+  expect(madr.text).toMatch(/^---\nstatus: "?accepted"?\n/);
+  expect(madr.text).toContain("## Decision Outcome");
+  expect(madr.text).toContain("NestJS");
+  const json = await download("Whole decision (JSON)");
+  expect(JSON.parse(json.text)).toMatchObject({ schema: "verdict.decision", version: 1 });
+  const again = await download("Whole decision (JSON)");
+  expect(again.text).toBe(json.text);
+  const csv = await download("Scores (CSV)");
+  expect(csv.text.split("\n")[0]).toContain("option");
+  expect(csv.text).toContain("Chen Wei");
+});
+
+test("a second scoring round re-scores with the first round in view and shows how the ranking moved", async ({ actor }) => {
+  test.slow();
+  const ray: Actor = await actor("Ray");
+  await ray.teams.createTeam("Round trippers");
+  await ray.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(ray.page);
+  await form.fill({ title: "Queue worker framework", frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
+  await form.submit();
+  const decision = new DecisionPage(ray.page);
+  await decision.advance("Open weighting", "Weighting");
+  await ray.page.getByRole("link", { name: "Weight the criteria" }).click();
+  await saveWeights(ray.page, { "Project requirements": 5, "Team expertise": 5 });
+  await ray.page.getByRole("link", { name: "← Queue worker framework" }).click();
+  await decision.advance("Close weighting and open scoring", "Scoring");
+  await ray.page.getByRole("link", { name: "Score the options" }).click();
+  await saveScores(ray.page, { Flask: { "Project requirements": 4, "Team expertise": 4 }, Koa: { "Project requirements": 2, "Team expertise": 3 } });
+  await ray.page.getByRole("link", { name: "← Queue worker framework" }).click();
+  await decision.advance("Close scoring and reveal results", "Revealed");
+
+  ray.page.once("dialog", (dialog) => dialog.accept());
+  await ray.page.getByRole("button", { name: "Open another scoring round" }).click();
+  await expect(decision.currentPhase()).toContainText("Scoring");
+  await expect(ray.page.getByText("Round 2", { exact: true })).toBeVisible();
+  await ray.page.getByRole("link", { name: "Score the options" }).click();
+  await expect(ray.page.getByRole("heading", { level: 1, name: "Score the options: round 2" })).toBeVisible();
+  await expect(ray.page.getByText("Round 1:").first()).toBeVisible();
+  await expect(ray.page.getByLabel("Project requirements score for Flask", { exact: true })).toHaveValue("4");
+  await snapshot(ray.page, "scores-round-2");
+  await saveScores(ray.page, { Flask: { "Project requirements": 2, "Team expertise": 2 }, Koa: { "Project requirements": 5, "Team expertise": 5 } });
+  await ray.page.getByRole("link", { name: "← Queue worker framework" }).click();
+  await decision.advance("Close scoring and reveal results", "Revealed");
+  await ray.page.getByRole("link", { name: "See the results", exact: true }).click();
+  const moved = ray.page.getByRole("region", { name: "How the ranking moved between rounds" });
+  await expect(moved).toContainText("Koa moved from #2 to #1");
+  await expect(ray.page.getByRole("region", { name: "Weighted ranking" }).getByRole("row").nth(1)).toContainText("Koa");
+  await snapshot(ray.page, "results-rounds");
+});
