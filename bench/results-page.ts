@@ -12,6 +12,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
+import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { openDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
@@ -160,9 +161,40 @@ async function benchPage(path: string, member: { id: string; name: string; email
     for (let i = 0; i < 3; i++) await get(); // warm-up: first renders compile and fill caches
     const results = [];
     for (let i = 0; i < RUNS; i++) results.push(await get());
-    return { samples: results.map((r) => r.elapsed), bytes: results[0]!.bytes };
+    const js = await javascriptWeight(`http://127.0.0.1:${PORT}${path}`, cookieName, token);
+    return { samples: results.map((r) => r.elapsed), bytes: results[0]!.bytes, js };
   } finally {
     process.kill(-server.pid!, "SIGTERM");
+  }
+}
+
+/**
+ * JavaScript the browser downloads for the page: before the load event (first load) and after the
+ * lazily loaded charts arrive. Sizes as sent over the wire (compressed) and decoded.
+ */
+async function javascriptWeight(url: string, cookieName: string, token: string) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking"] });
+  try {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: cookieName, value: token, url }]);
+    const page = await context.newPage();
+    const scripts: { phase: "first" | "lazy"; wire: number; decoded: number }[] = [];
+    let phase: "first" | "lazy" = "first";
+    page.on("response", async (response) => {
+      if (response.request().resourceType() !== "script") return;
+      const current = phase;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      const sizes = await response.request().sizes().catch(() => null);
+      scripts.push({ phase: current, wire: sizes?.responseBodySize ?? body.length, decoded: body.length });
+    });
+    await page.goto(url, { waitUntil: "load" });
+    phase = "lazy";
+    await page.waitForLoadState("networkidle");
+    await page.waitForTimeout(500);
+    const sum = (which: "first" | "lazy", key: "wire" | "decoded") => scripts.filter((s) => s.phase === which).reduce((a, s) => a + s[key], 0);
+    return { firstWire: sum("first", "wire"), firstDecoded: sum("first", "decoded"), lazyWire: sum("lazy", "wire"), lazyDecoded: sum("lazy", "decoded") };
+  } finally {
+    await browser.close();
   }
 }
 
@@ -179,3 +211,7 @@ console.log(
   `sensitivity + Monte Carlo (10,000 samples): median ${fmt(median(sensitivityRun.samples))}  max ${fmt(Math.max(...sensitivityRun.samples))}  first call ${fmt(sensitivityRun.cold)}`,
 );
 console.log(`results page: median ${fmt(median(page.samples))}  min ${fmt(Math.min(...page.samples))}  max ${fmt(Math.max(...page.samples))}  (${RUNS} sequential requests, ${(page.bytes / 1024).toFixed(0)} KiB HTML)`);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+console.log(
+  `results page JS: first load ${kib(page.js.firstWire)} over the wire (${kib(page.js.firstDecoded)} decoded); charts, loaded after: ${kib(page.js.lazyWire)} (${kib(page.js.lazyDecoded)} decoded)`,
+);

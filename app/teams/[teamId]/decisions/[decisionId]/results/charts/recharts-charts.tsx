@@ -80,7 +80,7 @@ export function RankingChart({ data, height }: { data: RankingData; height: numb
         <YAxis type="category" dataKey="name" width={112} tick={tick} tickFormatter={(v) => shorten(v, 30)} axisLine={axisLine} tickLine={false} />
         <Tooltip {...tooltip((value) => (value === null ? "—" : `${value.toFixed(1)} points`))} cursor={{ fill: "var(--chart-cursor)" }} />
         {data.criteria.map((criterion, index) => (
-          <Bar key={index} dataKey={`c${index}`} name={criterion} stackId="score" fill={criterionColour(index)} stroke="var(--chart-surface)" strokeWidth={1}>
+          <Bar key={index} isAnimationActive={false} dataKey={`c${index}`} name={criterion} stackId="score" fill={criterionColour(index)} stroke="var(--chart-surface)" strokeWidth={1}>
             {index === last ? <LabelList dataKey="label" position="right" fill="currentColor" fontSize={12} /> : null}
           </Bar>
         ))}
@@ -108,6 +108,7 @@ export function ProfileChart({ data, height }: { data: ProfileData; height: numb
         {data.series.map((series, index) => (
           <Radar
             key={index}
+            isAnimationActive={false}
             dataKey={`o${index}`}
             name={series.name}
             stroke={optionColour(index)}
@@ -134,7 +135,7 @@ export function WeightsChart({ data, height }: { data: WeightsData; height: numb
         <XAxis type="number" domain={[0, top]} unit="%" tick={tick} axisLine={axisLine} tickLine={axisLine} />
         <YAxis type="category" dataKey="name" width={112} tick={tick} tickFormatter={(v) => shorten(v, 30)} axisLine={axisLine} tickLine={false} />
         <Tooltip {...tooltip((value) => (value === null ? "—" : `${value.toFixed(1)}%`))} cursor={{ fill: "var(--chart-cursor)" }} />
-        <Bar dataKey="group" name="Group weight" fill="var(--weight-bar)" />
+        <Bar isAnimationActive={false} dataKey="group" name="Group weight" fill="var(--weight-bar)" />
         <MemberDots data={data} />
       </ComposedChart>
     </ResponsiveContainer>
