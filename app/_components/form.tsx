@@ -90,6 +90,38 @@ export function Field({ label, name, state, hint, defaultValue, className, ...in
   );
 }
 
+type TextAreaFieldProps = { label: string; name: string; hint?: string; error?: string } & Omit<ComponentProps<"textarea">, "name">;
+
+/** A labelled textarea with its hint and error, wired for screen readers. */
+export function TextAreaField({ label, name, hint, error, className, ...props }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
+        className={inputClass}
+        {...props}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;
   return (

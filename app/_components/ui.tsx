@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
 
 export function cx(...classes: (string | false | null | undefined)[]) {
@@ -66,4 +67,15 @@ export function Badge({ children, tone = "neutral" }: { children: ReactNode; ton
     bad: "bg-red-100 text-red-800 dark:bg-red-900/40 dark:text-red-200",
   };
   return <span className={cx("inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium", tones[tone])}>{children}</span>;
+}
+
+/** The way back up, above a page's title. */
+export function BackLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <p className="mb-2 text-sm">
+      <Link href={href} className="text-brand-600 hover:underline dark:text-brand-100">
+        ← {children}
+      </Link>
+    </p>
+  );
 }

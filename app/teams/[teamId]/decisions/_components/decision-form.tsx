@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type ComponentProps, type ReactNode, useActionState, useEffect, useId, useRef, useState } from "react";
-import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
 import { buttonClass, cx, inputClass } from "@/app/_components/ui";
 import { LIMITS } from "@/lib/validation/decision";
 import type { FormState } from "@/lib/validation/form-data";
@@ -216,7 +216,7 @@ export function DecisionForm({
             hint="A short question or name the team will recognise in the decision log."
             state={state}
           />
-          <TextArea
+          <TextAreaField
             label="Context"
             name="context"
             defaultValue={start.context}
@@ -512,34 +512,6 @@ function Group({ legend, description, error, errorId, children }: { legend: stri
   );
 }
 
-function TextArea({ label, name, hint, error, ...props }: { label: string; name: string; hint?: string; error?: string } & Omit<ComponentProps<"textarea">, "name">) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
-        className={inputClass}
-        {...props}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className={hintText}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className={errorText}>
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function RowInput({
   id,

@@ -1,41 +1,11 @@
 "use client";
 
-import { useActionState, useId, useState } from "react";
-import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { cx, inputClass } from "@/app/_components/ui";
+import { useActionState, useState } from "react";
+import { ActionForm, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
 import { decideAction } from "../actions/decide";
 
 type Choice = { id: string; name: string; score: number | null; rank: number | null };
 
-function TextArea({ name, label, hint, defaultValue, error, rows = 4 }: { name: string; label: string; hint?: string; defaultValue?: string; error?: string; rows?: number }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(hint && `${id}-hint`, error && `${id}-error`) || undefined}
-        className={inputClass}
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function DecideForm({ teamId, decisionId, choices, topIds, context }: { teamId: string; decisionId: string; choices: Choice[]; topIds: string[]; context: string }) {
   const [state, action] = useActionState(decideAction, initialFormState);
@@ -62,18 +32,18 @@ export function DecideForm({ teamId, decisionId, choices, topIds, context }: { t
         {errors.chosenOptionId ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{errors.chosenOptionId}</p> : null}
       </fieldset>
       {offTop ? (
-        <TextArea
+        <TextAreaField
           name="justification"
           label="Why this option and not the top-ranked one?"
           hint="Required when the choice differs from the tally. It is kept in the record."
           error={errors.justification}
         />
       ) : null}
-      <TextArea name="context" label="Context" hint="The problem and the forces at play." defaultValue={context} error={errors.context} rows={5} />
-      <TextArea name="decision" label="Decision" hint="What we will do, and the main reasons." error={errors.decision} />
+      <TextAreaField name="context" label="Context" hint="The problem and the forces at play." defaultValue={context} error={errors.context} rows={5} />
+      <TextAreaField name="decision" label="Decision" hint="What we will do, and the main reasons." error={errors.decision} rows={4} />
       <div className="grid gap-5 md:grid-cols-2">
-        <TextArea name="consequencesGood" label="Good consequences" hint="What gets easier or better." error={errors.consequencesGood} />
-        <TextArea name="consequencesBad" label="Bad consequences" hint="Costs, risks, what gets harder." error={errors.consequencesBad} />
+        <TextAreaField name="consequencesGood" label="Good consequences" hint="What gets easier or better." error={errors.consequencesGood} rows={4} />
+        <TextAreaField name="consequencesBad" label="Bad consequences" hint="Costs, risks, what gets harder." error={errors.consequencesBad} rows={4} />
       </div>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Recording…">Record the decision</SubmitButton>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { allBallots } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { tallyOf } from "@/db/queries/outcomes";
@@ -13,11 +13,7 @@ export const metadata: Metadata = { title: "Record the decision" };
 export default async function DecidePage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/decide");
   const back = (
-    <p className="mb-2 text-sm">
-      <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {decision.title}
-      </Link>
-    </p>
+    <BackLink href={base}>{decision.title}</BackLink>
   );
   if (!access.facilitates) notFound();
   if (decision.status !== "revealed") {

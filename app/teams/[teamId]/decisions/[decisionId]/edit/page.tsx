@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { listFrameworks } from "@/db/queries/frameworks";
 import { loadStructure, requireDecision, requireFacilitator } from "@/db/queries/decisions";
@@ -38,11 +38,7 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ t
   if (!refusal && !isEditable(decision.status)) refusal = closedPhaseMessage(decision.status, "edit");
 
   const back = (
-    <p className="mb-2 text-sm">
-      <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {decision.title}
-      </Link>
-    </p>
+    <BackLink href={base}>{decision.title}</BackLink>
   );
 
   if (refusal) {

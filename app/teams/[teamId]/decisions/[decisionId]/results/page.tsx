@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Time } from "@/app/_components/time";
-import { Badge, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
+import { BackLink, Badge, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
 import { allBallots, roundsOf } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { getOutcome, tallyOf } from "@/db/queries/outcomes";
@@ -28,11 +28,7 @@ export default async function ResultsPage({
 }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/results");
   const back = (
-    <p className="mb-2 text-sm">
-      <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
-        ← {decision.title}
-      </Link>
-    </p>
+    <BackLink href={base}>{decision.title}</BackLink>
   );
   if (isSealed(decision.status) || decision.status === "withdrawn") {
     return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PageHeader } from "@/app/_components/ui";
+import { BackLink, PageHeader } from "@/app/_components/ui";
 import { ownBallot, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
@@ -28,11 +28,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
   );
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
-          ← {decision.title}
-        </Link>
-      </p>
+      <BackLink href={base}>{decision.title}</BackLink>
       <PageHeader
         title={round > 1 ? `Score the options: round ${round}` : "Score the options"}
         description={

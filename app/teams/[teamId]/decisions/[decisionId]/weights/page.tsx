@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { ownBallot } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
@@ -18,11 +18,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
   const initial = Object.fromEntries(structure.criteria.map((c) => [c.id, mine.weights.find((w) => w.criterionId === c.id)?.weight ?? 5]));
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href={base} className="text-brand-600 hover:underline dark:text-brand-100">
-          ← {decision.title}
-        </Link>
-      </p>
+      <BackLink href={base}>{decision.title}</BackLink>
       <PageHeader
         title="How much does each criterion matter?"
         description="Give each criterion an importance from 0 to 10. Only you see your weights until the results are revealed."
