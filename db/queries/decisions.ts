@@ -140,6 +140,8 @@ export async function createDecision(db: Db, actorId: string, input: CreateDecis
         anonymous: input.anonymous,
         weightingDeadline: input.weightingDeadline,
         scoringDeadline: input.scoringDeadline,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     await writeOptionsAndCriteria(tx, decision!.id, input);
