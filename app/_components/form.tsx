@@ -57,25 +57,22 @@ type FieldProps = {
   defaultValue?: string;
 } & Omit<React.ComponentProps<"input">, "name" | "defaultValue">;
 
-/** A labelled input that shows its own error and keeps what was typed after a failed submit. */
-export function Field({ label, name, state, hint, defaultValue, className, ...input }: FieldProps) {
-  const id = useId();
-  const error = state?.fieldErrors?.[name];
-  const value = state?.values?.[name] ?? defaultValue;
+type Described = { id: string; label: string; hint?: string; error?: string; className?: string; children: (aria: ControlAria) => ReactNode };
+type ControlAria = { id: string; "aria-invalid"?: true; "aria-describedby"?: string; className: string };
+
+/** Label, hint and error around one control, wired together for screen readers. */
+function Labelled({ id, label, hint, error, className, children }: Described) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
-        className={inputClass}
-        {...input}
-      />
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": cx(error && `${id}-error`, hint && `${id}-hint`) || undefined,
+        className: inputClass,
+      })}
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
           {hint}
@@ -90,35 +87,26 @@ export function Field({ label, name, state, hint, defaultValue, className, ...in
   );
 }
 
+/** A labelled input that shows its own error and keeps what was typed after a failed submit. */
+export function Field({ label, name, state, hint, defaultValue, className, ...input }: FieldProps) {
+  const id = useId();
+  const error = state?.fieldErrors?.[name];
+  return (
+    <Labelled id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria) => <input name={name} defaultValue={state?.values?.[name] ?? defaultValue} {...aria} {...input} />}
+    </Labelled>
+  );
+}
+
 type TextAreaFieldProps = { label: string; name: string; hint?: string; error?: string } & Omit<ComponentProps<"textarea">, "name">;
 
-/** A labelled textarea with its hint and error, wired for screen readers. */
+/** A labelled textarea with its hint and error. */
 export function TextAreaField({ label, name, hint, error, className, ...props }: TextAreaFieldProps) {
   const id = useId();
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={cx(error && `${id}-error`, hint && `${id}-hint`) || undefined}
-        className={inputClass}
-        {...props}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700 dark:text-red-300">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Labelled id={id} label={label} hint={hint} error={error} className={className}>
+      {(aria) => <textarea name={name} {...aria} {...props} />}
+    </Labelled>
   );
 }
 
