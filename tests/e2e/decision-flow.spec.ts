@@ -41,7 +41,7 @@ test("three members take a decision from creation to a recorded outcome, and the
     addCriterion: { name: "Hiring", description: "Can we hire for it?" },
   });
   await form.submit();
-  await expect(fran.page.getByText("Shortlist at least two options to choose between")).toBeVisible();
+  await expect(fran.page.getByText("Shortlist at least two options to choose between", { exact: true })).toBeVisible();
   await expect(fran.page.getByLabel("Title")).toHaveValue("Framework for the billing service");
   await snapshot(fran.page, "decision-new-error");
   await fran.page.getByRole("checkbox", { name: /^NestJS\b/ }).check();
