@@ -60,6 +60,15 @@ export function dueTransitions(clock: PhaseClock, now: Date): DeadlineTransition
   return due;
 }
 
+/**
+ * The status once passed deadlines are applied. A list that only reads shows this; opening the
+ * decision applies the same transitions for real.
+ */
+export function effectiveStatus(clock: PhaseClock, now: Date): DecisionStatus {
+  const due = dueTransitions(clock, now);
+  return due.length > 0 ? due[due.length - 1]!.to : clock.status;
+}
+
 /** Why a phase-bound action is refused, in words for the person who tried. */
 export function closedPhaseMessage(status: DecisionStatus, action: "weights" | "scores" | "edit"): string {
   const what = action === "edit" ? "Options and criteria can only be changed in draft" : `${action === "weights" ? "Weights" : "Scores"} can only be saved during ${action === "weights" ? "weighting" : "scoring"}`;

@@ -8,6 +8,7 @@ import {
   DECISION_STATUSES,
   type DecisionStatus,
   dueTransitions,
+  effectiveStatus,
   isClosed,
   isEditable,
   isSealed,
@@ -86,5 +87,7 @@ describe("deadlines", () => {
       at(now),
     );
     expect(due.map((d) => `${d.from}→${d.to}`)).toEqual(expected);
+    const clock = { status, weightingDeadline: weighting === null ? null : at(weighting), scoringDeadline: scoring === null ? null : at(scoring) };
+    expect(effectiveStatus(clock, at(now))).toBe(expected.length > 0 ? expected[expected.length - 1]!.split("→")[1] : status);
   });
 });

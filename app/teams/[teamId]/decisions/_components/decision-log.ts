@@ -1,16 +1,7 @@
 import "server-only";
 import type { Executor } from "@/db/client";
 import { listDecisions } from "@/db/queries/decisions";
-import { type DecisionStatus, dueTransitions, type PhaseClock } from "@/lib/domain/phases";
-
-/**
- * The status a decision has once its passed deadlines are applied. Reading a list does not write,
- * so the stored status can lag behind; opening the decision applies the deadlines for real.
- */
-export function effectiveStatus(clock: PhaseClock, now: Date): DecisionStatus {
-  const due = dueTransitions(clock, now);
-  return due.length > 0 ? due[due.length - 1]!.to : clock.status;
-}
+import { type DecisionStatus, effectiveStatus } from "@/lib/domain/phases";
 
 /** Statuses a passed deadline moves decisions into or out of: filtered after the deadlines apply. */
 const MOVED_BY_DEADLINES: ReadonlySet<DecisionStatus> = new Set(["weighting", "scoring", "revealed"]);
