@@ -7,6 +7,7 @@
  * for a team of 200. Open decisions get person × option totals; anonymous ones only option ×
  * criterion spreads, never anything per person.
  */
+import type { ReactNode } from "react";
 import { fixed, legendClass, muted } from "./parts";
 import type { SplitData } from "./types";
 import styles from "./charts.module.css";
@@ -66,37 +67,22 @@ function MemberTotals({ data }: { data: Members }) {
       </p>
       <p className="mt-2 text-sm">{membersSummary(data)}</p>
       <Scale steps={TOTAL_STEPS} attribute="data-b" extra="Bold: own first choice" />
-      <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
-        <table className={`${styles.heat} text-sm`}>
-          <caption className="sr-only">Each person’s own score (0–100) per option, grouped by own first choice</caption>
-          <thead className="text-xs text-slate-500 dark:text-slate-400">
-            <tr>
-              <th scope="col">Person</th>
-              {data.options.map((name, o) => (
-                <th key={o} scope="col">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((row, r) => (
-              <tr key={r}>
-                <th scope="row">{row.name}</th>
-                {row.totals.map((total, o) =>
-                  total === null ? (
-                    <td key={o}>—</td>
-                  ) : (
-                    <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
-                      {total}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HeatTable caption="Each person’s own score (0–100) per option, grouped by own first choice" corner="Person" columns={data.options}>
+        {data.rows.map((row, r) => (
+          <tr key={r}>
+            <th scope="row">{row.name}</th>
+            {row.totals.map((total, o) =>
+              total === null ? (
+                <td key={o}>—</td>
+              ) : (
+                <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
+                  {total}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </HeatTable>
     </>
   );
 }
@@ -126,38 +112,45 @@ function Spreads({ data }: { data: Spread }) {
       </p>
       <p className="mt-2 text-sm">{spreadSummary(data)}</p>
       <Scale steps={SPREAD_STEPS} attribute="data-s" />
-      <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
-        <table className={`${styles.heat} text-sm`}>
-          <caption className="sr-only">Spread of scores (standard deviation on 1–5) per criterion and option</caption>
-          <thead className="text-xs text-slate-500 dark:text-slate-400">
-            <tr>
-              <th scope="col">Criterion</th>
-              {data.options.map((name, o) => (
-                <th key={o} scope="col">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.criteria.map((name, c) => (
-              <tr key={c}>
-                <th scope="row">{name}</th>
-                {data.sd[c]!.map((value, o) =>
-                  value === null ? (
-                    <td key={o}>—</td>
-                  ) : (
-                    <td key={o} data-s={spreadStep(value)}>
-                      ±{value.toFixed(2)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HeatTable caption="Spread of scores (standard deviation on 1–5) per criterion and option" corner="Criterion" columns={data.options}>
+        {data.criteria.map((name, c) => (
+          <tr key={c}>
+            <th scope="row">{name}</th>
+            {data.sd[c]!.map((value, o) =>
+              value === null ? (
+                <td key={o}>—</td>
+              ) : (
+                <td key={o} data-s={spreadStep(value)}>
+                  ±{value.toFixed(2)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </HeatTable>
     </>
   );
 }
 
+
+/** The scrollable frame both heatmaps share: keyboard-reachable, header row and first column sticky. */
+function HeatTable({ caption, corner, columns, children }: { caption: string; corner: string; columns: string[]; children: ReactNode }) {
+  return (
+    <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
+      <table className={`${styles.heat} text-sm`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-xs text-slate-500 dark:text-slate-400">
+          <tr>
+            <th scope="col">{corner}</th>
+            {columns.map((name, o) => (
+              <th key={o} scope="col">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
