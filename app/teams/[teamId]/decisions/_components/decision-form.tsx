@@ -285,10 +285,16 @@ export function DecisionForm({
             {customOptions.map((row, index) => {
               const label = row.name.trim() ? `custom option ${row.name.trim()}` : `custom option ${index + 1}`;
               return (
-                <li key={row.key}>
-                  <fieldset className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-                    <legend className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">Custom option {index + 1}</legend>
-                    <div className="grid gap-3 sm:grid-cols-[1fr_1.5fr_1fr_auto] sm:items-start">
+                <EditableRow
+                  key={row.key}
+                  legend={`Custom option ${index + 1}`}
+                  columns="sm:grid-cols-[1fr_1.5fr_1fr_auto]"
+                  removeLabel={`Remove ${label}`}
+                  onRemove={() => {
+                    setCustomOptions((rows) => rows.filter((r) => r.key !== row.key));
+                    addOptionRef.current?.focus();
+                  }}
+                >
                       <RowInput
                         id={`${id}-${row.key}-name`}
                         label="Name"
@@ -318,16 +324,7 @@ export function DecisionForm({
                         onChange={(v) => updateOption(row.key, "link", v)}
                         error={rowError("customOptions", row.key, "link")}
                       />
-                      <RemoveButton
-                        label={`Remove ${label}`}
-                        onClick={() => {
-                          setCustomOptions((rows) => rows.filter((r) => r.key !== row.key));
-                          addOptionRef.current?.focus();
-                        }}
-                      />
-                    </div>
-                  </fieldset>
-                </li>
+                </EditableRow>
               );
             })}
           </ol>
@@ -357,10 +354,16 @@ export function DecisionForm({
           {criteria.map((row, index) => {
             const label = row.name.trim() ? `criterion ${row.name.trim()}` : `criterion ${index + 1}`;
             return (
-              <li key={row.key}>
-                <fieldset className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
-                  <legend className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">Criterion {index + 1}</legend>
-                  <div className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-start">
+              <EditableRow
+                key={row.key}
+                legend={`Criterion ${index + 1}`}
+                columns="sm:grid-cols-[1fr_2fr_auto]"
+                removeLabel={`Remove ${label}`}
+                onRemove={() => {
+                  setCriteria((rows) => rows.filter((r) => r.key !== row.key));
+                  addCriterionRef.current?.focus();
+                }}
+              >
                     <RowInput
                       id={`${id}-${row.key}-name`}
                       label="Name"
@@ -380,16 +383,7 @@ export function DecisionForm({
                       onChange={(v) => updateCriterion(row.key, "description", v)}
                       error={rowError("criteria", row.key, "description")}
                     />
-                    <RemoveButton
-                      label={`Remove ${label}`}
-                      onClick={() => {
-                        setCriteria((rows) => rows.filter((r) => r.key !== row.key));
-                        addCriterionRef.current?.focus();
-                      }}
-                    />
-                  </div>
-                </fieldset>
-              </li>
+              </EditableRow>
             );
           })}
         </ol>
@@ -550,11 +544,32 @@ function RowInput({
   );
 }
 
-function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+/** One removable row of a list (a custom option, a criterion): its fields, then a Remove button. */
+function EditableRow({
+  legend,
+  columns,
+  removeLabel,
+  onRemove,
+  children,
+}: {
+  legend: string;
+  columns: string;
+  removeLabel: string;
+  onRemove: () => void;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" aria-label={label} onClick={onClick} className={buttonClass("danger", "sm:mt-6")}>
-      Remove
-    </button>
+    <li>
+      <fieldset className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
+        <legend className="px-1 text-xs font-medium text-slate-500 dark:text-slate-400">{legend}</legend>
+        <div className={cx("grid gap-3 sm:items-start", columns)}>
+          {children}
+          <button type="button" aria-label={removeLabel} onClick={onRemove} className={buttonClass("danger", "sm:mt-6")}>
+            Remove
+          </button>
+        </div>
+      </fieldset>
+    </li>
   );
 }
 
