@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { can, ROLES } from "../../lib/auth/roles";
 import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../../lib/domain/phases";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import type { ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
@@ -142,7 +143,8 @@ export async function ownBallot(db: Executor, decisionId: string, userId: string
   return { weights: weightRows, scores: scoreRows };
 }
 
-const VOTING_ROLES = ["owner", "admin", "member"] as const;
+/** Whoever the permissions table lets vote; counted as eligible in progress. */
+const VOTING_ROLES = ROLES.filter((role) => can(role, "decision.vote"));
 
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */
 export async function progress(db: Executor, teamId: string, decisionId: string, round = 1) {
@@ -151,7 +153,7 @@ export async function progress(db: Executor, teamId: string, decisionId: string,
       .select({ userId: memberships.userId, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, [...VOTING_ROLES]))),
+      .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, VOTING_ROLES))),
     db
       .select({ userId: ballots.userId, kind: ballots.kind, round: ballots.round })
       .from(ballots)

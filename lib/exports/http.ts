@@ -1,3 +1,4 @@
+import { AppError, ForbiddenError, NotFoundError } from "../errors";
 // Responses of the export routes. Pure: a status, a body and headers, nothing read from the request.
 
 /** Only ASCII reaches the header; every filename built here already is (slugs), this just makes sure. */
@@ -24,6 +25,18 @@ export function downloadResponse(body: string, filename: string, contentType: st
 
 export function textResponse(status: number, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * A known error as a plain-text answer: not found (which also covers "not yours") 404, not allowed
+ * 403, any other refusal the person can act on 409. Anything else is rethrown, so it is logged and
+ * never shown raw.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof NotFoundError) return textResponse(404, error.message);
+  if (error instanceof ForbiddenError) return textResponse(403, error.message);
+  if (error instanceof AppError) return textResponse(409, error.message);
+  throw error;
 }
 
 export const CONTENT_TYPES = {

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/db";
 import { loadTeamRadar } from "@/db/queries/exports";
 import { currentUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { CONTENT_TYPES, downloadResponse, textResponse } from "@/lib/exports/http";
+import { CONTENT_TYPES, downloadResponse, errorResponse, textResponse } from "@/lib/exports/http";
 import { DEFAULT_NEW_WITHIN_DAYS, formatRadarCsv, radarFilename } from "@/lib/exports/radar";
 import { id } from "@/lib/validation/fields";
 
@@ -27,8 +26,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     const { teamName, radar } = await loadTeamRadar(await getDb(), user.id, teamId, parsed.data.newWithinDays);
     return downloadResponse(formatRadarCsv(radar), radarFilename(teamName), CONTENT_TYPES.csv);
   } catch (error) {
-    if (error instanceof NotFoundError) return textResponse(404, error.message);
-    if (error instanceof ForbiddenError) return textResponse(403, error.message);
-    throw error;
+    return errorResponse(error);
   }
 }

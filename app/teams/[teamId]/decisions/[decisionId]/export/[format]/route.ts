@@ -1,9 +1,8 @@
 import { getDb } from "@/db";
 import { loadDecisionExport } from "@/db/queries/exports";
 import { currentUser } from "@/lib/auth/session";
-import { AppError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { decisionJsonFilename, formatDecisionJson } from "@/lib/exports/decision-json";
-import { CONTENT_TYPES, downloadResponse, isExportFormat, textResponse, UNKNOWN_FORMAT_MESSAGE } from "@/lib/exports/http";
+import { CONTENT_TYPES, downloadResponse, errorResponse, isExportFormat, textResponse, UNKNOWN_FORMAT_MESSAGE } from "@/lib/exports/http";
 import { formatMadr, madrFilename } from "@/lib/exports/madr";
 import { formatScoresCsv, scoresCsvFilename, scoresCsvUnavailable } from "@/lib/exports/scores-csv";
 import { id } from "@/lib/validation/fields";
@@ -26,10 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tea
   try {
     doc = await loadDecisionExport(await getDb(), user.id, teamId, decisionId);
   } catch (error) {
-    if (error instanceof NotFoundError) return textResponse(404, error.message);
-    if (error instanceof ForbiddenError) return textResponse(403, error.message);
-    if (error instanceof AppError) return textResponse(409, error.message);
-    throw error;
+    return errorResponse(error);
   }
 
   switch (format) {
