@@ -12,29 +12,63 @@ export type FormState = {
   data?: Record<string, string>;
 };
 
+/**
+ * What any form in the app may send. The largest real form (a 12 × 12 score sheet with a note and
+ * a link per cell) has about 450 fields, names under 100 characters and 4 path segments.
+ */
+export const FORM_LIMITS = { fields: 1000, nameLength: 200, depth: 5 } as const;
+
+/**
+ * What a failed form sends back to the browser: enough to refill the largest form (the longest
+ * field is a 5,000-character context), never an attacker's megabytes.
+ */
+export const ECHO_LIMITS = { fields: 300, valueLength: 5000, totalLength: 64_000 } as const;
+
+// Segments that lead from a plain object to a shared prototype; no form of ours uses them.
+const RESERVED_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+const TOO_MANY_FIELDS = "This form sent too many fields. Reload the page and try again.";
+const BAD_FIELD_NAME = "This form sent a field name it cannot take. Reload the page and try again.";
+
+const isSecret = (name: string) => /password/i.test(name);
+const isFrameworkField = (name: string) => name.startsWith("$");
+
+/**
+ * The typed values to refill a form with: strings only, no passwords and no React internals,
+ * each cut to a form field's largest size, and a bounded number of them.
+ */
 export function formValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$") && key !== "password") values[key] = value;
+  const values = new Map<string, string>();
+  let total = 0;
+  for (const [key, raw] of formData.entries()) {
+    if (typeof raw !== "string" || isFrameworkField(key) || isSecret(key)) continue;
+    if (key.length > FORM_LIMITS.nameLength || RESERVED_SEGMENTS.has(key) || key.split(".").some((s) => RESERVED_SEGMENTS.has(s))) continue;
+    if (!values.has(key) && values.size >= ECHO_LIMITS.fields) continue;
+    const value = raw.slice(0, ECHO_LIMITS.valueLength);
+    total += value.length - (values.get(key)?.length ?? 0);
+    if (total > ECHO_LIMITS.totalLength) break;
+    values.set(key, value);
   }
-  return values;
+  return Object.fromEntries(values);
 }
 
 /** First message per field, keyed by the field's name. */
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
+  const errors = new Map<string, string>();
   for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    errors[key] ??= issue.message;
+    const key = issue.path.map(String).join(".") || "form";
+    if (!errors.has(key)) errors.set(key, issue.message);
   }
-  return errors;
+  return Object.fromEntries(errors);
 }
 
 export function parseForm<S extends z.ZodType>(
   schema: S,
   formData: FormData,
 ): { success: true; data: z.infer<S> } | { success: false; state: FormState } {
-  const result = schema.safeParse(nestedFormData(formData));
+  const read = nestedFormData(formData);
+  if (!read.success) return { success: false, state: { ok: false, message: read.message, values: formValues(formData) } };
+  const result = schema.safeParse(read.data);
   if (result.success) return { success: true, data: result.data };
   return {
     success: false,
@@ -42,28 +76,38 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-type Nested = { [key: string]: Nested | Nested[] | string | string[] };
+type Nested = { [key: string]: Nested | string | string[] };
+
+/** An object with no prototype: no key of it, however named, can reach Object.prototype. */
+const bare = (): Nested => Object.create(null) as Nested;
 
 /**
  * Turns dotted field names into nested objects ("criteria.0.name" → { criteria: { 0: { name } } }),
- * so a zod schema can validate a whole sheet. Repeated names become arrays of strings.
+ * so a zod schema can validate a whole sheet. Repeated names become arrays of strings. Names that
+ * try to reach a prototype, and forms larger than any of ours, are refused as a whole.
  */
-export function nestedFormData(formData: FormData): Record<string, unknown> {
-  const root: Nested = {};
+export function nestedFormData(formData: FormData): { success: true; data: Record<string, unknown> } | { success: false; message: string } {
+  const root = bare();
+  let count = 0;
   for (const [key, raw] of formData.entries()) {
-    if (typeof raw !== "string" || key.startsWith("$")) continue;
+    if (++count > FORM_LIMITS.fields) return { success: false, message: TOO_MANY_FIELDS };
+    if (typeof raw !== "string" || isFrameworkField(key)) continue;
+    if (key.length > FORM_LIMITS.nameLength) return { success: false, message: BAD_FIELD_NAME };
     const path = key.split(".");
-    let node: Nested = root;
+    if (path.length > FORM_LIMITS.depth || path.some((segment) => RESERVED_SEGMENTS.has(segment))) {
+      return { success: false, message: BAD_FIELD_NAME };
+    }
+    let node = root;
     for (const segment of path.slice(0, -1)) {
       const child = node[segment];
-      if (typeof child !== "object" || Array.isArray(child)) node[segment] = {};
+      if (typeof child !== "object" || Array.isArray(child)) node[segment] = bare();
       node = node[segment] as Nested;
     }
     const leaf = path[path.length - 1]!;
     const existing = node[leaf];
     if (existing === undefined) node[leaf] = raw;
-    else if (Array.isArray(existing)) (existing as string[]).push(raw);
+    else if (Array.isArray(existing)) existing.push(raw);
     else if (typeof existing === "string") node[leaf] = [existing, raw];
   }
-  return root;
+  return { success: true, data: root };
 }

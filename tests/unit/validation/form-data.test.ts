@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { z } from "zod";
 import { signInSchema, signUpSchema } from "@/lib/validation/auth";
-import { fieldErrorsOf, formValues, parseForm } from "@/lib/validation/form-data";
+import { ECHO_LIMITS, fieldErrorsOf, formValues, parseForm } from "@/lib/validation/form-data";
 import { createInviteSchema } from "@/lib/validation/invite";
 
 function formData(entries: Array<[string, string | Blob]>): FormData {
@@ -45,6 +45,34 @@ describe("formValues", () => {
     { name: "returns nothing for an empty form", entries: [], expected: {} },
   ])("$name", ({ entries, expected }) => {
     expect(formValues(formData(entries))).toEqual(expected);
+  });
+});
+
+describe("formValues echoes no more than a form can hold", () => {
+  test("cuts each value to the largest field's size", () => {
+    const values = formValues(formData([["context", "x".repeat(1_000_000)]]));
+    expect(values.context).toHaveLength(ECHO_LIMITS.valueLength);
+  });
+
+  test("stops at the total size", () => {
+    const entries = Array.from({ length: 100 }, (_, i) => [`field${i}`, "y".repeat(ECHO_LIMITS.valueLength)] as [string, string]);
+    const total = Object.values(formValues(formData(entries))).reduce((sum, v) => sum + v.length, 0);
+    expect(total).toBeLessThanOrEqual(ECHO_LIMITS.totalLength);
+  });
+
+  test("stops at the number of fields", () => {
+    const entries = Array.from({ length: 5000 }, (_, i) => [`f${i}`, "z"] as [string, string]);
+    expect(Object.keys(formValues(formData(entries)))).toHaveLength(ECHO_LIMITS.fields);
+  });
+
+  test("never echoes any password field, however it is named", () => {
+    const values = formValues(formData([["newPassword", "a"], ["currentPassword", "b"], ["PASSWORD", "c"], ["name", "Ada"]]));
+    expect(values).toEqual({ name: "Ada" });
+  });
+
+  test("never echoes names that reach for a prototype or are too long to be ours", () => {
+    const values = formValues(formData([["__proto__", "a"], ["constructor.prototype.x", "b"], ["n".repeat(500), "c"], ["name", "Ada"]]));
+    expect(Object.keys(values)).toEqual(["name"]);
   });
 });
 
