@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id } from "./fields";
+import { id, optionalWholeNumber, wholeNumber, wholeNumberOr } from "./fields";
 
 export const LIMITS = { options: 12, criteria: 12, title: 120, context: 5000, name: 80, description: 500, link: 500, comment: 1000 } as const;
 
@@ -9,8 +9,21 @@ const optionalUrl = z.preprocess((v) => v ?? "", z
   .string()
   .trim()
   .max(LIMITS.link, `Use at most ${LIMITS.link} characters for the link`)
-  .refine((v) => v === "" || /^https?:\/\/[^\s]+\.[^\s]+/i.test(v), "Enter a full web address starting with http:// or https://")
+  .refine((v) => v === "" || isWebAddress(v), "Enter a full web address starting with http:// or https://")
   .transform((v) => (v === "" ? null : v)));
+
+// The whole value, start to end, is one address: no spaces or control characters anywhere.
+const WEB_ADDRESS = /^https?:\/\/[^\s\u0000-\u001f\u007f]+\.[^\s\u0000-\u001f\u007f]+$/i;
+
+function isWebAddress(value: string): boolean {
+  if (!WEB_ADDRESS.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");
+  } catch {
+    return false;
+  }
+}
 
 /** Form rows arrive as { "0": {...}, "1": {...} }; blank rows are dropped before validation. */
 function rows<T extends z.ZodType>(row: T, isBlank: (value: Record<string, unknown>) => boolean) {
@@ -36,12 +49,41 @@ const criterion = z.object({
 
 const slugs = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)));
 
+/** Deadlines are for this millennium: far enough for any plan, and always a valid database timestamp. */
+export const DEADLINE_YEARS = { min: 2000, max: 2999 } as const;
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** "2026-02-30T25:00" has the right shape but names no moment; only real calendar times pass. */
+function isRealDateTime(value: string): boolean {
+  const match = LOCAL_DATE_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  const daysInMonth = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= daysInMonth && hour! <= 23 && minute! <= 59 && second! <= 59;
+}
+
+const yearOf = (value: string) => Number(value.slice(0, 4));
+
 /** A datetime-local value, read in the browser's time zone (minutes east of UTC, from the form). */
 const optionalDeadline = z
   .string()
   .trim()
-  .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v), "Enter a date and time")
+  .refine((v) => v === "" || isRealDateTime(v), "Enter a real date and time")
+  .refine(
+    (v) => v === "" || !isRealDateTime(v) || (yearOf(v) >= DEADLINE_YEARS.min && yearOf(v) <= DEADLINE_YEARS.max),
+    `Choose a deadline between the years ${DEADLINE_YEARS.min} and ${DEADLINE_YEARS.max}`,
+  )
   .optional();
+
+/** Real time zones lie between UTC−14:00 and UTC+14:00, in steps of a quarter hour. */
+const timezoneOffset = wholeNumberOr(0, { invalid: "Unknown time zone", min: [-840, "Unknown time zone"], max: [840, "Unknown time zone"] }).refine(
+  (minutes) => minutes % 15 === 0,
+  "Unknown time zone",
+);
+
+const INT4_MAX = 2_147_483_647;
+const positiveCount = (what: string) => wholeNumber({ invalid: `Unknown ${what}`, min: [1, `Unknown ${what}`], max: [INT4_MAX, `Unknown ${what}`] });
 
 function duplicates(names: string[]): Set<string> {
   const seen = new Set<string>();
@@ -60,7 +102,7 @@ export const decisionDraftSchema = z
     anonymous: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
     weightingDeadline: optionalDeadline,
     scoringDeadline: optionalDeadline,
-    timezoneOffset: z.coerce.number().int().min(-840).max(840).default(0),
+    timezoneOffset,
   })
   .superRefine((draft, ctx) => {
     const optionCount = draft.frameworks.length + draft.customOptions.length;
@@ -90,7 +132,7 @@ export const createDecisionSchema = z.intersection(z.object({ teamId: id("team")
 export type CreateDecisionInput = z.infer<typeof createDecisionSchema>;
 
 export const editDecisionSchema = z.intersection(
-  z.object({ teamId: id("team"), decisionId: id("decision"), version: z.coerce.number().int().min(1) }),
+  z.object({ teamId: id("team"), decisionId: id("decision"), version: positiveCount("version") }),
   decisionDraftSchema,
 );
 export type EditDecisionInput = z.infer<typeof editDecisionSchema>;
@@ -109,21 +151,21 @@ export const weightSheetSchema = z.object({
   ...decisionRef,
   weights: z.record(
     z.uuid({ error: "Unknown criterion" }),
-    z.coerce
-      .number({ error: "Give a weight from 0 to 10" })
-      .int("Use a whole number from 0 to 10")
-      .min(0, "Weights go from 0 to 10")
-      .max(10, "Weights go from 0 to 10"),
+    wholeNumber({
+      invalid: "Give a weight from 0 to 10",
+      fraction: "Use a whole number from 0 to 10",
+      min: [0, "Weights go from 0 to 10"],
+      max: [10, "Weights go from 0 to 10"],
+    }),
     { error: "Give a weight for each criterion" },
   ),
 });
 export type WeightSheetInput = z.infer<typeof weightSheetSchema>;
 
+const SCORE_RANGE = "Choose a score from 1 to 5";
+
 const scoreCell = z.object({
-  score: z.preprocess(
-    (v) => (v === "" || v === undefined ? undefined : v),
-    z.coerce.number({ error: "Choose a score from 1 to 5" }).int("Choose a score from 1 to 5").min(1, "Choose a score from 1 to 5").max(5, "Choose a score from 1 to 5").optional(),
-  ),
+  score: optionalWholeNumber({ invalid: SCORE_RANGE, min: [1, SCORE_RANGE], max: [5, SCORE_RANGE] }),
   comment: trimmed(LIMITS.comment, "a comment").default(""),
   evidence: optionalUrl,
 });
@@ -151,6 +193,8 @@ export const decideSchema = z.object({
   consequencesBad: trimmed(LIMITS.context, "the bad consequences").min(1, "Name at least one cost or risk: every choice has some"),
 });
 export type DecideInput = z.infer<typeof decideSchema>;
+
+export const openNextRoundSchema = z.object({ ...decisionRef, round: positiveCount("round") });
 
 export const supersedeSchema = z.object({ ...decisionRef, supersededById: id("decision") });
 export const deprecateSchema = z.object(decisionRef);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalInt, role } from "./fields";
+import { id, optionalWholeNumber, role, wholeNumberOr } from "./fields";
 
 export const INVITE_DEFAULT_DAYS = 7;
 export const INVITE_MAX_DAYS = 30;
@@ -7,21 +7,18 @@ export const INVITE_MAX_DAYS = 30;
 export const createInviteSchema = z.object({
   teamId: id("team"),
   role,
-  expiresInDays: z.preprocess(
-    (v) => (v === "" || v === undefined ? INVITE_DEFAULT_DAYS : v),
-    z.coerce
-      .number({ error: "Enter a number of days" })
-      .int("Use a whole number of days")
-      .min(1, "An invite must last at least 1 day")
-      .max(INVITE_MAX_DAYS, `An invite can last at most ${INVITE_MAX_DAYS} days`),
-  ),
-  maxUses: optionalInt(
-    z
-      .number({ error: "Enter a number of uses, or leave it blank for no limit" })
-      .int("Use a whole number")
-      .min(1, "Allow at least 1 use, or leave it blank for no limit")
-      .max(1000, "At most 1000 uses"),
-  ),
+  expiresInDays: wholeNumberOr(INVITE_DEFAULT_DAYS, {
+    invalid: "Enter a number of days",
+    fraction: "Use a whole number of days",
+    min: [1, "An invite must last at least 1 day"],
+    max: [INVITE_MAX_DAYS, `An invite can last at most ${INVITE_MAX_DAYS} days`],
+  }),
+  maxUses: optionalWholeNumber({
+    invalid: "Enter a number of uses, or leave it blank for no limit",
+    fraction: "Use a whole number",
+    min: [1, "Allow at least 1 use, or leave it blank for no limit"],
+    max: [1000, "At most 1000 uses"],
+  }),
 });
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 

@@ -28,7 +28,6 @@ describe("createInviteSchema", () => {
     { input: "1", expected: 1 },
     { input: "14", expected: 14 },
     { input: "30", expected: 30 },
-    { input: " 5 ", expected: 5 },
     { input: 3, expected: 3 },
   ])("expiresInDays $input → $expected", ({ input, expected }) => {
     expect(parsed(createInviteSchema, form({ expiresInDays: input })).expiresInDays).toBe(expected);
@@ -41,6 +40,12 @@ describe("createInviteSchema", () => {
     { input: "31", message: "expiresInDays: An invite can last at most 30 days" },
     { input: "365", message: "expiresInDays: An invite can last at most 30 days" },
     { input: "2.5", message: "expiresInDays: Use a whole number of days" },
+    { input: " 5 ", message: "expiresInDays: Enter a number of days" },
+    { input: "1e1", message: "expiresInDays: Enter a number of days" },
+    { input: "0x5", message: "expiresInDays: Enter a number of days" },
+    { input: "+5", message: "expiresInDays: Enter a number of days" },
+    { input: "5.", message: "expiresInDays: Enter a number of days" },
+    { input: "Infinity", message: "expiresInDays: Enter a number of days" },
   ])("expiresInDays $input is rejected", ({ input, message }) => {
     expect(issuesOf(createInviteSchema, form({ expiresInDays: input }))).toEqual([message]);
   });
@@ -62,6 +67,9 @@ describe("createInviteSchema", () => {
     { input: "1001", message: "maxUses: At most 1000 uses" },
     { input: "1.5", message: "maxUses: Use a whole number" },
     { input: "abc", message: "maxUses: Enter a number of uses, or leave it blank for no limit" },
+    { input: "1e2", message: "maxUses: Enter a number of uses, or leave it blank for no limit" },
+    { input: "0x10", message: "maxUses: Enter a number of uses, or leave it blank for no limit" },
+    { input: " 7 ", message: "maxUses: Enter a number of uses, or leave it blank for no limit" },
   ])("maxUses $input is rejected", ({ input, message }) => {
     expect(issuesOf(createInviteSchema, form({ maxUses: input }))).toEqual([message]);
   });
