@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Property-based attacks on the form parser and schemas; Playwright specs there are not vitest's.
+      { resolve: { alias }, test: { name: "security", include: ["tests/security/**/*.test.ts"], environment: "node", testTimeout: 120_000 } },
       {
         resolve: { alias },
         test: {
