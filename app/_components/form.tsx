@@ -1,7 +1,8 @@
 "use client";
 
-import { type ComponentProps, createContext, type ReactNode, use, useId, useTransition } from "react";
+import { type ComponentProps, createContext, type ReactNode, use, useId, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
+import { BODY_TOO_LARGE_MESSAGE, exceedsActionBodyLimit } from "@/lib/http/body-limit";
 import type { FormState } from "@/lib/validation/form-data";
 import { type ButtonVariant, buttonClass, cx, inputClass } from "./ui";
 
@@ -16,10 +17,12 @@ type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
 /**
  * A form for a server action that never clears what was typed: React resets a form after its
  * action runs, so with JavaScript we submit from onSubmit instead. Without JavaScript the plain
- * action still works, and the server echoes the values back.
+ * action still works, and the server echoes the values back. A form too large for the server is
+ * not sent at all: the person is told here, with everything they typed still in place.
  */
 export function ActionForm({ action, confirmMessage, children, ...props }: ActionFormProps) {
   const [pending, startTransition] = useTransition();
+  const [tooLarge, setTooLarge] = useState(false);
   return (
     <PendingContext value={pending}>
       <form
@@ -29,9 +32,17 @@ export function ActionForm({ action, confirmMessage, children, ...props }: Actio
           event.preventDefault();
           if (pending || (confirmMessage && !window.confirm(confirmMessage))) return;
           const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+          const oversized = exceedsActionBodyLimit(formData);
+          setTooLarge(oversized);
+          if (oversized) return;
           startTransition(() => action(formData));
         }}
       >
+        {tooLarge ? (
+          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+            {BODY_TOO_LARGE_MESSAGE}
+          </p>
+        ) : null}
         {children}
       </form>
     </PendingContext>

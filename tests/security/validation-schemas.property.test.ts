@@ -32,7 +32,7 @@ describe("every zod schema in lib/validation under arbitrary input", () => {
         fc.property(fc.oneof(anyInput, shapedInput), (input) => {
           let result: ReturnType<typeof schema.safeParse> | undefined;
           expect(() => (result = schema.safeParse(input)), name).not.toThrow();
-          if (!result!.success) expect(() => fieldErrorsOf(result!.error)).not.toThrow();
+          if (!result!.success) expect(() => fieldErrorsOf(result!.error!)).not.toThrow();
           expect(prototypeChanges()).toEqual([]);
           expect(freshObjectIsClean()).toBe(true);
         }),
