@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, snapshot, test } from "./fixtures";
 
 // Next's server actions take at most 1 MB; these bodies are comfortably over it.
 const OVER_LIMIT = "x".repeat(1_200_000);
@@ -18,6 +18,7 @@ test("with JavaScript, a form over the size limit is stopped in the page with a 
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(TOO_LARGE);
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
   expect(posts).toEqual([]);
+  await snapshot(page, "form-too-large-with-javascript");
   // What was typed is still there to shorten.
   expect(await name.evaluate((input: HTMLInputElement) => input.value.length)).toBe(OVER_LIMIT.length);
 });
@@ -33,6 +34,7 @@ test("without JavaScript, a form over the size limit gets a 413 page that says w
   expect((await answer).status()).toBe(413);
   await expect(page.getByRole("heading", { name: "That form was too large to send" })).toBeVisible();
   await expect(page.getByText(TOO_LARGE)).toBeVisible();
+  await snapshot(page, "form-too-large-without-javascript");
   await page.getByRole("link", { name: "Back to the form" }).click();
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
   await context.close();
