@@ -117,7 +117,7 @@ test.describe("public actions", () => {
     try {
       const wrong = await signIn(stranger, person.email, "not the password");
       expect(wrong.status).toBe(200);
-      expect(wrong.state?.message).toMatch(/do not match/);
+      expect(wrong.body).toMatch(/do not match/);
       expect(await sessionCookie(stranger)).toBeUndefined();
 
       const out = await callAction(person, SIGN_OUT_ACTION(), {});

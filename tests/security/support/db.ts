@@ -139,3 +139,17 @@ export async function recordOutcome(decision: DecisionRow, decidedBy: string): P
   await sql()`insert into outcomes (decision_id, chosen_option_id, chosen_option_name, record, snapshot, decided_by)
               values (${decision.id}, ${decision.options[0]!}, 'Alpha', ${sql().json(record)}, ${sql().json({})}, ${decidedBy})`;
 }
+
+export async function teamsOwnedBy(userId: string): Promise<number> {
+  const [row] = await sql()`select count(*)::int as n from memberships where user_id = ${userId} and role = 'owner'`;
+  return row!.n as number;
+}
+
+/**
+ * Forgets every sign-in limit (per email, and any per-address table the app keeps), so a test that
+ * set off the throttle from this host does not lock out the tests after it.
+ */
+export async function clearSignInLimits(): Promise<void> {
+  const tables = await sql()`select tablename from pg_tables where schemaname = 'public' and (tablename like '%throttle%' or tablename like '%sign_in%')`;
+  for (const { tablename } of tables) await sql()`delete from ${sql()(tablename as string)}`;
+}
