@@ -118,14 +118,15 @@ export async function inviteRevoked(id: string): Promise<boolean> {
   return Boolean(row?.revoked_at);
 }
 
-export async function saveBallot(decision: DecisionRow, userId: string, values: { weights: number[]; scores: number[][]; comment: string }) {
+/** A member's whole sheet, written as saving it would (weights, scores with a comment and link, ballot rows). */
+export async function saveBallot(decision: DecisionRow, userId: string, values: { weights: number[]; scores: number[][]; comment: string; evidence: string }) {
   for (const [i, criterionId] of decision.criteria.entries()) {
     await sql()`insert into weights (decision_id, criterion_id, user_id, weight) values (${decision.id}, ${criterionId}, ${userId}, ${values.weights[i]!})`;
   }
   for (const [o, optionId] of decision.options.entries()) {
     for (const [c, criterionId] of decision.criteria.entries()) {
-      await sql()`insert into scores (decision_id, round, option_id, criterion_id, user_id, score, comment)
-                  values (${decision.id}, 1, ${optionId}, ${criterionId}, ${userId}, ${values.scores[o]![c]!}, ${values.comment})`;
+      await sql()`insert into scores (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url)
+                  values (${decision.id}, 1, ${optionId}, ${criterionId}, ${userId}, ${values.scores[o]![c]!}, ${values.comment}, ${values.evidence})`;
     }
   }
   for (const kind of ["weights", "scores"]) {
@@ -152,4 +153,8 @@ export async function teamsOwnedBy(userId: string): Promise<number> {
 export async function clearSignInLimits(): Promise<void> {
   const tables = await sql()`select tablename from pg_tables where schemaname = 'public' and (tablename like '%throttle%' or tablename like '%sign_in%')`;
   for (const { tablename } of tables) await sql()`delete from ${sql()(tablename as string)}`;
+}
+
+export async function reveal(decisionId: string): Promise<void> {
+  await sql()`update decisions set status = 'revealed', revealed_at = now(), version = version + 1 where id = ${decisionId}`;
 }
