@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { closeDb } from "./support/db";
 import { actionId, builtActions, callAction, disposeAll, newClient, sessionCookie, SIGN_OUT_ACTION, signIn, signUp } from "./support/http";
 import { judgeAction, judgeRoute } from "./support/judge";
-import { ACTION_CASES, caseName, EXEMPT_ROUTES, expectedOutcome, ROUTE_CASES } from "./support/registry";
+import { ACTION_CASES, caseName, EXEMPT_ROUTES, ROUTE_CASES } from "./support/registry";
+import { expectedOutcome } from "./support/rules";
 import { exportedNames, routeFiles, routeMethods, serverActionFiles } from "./support/source";
 import { type ActorKind, ACTORS, createWorld, disposeWorld, restoreMembership, type World } from "./support/world";
 

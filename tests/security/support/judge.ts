@@ -1,5 +1,5 @@
 import type { ActionResult } from "./http";
-import type { Expected, Refusal } from "./registry";
+import type { Expected, Refusal } from "./rules";
 
 // How a refusal looks from outside, and whether a call went as the permissions table says.
 
