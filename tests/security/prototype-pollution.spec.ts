@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeDb, teamsNamed, teamsOwnedBy, userIdOf } from "./support/db";
-import { callAction, CREATE_TEAM_ACTION, disposeAll, newClient, signIn, SIGN_IN_ACTION, signUp } from "./support/http";
+import { callAction, CREATE_TEAM_ACTION, disposeAll, newClient, PASSWORD, signIn, SIGN_IN_ACTION, SIGN_UP_ACTION, signUp, uniqueEmail } from "./support/http";
 
 // Field names are the attacker's to choose. A dotted name must never reach Object.prototype: one
 // anonymous sign-in POST must not change how the server treats anyone else's later requests.
@@ -62,12 +62,17 @@ test("__proto__.name from an anonymous sign-in does not name another person's ne
 });
 
 test("__proto__.toString.x from an anonymous sign-in does not make later pages fail", async () => {
-  await attackSignIn("__proto__.toString.x", "polluted");
-  await pagesStillServe();
-  const person = await signUp("after-tostring");
+  const person = await signUp("before-tostring");
   try {
+    await attackSignIn("__proto__.toString.x", "polluted");
+    await pagesStillServe();
     const teams = await person.http.get("/teams", { failOnStatusCode: false });
     expect(teams.status(), "a signed-in page after the attack").toBe(200);
+    const newcomer = await newClient("newcomer");
+    const signUpAfter = await callAction(newcomer, SIGN_UP_ACTION(), { name: "Newcomer", email: uniqueEmail("newcomer"), password: PASSWORD, callbackUrl: "/teams" });
+    await disposeAll([newcomer]);
+    expect(signUpAfter.status, "signing up after the attack").toBeLessThan(500);
+    expect(signUpAfter.redirect, `signing up after the attack: ${signUpAfter.body.slice(0, 200)}`).toBe("/teams");
   } finally {
     await disposeAll([person]);
   }
