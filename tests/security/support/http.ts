@@ -81,17 +81,16 @@ export async function callAction(
   client: Client,
   action: { id: string; path: string; withState?: boolean },
   fields: Fields,
-  extraParts: [string, string][] = [],
+  headers: Record<string, string> = {},
 ): Promise<ActionResult> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     for (const one of typeof value === "string" ? [value] : value) form.append(`_1_${name}`, one);
   }
-  for (const [name, value] of extraParts) form.append(name, value);
   form.append("0", JSON.stringify(action.withState === false ? ["$K1"] : [{ ok: false }, "$K1"]));
   const response = await client.http.post(action.path, {
     multipart: form,
-    headers: { "Next-Action": action.id, Accept: "text/x-component", Origin: BASE_URL },
+    headers: { ...headers, "Next-Action": action.id, Accept: "text/x-component", Origin: BASE_URL },
     failOnStatusCode: false,
   });
   return readActionResponse(response);
@@ -151,8 +150,8 @@ export async function signUp(label: string, password = PASSWORD): Promise<Person
   return { ...client, email, name };
 }
 
-export async function signIn(client: Client, email: string, password: string): Promise<ActionResult> {
-  return callAction(client, SIGN_IN_ACTION(), { email, password, callbackUrl: "/teams" });
+export async function signIn(client: Client, email: string, password: string, headers: Record<string, string> = {}): Promise<ActionResult> {
+  return callAction(client, SIGN_IN_ACTION(), { email, password, callbackUrl: "/teams" }, headers);
 }
 
 export async function disposeAll(clients: readonly (Client | undefined)[]): Promise<void> {
