@@ -22,7 +22,11 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Attacks over plain HTTP against the same server: no browser.
+    { name: "security", testDir: "tests/security", testMatch: "**/*.spec.ts" },
+  ],
   webServer: {
     // A production build on PostgreSQL, started fresh: see the script for the steps.
     command: "bash tests/e2e/support/serve.sh",

@@ -1,0 +1,51 @@
+import type { ActionResult } from "./http";
+import type { Expected, Refusal } from "./rules";
+
+// How a refusal looks from outside, and whether a call went as the permissions table says.
+
+const NOT_FOUND = /does not exist|not a member|not found/i;
+const FORBIDDEN = /does not allow|not allowed|only the facilitator|only an owner/i;
+
+export function refusalOf(result: ActionResult): Refusal | "other" {
+  if (result.redirect?.startsWith("/sign-in")) return "sign-in";
+  // Read from the whole answer, not one field of the state: the form state's shape is the app's to change.
+  if (NOT_FOUND.test(result.body)) return "not-found";
+  if (FORBIDDEN.test(result.body)) return "forbidden";
+  return "other";
+}
+
+export function describeResult(result: ActionResult): string {
+  const what = result.redirect ? `redirect ${result.redirect}` : result.state ? JSON.stringify({ ok: result.state.ok, message: result.state.message }) : result.body.slice(0, 120);
+  return `${result.status} ${what}`;
+}
+
+/** Null when the call went as expected; otherwise what went wrong, for the failure table. */
+export function judgeAction(result: ActionResult, expected: Expected, wrote: boolean): string | null {
+  if (result.status >= 500) return `server error: ${describeResult(result)}`;
+  if (expected.allowed) {
+    return wrote ? null : `should be allowed, but nothing was written: ${describeResult(result)}`;
+  }
+  if (wrote) return `WROTE although it must be refused (${expected.as.join("/")}): ${describeResult(result)}`;
+  const refusal = refusalOf(result);
+  if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${describeResult(result)}`;
+  return null;
+}
+
+export type RouteAnswer = { status: number; location: string | null; body: string };
+
+export function judgeRoute(answer: RouteAnswer, expected: Expected, mustContain: string): string | null {
+  const what = `${answer.status} ${answer.location ?? answer.body.slice(0, 100).trim()}`;
+  if (answer.status >= 500) return `server error: ${what}`;
+  if (expected.allowed) return answer.status === 200 && answer.body.includes(mustContain) ? null : `should be allowed: ${what}`;
+  if (answer.body.includes(mustContain)) return `LEAKED the decision or team although refused: ${what}`;
+  const refusal: Refusal | "other" =
+    answer.status === 401 || (answer.status >= 300 && answer.status < 400 && (answer.location ?? "").includes("/sign-in"))
+      ? "sign-in"
+      : answer.status === 404
+        ? "not-found"
+        : answer.status === 403
+          ? "forbidden"
+          : "other";
+  if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${what}`;
+  return null;
+}

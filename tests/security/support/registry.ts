@@ -1,0 +1,318 @@
+import { randomUUID } from "node:crypto";
+import * as db from "./db";
+import type { Fields } from "./http";
+import type { Rule, Target } from "./rules";
+import type { Actor, TeamSide, World } from "./world";
+
+/**
+ * Every server action and route handler of the app, with the rule that governs it. The rule names a
+ * permission of lib/auth/roles.ts, so the expected outcome of each call comes from the permissions
+ * table itself. A new action or route fails the suite until it is added here.
+ */
+
+/** What a call needs and how to see whether it wrote. */
+export type Arranged = { path: string; fields: Fields; wrote: () => Promise<boolean> };
+
+export type ActionCase = {
+  file: string;
+  exportName: string;
+  rule: Rule;
+  targets: readonly Target[];
+  /** (previousState, formData) as with useActionState; false for actions bound straight to a form. */
+  withState?: boolean;
+  arrange?: (world: World, actor: Actor, target: Target) => Promise<Arranged>;
+};
+
+/** The team an object lives in: the other team's for "mixed", while the team id in the form says "own". */
+const side = (world: World, target: Target): TeamSide => (target === "own" ? world.own : world.other);
+const teamIdFor = (world: World, target: Target) => side(world, target === "mixed" ? "own" : target).teamId;
+
+async function aMember(world: World, target: Target) {
+  const userId = await db.insertUser("target");
+  const home = side(world, target).teamId;
+  await db.addMember(home, userId, "member");
+  return { userId, home };
+}
+
+async function aDecision(world: World, target: Target, phase: db.Phase) {
+  const home = side(world, target);
+  return db.insertDecision(home.teamId, home.facilitatorId, phase);
+}
+
+const decisionPath = (teamId: string, decisionId: string, page = "") => `/teams/${teamId}/decisions/${decisionId}${page}`;
+
+const draftFields = (title: string): Fields => ({
+  title,
+  context: "",
+  "customOptions.0.name": "One",
+  "customOptions.1.name": "Two",
+  "criteria.0.name": "Speed",
+  timezoneOffset: "0",
+});
+
+const TEAM_TARGETS = ["own", "other"] as const;
+const OBJECT_TARGETS = ["own", "other", "mixed"] as const;
+
+export const ACTION_CASES: readonly ActionCase[] = [
+  { file: "app/(auth)/sign-in/actions.ts", exportName: "signInAction", rule: { kind: "public" }, targets: [] },
+  { file: "app/(auth)/sign-up/actions.ts", exportName: "signUpAction", rule: { kind: "public" }, targets: [] },
+  { file: "app/actions/sign-out.ts", exportName: "signOutAction", rule: { kind: "public" }, targets: [], withState: false },
+  // "Continue with GitHub": an inline action with the callback URL bound in.
+  { file: "app/(auth)/github-button.tsx", exportName: "$$RSC_SERVER_ACTION_0", rule: { kind: "public" }, targets: [], withState: false },
+  {
+    file: "app/teams/actions/create-team.ts",
+    exportName: "createTeamAction",
+    rule: { kind: "signed-in" },
+    targets: ["own"],
+    arrange: async () => {
+      const name = `Matrix team ${randomUUID().slice(0, 8)}`;
+      return { path: "/teams", fields: { name }, wrote: async () => (await db.teamsNamed(name)).length > 0 };
+    },
+  },
+  {
+    file: "app/invite/[token]/actions.ts",
+    exportName: "acceptInviteAction",
+    rule: { kind: "signed-in" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, actor, target) => {
+      const home = side(world, target);
+      const { token } = await db.insertInvite(home.teamId, home.ownerId, "viewer");
+      const before = actor.userId ? await db.roleIn(home.teamId, actor.userId) : null;
+      return {
+        path: `/invite/${token}`,
+        fields: { token },
+        // Members already in the team stay as they are; everyone else joins as the invite says.
+        wrote: async () => Boolean(actor.userId && (await db.roleIn(home.teamId, actor.userId)) === (before ?? "viewer")),
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/actions/change-role.ts",
+    exportName: "changeRoleAction",
+    rule: { kind: "manage-member" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const { userId, home } = await aMember(world, target);
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}`, fields: { teamId, userId, role: "viewer" }, wrote: async () => (await db.roleIn(home, userId)) !== "member" };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/actions/remove-member.ts",
+    exportName: "removeMemberAction",
+    rule: { kind: "manage-member" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const { userId, home } = await aMember(world, target);
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}`, fields: { teamId, userId }, wrote: async () => (await db.roleIn(home, userId)) !== "member" };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/actions/create-invite.ts",
+    exportName: "createInviteAction",
+    rule: { kind: "permission", permission: "team.invite" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, actor, target) => {
+      const teamId = side(world, target).teamId;
+      const creator = actor.userId ?? world.own.ownerId;
+      const before = await db.invitesBy(teamId, creator);
+      return {
+        path: `/teams/${teamId}`,
+        fields: { teamId, role: "member", expiresInDays: "7", maxUses: "" },
+        wrote: async () => (await db.invitesBy(teamId, creator)) > before,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/actions/revoke-invite.ts",
+    exportName: "revokeInviteAction",
+    rule: { kind: "permission", permission: "team.invite" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const home = side(world, target);
+      const invite = await db.insertInvite(home.teamId, home.ownerId);
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}`, fields: { teamId, inviteId: invite.id }, wrote: () => db.inviteRevoked(invite.id) };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/actions/leave-team.ts",
+    exportName: "leaveTeamAction",
+    rule: { kind: "permission", permission: "team.view" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, actor, target) => {
+      const teamId = side(world, target).teamId;
+      const before = actor.userId ? await db.roleIn(teamId, actor.userId) : null;
+      return {
+        path: `/teams/${teamId}`,
+        fields: { teamId },
+        wrote: async () => before !== null && (await db.roleIn(teamId, actor.userId!)) === null,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/actions/create-decision.ts",
+    exportName: "createDecisionAction",
+    rule: { kind: "permission", permission: "decision.create" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const teamId = side(world, target).teamId;
+      const title = `Matrix decision ${randomUUID()}`;
+      return { path: `/teams/${teamId}/decisions/new`, fields: { teamId, ...draftFields(title) }, wrote: () => db.decisionTitled(teamId, title) };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/actions/edit-decision.ts",
+    exportName: "editDecisionAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "draft");
+      const teamId = teamIdFor(world, target);
+      const title = `Edited ${randomUUID()}`;
+      return {
+        path: decisionPath(teamId, decision.id, "/edit"),
+        fields: { teamId, decisionId: decision.id, version: "1", ...draftFields(title) },
+        wrote: async () => (await db.decisionState(decision.id))?.title === title,
+      };
+    },
+  },
+  phaseCase("advance-phase.ts", "advancePhaseAction", "draft", { from: "draft" }, (d) => d.status !== "draft"),
+  phaseCase("withdraw.ts", "withdrawAction", "draft", { reason: "Matrix" }, (d) => d.status !== "draft"),
+  phaseCase("open-next-round.ts", "openNextRoundAction", "revealed", { round: "1" }, (d) => d.current_round !== 1),
+  phaseCase("deprecate.ts", "deprecateAction", "decided", {}, (d) => d.deprecated_at !== null),
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/decide.ts",
+    exportName: "decideAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "revealed");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id, "/decide"),
+        fields: {
+          teamId,
+          decisionId: decision.id,
+          chosenOptionId: decision.options[0]!,
+          justification: "Matrix",
+          context: "Matrix",
+          decision: "Matrix",
+          consequencesGood: "Matrix",
+          consequencesBad: "Matrix",
+        },
+        wrote: () => db.hasOutcome(decision.id),
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/supersede.ts",
+    exportName: "supersedeAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const old = await aDecision(world, target, "decided");
+      const newer = await aDecision(world, target, "decided");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, old.id),
+        fields: { teamId, decisionId: old.id, supersededById: newer.id },
+        wrote: async () => (await db.decisionState(old.id))?.superseded_by_id !== null,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/save-weights.ts",
+    exportName: "saveWeightsAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "weighting");
+      const teamId = teamIdFor(world, target);
+      const fields = Object.fromEntries(decision.criteria.map((c) => [`weights.${c}`, "5"]));
+      return {
+        path: decisionPath(teamId, decision.id, "/weights"),
+        fields: { teamId, decisionId: decision.id, ...fields },
+        wrote: async () => (await db.countWeights(decision.id, actor.userId ?? world.own.ownerId)) > 0,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/save-scores.ts",
+    exportName: "saveScoresAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "scoring");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id, "/scores"),
+        fields: { teamId, decisionId: decision.id, [`scores.${decision.options[0]}.${decision.criteria[0]}.score`]: "3" },
+        wrote: async () => (await db.countScores(decision.id, actor.userId ?? world.own.ownerId)) > 0,
+      };
+    },
+  },
+];
+
+type DecisionState = NonNullable<Awaited<ReturnType<typeof db.decisionState>>>;
+
+/** A facilitator's move on one decision in `phase`, seen in the decision row afterwards. */
+function phaseCase(file: string, exportName: string, phase: db.Phase, extra: Fields, moved: (d: DecisionState) => boolean): ActionCase {
+  return {
+    file: `app/teams/[teamId]/decisions/[decisionId]/actions/${file}`,
+    exportName,
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, phase);
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, ...extra },
+        wrote: async () => moved((await db.decisionState(decision.id))!),
+      };
+    },
+  };
+}
+
+/** `secret` is what a granted answer carries and a refused one must not (the decision's title, the team's name). */
+export type RouteCase = {
+  file: string;
+  methods: readonly string[];
+  rule: Rule;
+  targets: readonly Target[];
+  arrange: (world: World, target: Target) => Promise<{ urls: string[]; secret: string }>;
+};
+
+export const ROUTE_CASES: readonly RouteCase[] = [
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/export/[format]/route.ts",
+    methods: ["GET"],
+    rule: { kind: "permission", permission: "team.view" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, target) => {
+      const decision = await aDecision(world, target, "revealed");
+      const base = decisionPath(teamIdFor(world, target), decision.id, "/export");
+      // The scores CSV holds no title; its option names (Alpha, Beta) only appear with scores.
+      return { urls: ["madr", "json"].map((format) => `${base}/${format}`), secret: decision.title };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/radar.csv/route.ts",
+    methods: ["GET"],
+    rule: { kind: "permission", permission: "team.view" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, target) => {
+      const home = side(world, target);
+      const decision = await db.insertDecision(home.teamId, home.facilitatorId, "decided");
+      await db.recordOutcome(decision, home.facilitatorId);
+      return { urls: [`/teams/${home.teamId}/decisions/radar.csv`], secret: decision.title };
+    },
+  },
+];
+
+/** Auth.js's own endpoints: its sign-in, callback and session handling, not the app's authorization. */
+export const EXEMPT_ROUTES = ["app/api/auth/[...nextauth]/route.ts"];
+
+export const caseName = (c: { file: string; exportName?: string }) => (c.exportName ? `${c.file}#${c.exportName}` : c.file);
