@@ -129,10 +129,10 @@ test.describe("public actions", () => {
     }
   });
 
-  test("the GitHub sign-in action, called with no bound callback, is refused without a server error", async () => {
+  test("the GitHub sign-in action, posted while GitHub is not set up, is refused without a server error", async () => {
     const stranger = await newClient("stranger");
     try {
-      const id = actionId("app/(auth)/github-button.tsx", "$$RSC_SERVER_ACTION_0");
+      const id = actionId("app/(auth)/github-sign-in.ts", "gitHubSignInAction");
       const result = await callAction(stranger, { id, path: "/sign-in", withState: false }, {});
       expect(result.status, "an anonymous POST must never make the server fail").toBeLessThan(500);
     } finally {

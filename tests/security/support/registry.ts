@@ -57,8 +57,7 @@ export const ACTION_CASES: readonly ActionCase[] = [
   { file: "app/(auth)/sign-in/actions.ts", exportName: "signInAction", rule: { kind: "public" }, targets: [] },
   { file: "app/(auth)/sign-up/actions.ts", exportName: "signUpAction", rule: { kind: "public" }, targets: [] },
   { file: "app/actions/sign-out.ts", exportName: "signOutAction", rule: { kind: "public" }, targets: [], withState: false },
-  // "Continue with GitHub": an inline action with the callback URL bound in.
-  { file: "app/(auth)/github-button.tsx", exportName: "$$RSC_SERVER_ACTION_0", rule: { kind: "public" }, targets: [], withState: false },
+  { file: "app/(auth)/github-sign-in.ts", exportName: "gitHubSignInAction", rule: { kind: "public" }, targets: [], withState: false },
   {
     file: "app/teams/actions/create-team.ts",
     exportName: "createTeamAction",
