@@ -122,20 +122,28 @@ test("a PostgreSQL restart shows 'temporarily unavailable' within 5 s and heals 
     }
   });
 
-  await test.step("start PostgreSQL again: pages and actions work within 2 s", async () => {
+  await test.step("start PostgreSQL again: the app answers normally within 2 s, by itself", async () => {
     cluster!.start();
     const back = Date.now();
+    // A light request probes the server's database connection; a page render adds CPU time
+    // that says nothing about recovery on a busy machine.
     let attempts = 0;
     for (;;) {
       attempts++;
-      await member.goto("/teams");
-      if (await member.getByRole("link", { name: "Acme Platform" }).first().isVisible()) break;
+      const probe = await member.request.get(`${pages.team}/decisions/radar.csv`);
+      if (probe.status() === 200) break;
+      expect(probe.status()).toBe(503);
       expect(Date.now() - back, `still unavailable after ${attempts} tries`).toBeLessThan(RECOVERED_WITHIN_MS);
       await member.waitForTimeout(100);
     }
     const recovered = Date.now() - back;
-    test.info().annotations.push({ type: "timing", description: `recovered after ${recovered} ms (${attempts} page loads)` });
+    test.info().annotations.push({ type: "timing", description: `recovered after ${recovered} ms (${attempts} requests)` });
     expect(recovered).toBeLessThan(RECOVERED_WITHIN_MS);
+
+    await millisecondsUntil("teams page after recovery", async () => {
+      await member.goto("/teams");
+      await expect(member.getByRole("link", { name: "Acme Platform" }).first()).toBeVisible();
+    });
     await expect(member.getByRole("link", { name: lostTeam })).toHaveCount(0); // nothing was saved
     await member.getByLabel("Team name").fill(`After the outage ${Date.now()}`);
     await member.getByRole("button", { name: "Create team" }).click();
