@@ -10,12 +10,7 @@ export function DatabaseUnavailableNotice({ retry }: { retry?: () => void }) {
         <button type="button" onClick={retry} className="mt-6 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           Try again
         </button>
-      ) : (
-        // Without a client-side retry (the layout renders this on the server), a plain link reloads.
-        <a href="" className="mt-6 inline-block font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Try again
-        </a>
-      )}
+      ) : null}
     </div>
   );
 }

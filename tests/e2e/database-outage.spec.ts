@@ -91,6 +91,15 @@ test("a PostgreSQL restart shows 'temporarily unavailable' within 5 s and heals 
     await expect(member.getByLabel("Team name")).toHaveValue(lostTeam);
   });
 
+  await test.step("a client-side navigation shows the message within 5 s (the error page reads the digest)", async () => {
+    const elapsed = await millisecondsUntil("client navigation to frameworks", async () => {
+      await member.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Frameworks" }).click();
+      await expect(unavailableNotice(member)).toBeVisible({ timeout: UNAVAILABLE_WITHIN_MS });
+    });
+    expect(elapsed).toBeLessThan(UNAVAILABLE_WITHIN_MS);
+    await expect(member.getByRole("button", { name: "Try again" })).toBeVisible();
+  });
+
   await test.step("signing in answers with the message within 5 s", async () => {
     await visitor.getByLabel("Email").fill("alice@example.com");
     await visitor.getByLabel("Password").fill("verdict-demo");
