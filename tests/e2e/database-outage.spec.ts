@@ -120,6 +120,14 @@ test("a PostgreSQL restart shows 'temporarily unavailable' within 5 s and heals 
     });
   }
 
+  await test.step("a signed-out visitor's page load shows the message within 5 s", async () => {
+    const elapsed = await millisecondsUntil("frameworks page, signed out", async () => {
+      await visitor.goto("/frameworks", { timeout: UNAVAILABLE_WITHIN_MS });
+      await expect(unavailableNotice(visitor)).toBeVisible({ timeout: UNAVAILABLE_WITHIN_MS });
+    });
+    expect(elapsed).toBeLessThan(UNAVAILABLE_WITHIN_MS);
+  });
+
   await test.step("exports answer 503 with the message within 5 s", async () => {
     for (const path of [`${pages.decision}/export/json`, `${pages.team}/decisions/radar.csv`]) {
       const elapsed = await millisecondsUntil(path, async () => {
