@@ -4,7 +4,15 @@ export async function register() {
   const { env } = await import("./lib/env");
   env();
   const { dbHandle } = await import("./db");
-  const handle = await dbHandle();
-  const { describeTarget } = await import("./db/target");
-  console.log(`[verdict] database ready: ${describeTarget(handle.target)}`);
+  const { isDatabaseUnavailable } = await import("./lib/database-unavailable");
+  const { configuredTarget, describeTarget } = await import("./db/target");
+  try {
+    const handle = await dbHandle();
+    console.log(`[verdict] database ready: ${describeTarget(handle.target)}`);
+  } catch (error) {
+    // A database that is down is an outage, not a misconfiguration: serve "temporarily
+    // unavailable" and connect (and migrate) on the first request after it is back.
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.error(`[verdict] database unreachable at start-up (${describeTarget(configuredTarget())}); will retry on each request`);
+  }
 }

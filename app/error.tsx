@@ -1,6 +1,11 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/database-unavailable";
+import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
+
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // In production only the digest survives the trip from the server; the database layer sets it.
+  if (error.digest === DATABASE_UNAVAILABLE_DIGEST) return <DatabaseUnavailableNotice retry={reset} />;
   return (
     <div role="alert" className="mx-auto max-w-lg text-center">
       <h1 className="text-2xl font-semibold">Something went wrong</h1>

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { currentUser } from "@/lib/auth/session";
+import { type CurrentUser, currentUser } from "@/lib/auth/session";
+import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
 import { SignOutButton } from "./_components/sign-out-button";
 import "./globals.css";
 
@@ -10,8 +12,18 @@ export const metadata: Metadata = {
   description: "Make technology decisions as a team, and keep the record.",
 };
 
+/** The signed-in person, or a note that the database is down (the layout has no error boundary above it). */
+async function layoutUser(): Promise<{ user: CurrentUser | null; unavailable: boolean }> {
+  try {
+    return { user: await currentUser(), unavailable: false };
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    return { user: null, unavailable: true };
+  }
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await currentUser();
+  const { user, unavailable } = await layoutUser();
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -42,7 +54,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.name}</span>
                   <SignOutButton />
                 </>
-              ) : (
+              ) : unavailable ? null : (
                 <>
                   <Link href="/sign-in" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
                     Sign in
@@ -56,7 +68,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-          {children}
+          {unavailable ? <DatabaseUnavailableNotice /> : children}
         </main>
       </body>
     </html>

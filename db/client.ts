@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { classifyDatabaseError } from "../lib/database-unavailable";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -20,15 +21,65 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
+/**
+ * Connection settings chosen so an outage is reported within seconds and healed without a
+ * restart: connecting gives up after 3 s (a request answers well inside 5 s), idle connections
+ * are closed and every connection is renewed now and then, so none outlives a server restart for
+ * long; postgres.js opens fresh connections on the next query once the server is back.
+ */
+export const POSTGRES_OPTIONS = {
+  connect_timeout: 3,
+  idle_timeout: 30,
+  max_lifetime: 30 * 60,
+  onnotice: () => {},
+  connection: {
+    application_name: "verdict",
+    // A request must not hang on a stuck statement or a held lock; either ends as "try again".
+    statement_timeout: 15_000,
+    lock_timeout: 5_000,
+  },
+} as const;
+
 /** Opens a database. PGlite with no dataDir lives in memory (tests); with one, it persists there. */
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.driver === "postgres") {
-    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
-    const db = drizzlePostgres({ client, schema }) as unknown as Db;
+    const client = postgres(target.url, { ...POSTGRES_OPTIONS, max: target.maxConnections ?? 10 });
+    const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
     return { db, target, close: () => client.end({ timeout: 5 }) };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return { db, target, close: () => client.close() };
+}
+
+type Prepared = { execute: (...args: unknown[]) => Promise<unknown>; all: (...args: unknown[]) => Promise<unknown> };
+type Session = {
+  prepareQuery: (...args: unknown[]) => Prepared;
+  transaction: (...args: unknown[]) => Promise<unknown>;
+};
+
+const rethrowClassified = (error: unknown): never => {
+  throw classifyDatabaseError(error);
+};
+
+/**
+ * Every query and transaction runs through the session, so this is the one place where a lost
+ * connection becomes a DatabaseUnavailableError, which pages, actions and routes recognise (see
+ * lib/database-unavailable.ts). Any other error passes through unchanged.
+ */
+function reportUnavailability(db: Db): Db {
+  const session = (db as unknown as { session: Session }).session;
+  const prepareQuery = session.prepareQuery.bind(session);
+  const transaction = session.transaction.bind(session);
+  session.prepareQuery = (...args) => {
+    const prepared = prepareQuery(...args);
+    const execute = prepared.execute.bind(prepared);
+    const all = prepared.all.bind(prepared);
+    prepared.execute = (...a) => execute(...a).catch(rethrowClassified);
+    prepared.all = (...a) => all(...a).catch(rethrowClassified);
+    return prepared;
+  };
+  session.transaction = (...args) => transaction(...args).catch(rethrowClassified);
+  return db;
 }

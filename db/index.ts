@@ -1,26 +1,66 @@
 import "server-only";
+import { classifyDatabaseError } from "../lib/database-unavailable";
+import { env } from "../lib/env";
+import { canMigrate } from "./app-role";
 import { type Db, type DbHandle, openDb } from "./client";
-import { runMigrations } from "./migrate";
-import { seedCatalog } from "./seed";
-import { configuredTarget } from "./target";
+import { prepareDatabase } from "./prepare";
+import { configuredTarget, migrationTarget } from "./target";
 
 // Kept on globalThis: Next may load this module in several bundles (instrumentation, routes,
 // dev reloads) within one process, and two PGlite instances on one directory corrupt it.
 const globalKey = Symbol.for("verdict.db");
 type Holder = { [globalKey]?: Promise<DbHandle> };
 
-async function connect(): Promise<DbHandle> {
-  const handle = await openDb(configuredTarget());
-  await runMigrations(handle);
-  await seedCatalog(handle.db);
-  return handle;
+/**
+ * Migrates before serving: through MIGRATION_DATABASE_URL when it is set; else through the app's
+ * own connection, unless that role does not own the schema (a least-privilege role), in which
+ * case it says so and serves the schema as it is.
+ */
+async function prepareSchema(app: DbHandle): Promise<void> {
+  if (app.target.driver === "pglite") {
+    await prepareDatabase(app);
+    return;
+  }
+  if (env().MIGRATION_DATABASE_URL) {
+    const owner = await openDb(migrationTarget());
+    try {
+      await prepareDatabase(owner);
+    } finally {
+      await owner.close();
+    }
+    return;
+  }
+  const { allowed, role } = await canMigrate(app.db);
+  if (allowed) {
+    await prepareDatabase(app);
+    return;
+  }
+  console.warn(
+    `[verdict] not migrating at start-up: DATABASE_URL's role "${role}" does not own the schema. ` +
+      "Run `npm run db:migrate` with MIGRATION_DATABASE_URL set to the owning role before starting a new version.",
+  );
 }
 
+async function connect(): Promise<DbHandle> {
+  const handle = await openDb(configuredTarget());
+  try {
+    await prepareSchema(handle);
+    return handle;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    throw error;
+  }
+}
+
+/**
+ * The process's one database handle. A failed first connect (say, PostgreSQL is down) is not
+ * kept: the next request tries again, so the server heals without a restart.
+ */
 export function dbHandle(): Promise<DbHandle> {
   const holder = globalThis as Holder;
   holder[globalKey] ??= connect().catch((error: unknown) => {
     delete holder[globalKey];
-    throw error;
+    throw classifyDatabaseError(error);
   });
   return holder[globalKey];
 }

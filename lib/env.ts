@@ -12,12 +12,27 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: postgresUrl.optional(),
+    // The role that owns the schema: migrations and the catalog load run as it. Defaults to DATABASE_URL.
+    MIGRATION_DATABASE_URL: postgresUrl.optional(),
+    // `npm run db:migrate` creates this role (if missing) and grants it what the app needs, no more.
+    APP_DATABASE_ROLE: z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL role name (letters, digits, underscores)")
+      .optional(),
+    APP_DATABASE_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     PGLITE_DIR: z.string().trim().min(1, "must not be empty").default(".data/pglite"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     AUTH_GITHUB_ID: z.string().trim().min(1, "must not be empty").optional(),
     AUTH_GITHUB_SECRET: z.string().trim().min(1, "must not be empty").optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+      ctx.addIssue({ code: "custom", path: ["MIGRATION_DATABASE_URL"], message: "needs DATABASE_URL too (PGlite has no roles)" });
+    }
+    if (env.APP_DATABASE_PASSWORD && !env.APP_DATABASE_ROLE) {
+      ctx.addIssue({ code: "custom", path: ["APP_DATABASE_PASSWORD"], message: "is only used together with APP_DATABASE_ROLE" });
+    }
     if (Boolean(env.AUTH_GITHUB_ID) !== Boolean(env.AUTH_GITHUB_SECRET)) {
       const missing = env.AUTH_GITHUB_ID ? "AUTH_GITHUB_SECRET" : "AUTH_GITHUB_ID";
       ctx.addIssue({ code: "custom", path: [missing], message: "must be set together with the other GitHub variable" });

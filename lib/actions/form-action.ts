@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { getDb } from "../../db";
 import type { Db } from "../../db/client";
 import { type CurrentUser, requireUser } from "../auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
 import { AppError } from "../errors";
 import { type FormState, formValues, parseForm } from "../validation/form-data";
 
@@ -19,7 +20,13 @@ export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was sa
  */
 export function formAction<S extends z.ZodType>(schema: S, handler: Handler<z.infer<S>>) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const user = await requireUser();
+    let user: CurrentUser;
+    try {
+      user = await requireUser(); // reads the database, which may be down
+    } catch (error) {
+      unstable_rethrow(error); // the redirect to sign-in
+      return failureState(error, formData);
+    }
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
     try {
@@ -37,6 +44,10 @@ export function failureState(error: unknown, formData?: FormData): FormState {
   const values = formData ? formValues(formData) : undefined;
   if (error instanceof AppError) {
     return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("[action] database unavailable:", String(error instanceof Error && error.cause ? error.cause : error));
+    return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
   }
   console.error("[action] unexpected failure", error);
   return { ok: false, message: GENERIC_FAILURE, values };

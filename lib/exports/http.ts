@@ -1,3 +1,4 @@
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
 import { AppError, ForbiddenError, NotFoundError } from "../errors";
 // Responses of the export routes. Pure: a status, a body and headers, nothing read from the request.
 
@@ -23,16 +24,17 @@ export function downloadResponse(body: string, filename: string, contentType: st
   });
 }
 
-export function textResponse(status: number, message: string): Response {
-  return new Response(`${message}\n`, { status, headers: { ...PRIVATE, "Content-Type": "text/plain; charset=utf-8" } });
+export function textResponse(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${message}\n`, { status, headers: { ...PRIVATE, ...headers, "Content-Type": "text/plain; charset=utf-8" } });
 }
 
 /**
  * A known error as a plain-text answer: not found (which also covers "not yours") 404, not allowed
- * 403, any other refusal the person can act on 409. Anything else is rethrown, so it is logged and
- * never shown raw.
+ * 403, any other refusal the person can act on 409, the database being down 503. Anything else is
+ * rethrown, so it is logged and never shown raw.
  */
 export function errorResponse(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) return textResponse(503, DATABASE_UNAVAILABLE_MESSAGE, { "Retry-After": "5" });
   if (error instanceof NotFoundError) return textResponse(404, error.message);
   if (error instanceof ForbiddenError) return textResponse(403, error.message);
   if (error instanceof AppError) return textResponse(409, error.message);

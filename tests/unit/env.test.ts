@@ -97,6 +97,11 @@ describe("parseEnv accepts", () => {
     },
     { name: "a custom PGlite directory", source: { PGLITE_DIR: " /var/verdict ", AUTH_SECRET: SECRET }, expected: { PGLITE_DIR: "/var/verdict" } },
     { name: "the test environment", source: { NODE_ENV: "test", AUTH_SECRET: SECRET }, expected: { NODE_ENV: "test" } },
+    {
+      name: "a separate owning role for migrations and an app role for db:migrate to create",
+      source: { DATABASE_URL: "postgres://verdict_app@db/verdict", MIGRATION_DATABASE_URL: PG_URL, APP_DATABASE_ROLE: "verdict_app", APP_DATABASE_PASSWORD: "long enough secret", AUTH_SECRET: SECRET },
+      expected: { MIGRATION_DATABASE_URL: PG_URL, APP_DATABASE_ROLE: "verdict_app", APP_DATABASE_PASSWORD: "long enough secret" },
+    },
     { name: "a secret longer than 32 characters", source: { AUTH_SECRET: SECRET + "x" }, expected: { AUTH_SECRET: SECRET + "x" } },
   ])("$name", ({ source, expected }) => {
     expect(parse(source)).toMatchObject(expected);
@@ -151,6 +156,26 @@ describe("parseEnv rejects", () => {
       line: "AUTH_GITHUB_SECRET: must be set together with the other GitHub variable",
     },
     { name: "a blank PGLITE_DIR", source: { PGLITE_DIR: "   ", AUTH_SECRET: SECRET }, line: "PGLITE_DIR: must not be empty" },
+    {
+      name: "a MIGRATION_DATABASE_URL without DATABASE_URL",
+      source: { MIGRATION_DATABASE_URL: PG_URL, AUTH_SECRET: SECRET },
+      line: "MIGRATION_DATABASE_URL: needs DATABASE_URL too (PGlite has no roles)",
+    },
+    {
+      name: "a MIGRATION_DATABASE_URL that is not a postgres URL",
+      source: { DATABASE_URL: PG_URL, MIGRATION_DATABASE_URL: "mysql://x", AUTH_SECRET: SECRET },
+      line: "MIGRATION_DATABASE_URL: must be a postgres:// or postgresql:// connection URL",
+    },
+    {
+      name: "an APP_DATABASE_ROLE that would need quoting",
+      source: { APP_DATABASE_ROLE: 'Verdict"; drop', AUTH_SECRET: SECRET },
+      line: "APP_DATABASE_ROLE: must be a lower-case PostgreSQL role name (letters, digits, underscores)",
+    },
+    {
+      name: "an APP_DATABASE_PASSWORD without a role",
+      source: { APP_DATABASE_PASSWORD: "long enough secret", AUTH_SECRET: SECRET },
+      line: "APP_DATABASE_PASSWORD: is only used together with APP_DATABASE_ROLE",
+    },
   ])("$name", ({ source, line }) => {
     const error = envErrorOf(source);
     expect(error.name).toBe("EnvError");

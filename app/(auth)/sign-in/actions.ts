@@ -6,6 +6,7 @@ import { readThrottle } from "@/db/queries/sign-in-throttle";
 import { signIn } from "@/lib/auth";
 import { minutesUntil } from "@/lib/domain/sign-in-throttle";
 import { GENERIC_FAILURE } from "@/lib/actions/form-action";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { signInSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { type FormState, formValues, parseForm } from "@/lib/validation/form-data";
@@ -26,8 +27,10 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     await signIn("credentials", { ...parsed.data, redirectTo });
     return { ok: true };
   } catch (error) {
-    if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
     const values = formValues(formData);
+    // Auth.js wraps what the credentials check threw; the cause says the database was down.
+    if (isDatabaseUnavailable(error)) return { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE, values };
+    if (!(error instanceof AuthError)) throw error; // includes Next's redirect on success
     if (error instanceof CredentialsSignin && error.code === "too_many_attempts") {
       return { ok: false, message: await lockedMessage(parsed.data.email), values };
     }

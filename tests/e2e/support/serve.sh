@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Serves the app for the browser tests: a fresh PostgreSQL database, migrated and seeded,
-# then a production build (`next build && next start`). E2E_SKIP_BUILD=1 reuses the last build.
+# Serves the app for the browser tests: a fresh PostgreSQL database, migrated and seeded as the
+# owning role (MIGRATION_DATABASE_URL), which also creates APP_DATABASE_ROLE with the app's
+# grants; then a production build (`next build && next start`) that connects as that role only
+# (DATABASE_URL), with the owner's URL removed from its environment.
+# E2E_SKIP_BUILD=1 reuses the last build.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 
-db_name="${DATABASE_URL##*/}"
-admin_url="${DATABASE_URL%/*}/postgres"
+owner_url="${MIGRATION_DATABASE_URL:?must name the owning role}"
+db_name="${owner_url##*/}"
+admin_url="${owner_url%/*}/postgres"
 psql "$admin_url" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS \"$db_name\" WITH (FORCE)" -c "CREATE DATABASE \"$db_name\""
 npm run --silent db:setup
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
   npx next build
 fi
-exec npx next start --hostname 127.0.0.1 --port "$PORT"
+exec env -u MIGRATION_DATABASE_URL -u APP_DATABASE_ROLE npx next start --hostname 127.0.0.1 --port "$PORT"

@@ -16,7 +16,12 @@ const query = z.object({
  */
 export async function GET(request: Request, { params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const user = await currentUser();
+  let user;
+  try {
+    user = await currentUser();
+  } catch (error) {
+    return errorResponse(error);
+  }
   if (!user) return textResponse(401, "Sign in to download the tech radar.");
   if (!id("team").safeParse(teamId).success) return textResponse(404, "That team does not exist, or you are not a member of it.");
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));

@@ -14,7 +14,12 @@ import { id } from "@/lib/validation/fields";
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ teamId: string; decisionId: string; format: string }> }) {
   const { teamId, decisionId, format } = await params;
-  const user = await currentUser();
+  let user;
+  try {
+    user = await currentUser();
+  } catch (error) {
+    return errorResponse(error);
+  }
   if (!user) return textResponse(401, "Sign in to download this export.");
   if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) {
     return textResponse(404, "That decision does not exist in this team.");
