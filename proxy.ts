@@ -1,8 +1,35 @@
 import NextAuth from "next-auth";
-import { baseAuthConfig } from "./lib/auth/config";
+import { NextResponse } from "next/server";
+import { baseAuthConfig, githubEnabled } from "./lib/auth/config";
+import { newNonce, securityHeaders, servedOverHttps } from "./lib/http/security-headers";
 
-// Only redirects signed-out people to the sign-in page; every page and action still checks access itself.
+// Sets the security headers on every response, and redirects signed-out people away from the
+// pages that need an account (the `authorized` rule in the auth config). Every page and action
+// still checks access itself.
 const { auth } = NextAuth(() => baseAuthConfig());
-export default auth;
 
-export const config = { matcher: ["/teams/:path*", "/teams"] };
+export default auth(async (request) => {
+  const headers = securityHeaders({
+    nonce: newNonce(),
+    dev: process.env.NODE_ENV === "development",
+    https: servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
+    formTargets: githubEnabled() ? ["https://github.com"] : [],
+  });
+  const allowed = await baseAuthConfig().callbacks?.authorized?.({ auth: request.auth, request });
+  let response: NextResponse;
+  if (allowed === false) {
+    const signIn = new URL("/sign-in", request.nextUrl);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.href);
+    response = NextResponse.redirect(signIn);
+  } else {
+    // Next reads the nonce for its own scripts from the policy on the request.
+    const forwarded = new Headers(request.headers);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    response = NextResponse.next({ request: { headers: forwarded } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+});
+
+// Every page and route, but not the build's hashed static files.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
