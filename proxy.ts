@@ -1,5 +1,5 @@
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
 import { baseAuthConfig, githubEnabled } from "./lib/auth/config";
 import { newNonce, securityHeaders, servedOverHttps } from "./lib/http/security-headers";
 
@@ -8,7 +8,7 @@ import { newNonce, securityHeaders, servedOverHttps } from "./lib/http/security-
 // still checks access itself.
 const { auth } = NextAuth(() => baseAuthConfig());
 
-export default auth(async (request) => {
+const withSession = auth(async (request) => {
   const headers = securityHeaders({
     nonce: newNonce(),
     dev: process.env.NODE_ENV === "development",
@@ -30,6 +30,12 @@ export default auth(async (request) => {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 });
+
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
+  // With a config built per request, Auth.js hands back the wrapped handler inside a promise.
+  const handler = await (withSession as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>);
+  return handler(request, event);
+}
 
 // Every page and route, but not the build's hashed static files.
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
