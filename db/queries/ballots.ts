@@ -125,7 +125,8 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
       decisionId: decision.id,
       actorId,
       type: firstTime ? "scores.submitted" : "scores.updated",
-      payload: { cells: scored.length },
+      // No count of cells: before the reveal it would show how far each member got.
+      payload: {},
     });
     return { firstTime, cells: scored.length };
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { visibleEventPayload } from "../../lib/domain/event-payload";
 import type { Executor } from "../client";
 import { events, users } from "../schema";
 
@@ -47,12 +48,13 @@ export async function appendEvent(db: Executor, event: NewEvent): Promise<void> 
 
 /** A decision's timeline, oldest first, scoped by team as well as decision. */
 export async function listDecisionEvents(db: Executor, teamId: string, decisionId: string) {
-  return db
+  const rows = await db
     .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
     .where(and(eq(events.teamId, teamId), eq(events.decisionId, decisionId)))
     .orderBy(asc(events.id));
+  return rows.map((row) => ({ ...row, payload: visibleEventPayload(row.type, row.payload) }));
 }
 
 export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNull, notExists, sql } from "drizzle-orm";
 import { requireTeamRole } from "../../lib/auth/guard";
 import { invitableRoles, type Role } from "../../lib/auth/roles";
 import { generateToken, hashToken, isWellFormedToken } from "../../lib/auth/tokens";
@@ -7,7 +7,7 @@ import { inviteStatus, type InviteStatus, UNUSABLE_INVITE_COPY, type UnusableInv
 import { AppError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import type { CreateInviteInput } from "../../lib/validation/invite";
 import type { Db, Executor } from "../client";
-import { invites, memberships, teams, users } from "../schema";
+import { events, invites, memberships, teams, users } from "../schema";
 import { appendEvent } from "./events";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -75,12 +75,46 @@ export async function revokeInvite(db: Db, actorId: string, input: { teamId: str
   });
 }
 
-export type InviteLookup =
-  | { status: "invalid" }
-  | { status: InviteStatus; teamId: string; teamName: string; role: Role; expiresAt: Date };
+type InviteGrant = { teamId: string; role: Role; createdBy: string; createdAt: Date };
 
-/** What an invite link points at, for the page that opens it. Reads only. */
-export async function lookupInvite(db: Executor, token: string, now = new Date()): Promise<InviteLookup> {
+/**
+ * Why a link that is valid in itself still cannot let `userId` in, judged on the team as it is
+ * now: the creator must still be a member allowed to grant the link's role, and a person removed
+ * since the link was made cannot use it to come back. `lock` holds the creator's role until the
+ * caller's transaction ends, so a demotion cannot slip in between check and join.
+ */
+async function authorityProblem(db: Executor, invite: InviteGrant, userId: string | undefined, lock = false): Promise<UnusableInvite | null> {
+  const creatorQuery = db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, invite.createdBy)))
+    .limit(1);
+  const [creator] = lock ? await creatorQuery.for("share") : await creatorQuery;
+  if (!creator || !invitableRoles(creator.role).includes(invite.role)) return "inviter_lost_authority";
+  if (!userId) return null;
+  const [removal] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(
+      and(
+        eq(events.teamId, invite.teamId),
+        eq(events.type, "member.removed"),
+        sql`${events.payload}->>'userId' = ${userId}`,
+        gte(events.createdAt, invite.createdAt),
+        // Someone let back in since (through a newer link) is simply a member again.
+        notExists(db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)))),
+      ),
+    )
+    .limit(1);
+  return removal ? "removed_since" : null;
+}
+
+export type InviteLookup =
+  | { status: UnusableInvite }
+  | { status: "valid"; teamId: string; teamName: string; role: Role; expiresAt: Date };
+
+/** What an invite link points at, for the page that opens it (as `userId`, when signed in). Reads only. */
+export async function lookupInvite(db: Executor, token: string, now = new Date(), userId?: string): Promise<InviteLookup> {
   if (!isWellFormedToken(token)) return { status: "invalid" };
   const [row] = await db
     .select({
@@ -91,18 +125,24 @@ export async function lookupInvite(db: Executor, token: string, now = new Date()
       maxUses: invites.maxUses,
       uses: invites.uses,
       revokedAt: invites.revokedAt,
+      createdBy: invites.createdBy,
+      createdAt: invites.createdAt,
     })
     .from(invites)
     .innerJoin(teams, eq(teams.id, invites.teamId))
     .where(eq(invites.tokenHash, hashToken(token)))
     .limit(1);
   if (!row) return { status: "invalid" };
-  return { status: inviteStatus(row, now), teamId: row.teamId, teamName: row.teamName, role: row.role, expiresAt: row.expiresAt };
+  const status = inviteStatus(row, now);
+  if (status !== "valid") return { status };
+  const problem = await authorityProblem(db, row, userId);
+  if (problem) return { status: problem };
+  return { status, teamId: row.teamId, teamName: row.teamName, role: row.role, expiresAt: row.expiresAt };
 }
 
 export class InviteUnusableError extends AppError {
   constructor(readonly status: UnusableInvite) {
-    super(UNUSABLE_INVITE_COPY[status].title);
+    super(`${UNUSABLE_INVITE_COPY[status].title}. ${UNUSABLE_INVITE_COPY[status].detail}`);
   }
 }
 
@@ -122,6 +162,8 @@ export async function acceptInvite(db: Db, userId: string, token: string, now = 
     const status = inviteStatus(invite, now);
     if (existing) return { teamId: invite.teamId, alreadyMember: true };
     if (status !== "valid") throw new InviteUnusableError(status);
+    const problem = await authorityProblem(tx, invite, userId, true);
+    if (problem) throw new InviteUnusableError(problem);
     await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
     await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
     const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));

@@ -15,7 +15,11 @@ export function inviteStatus(invite: InviteState, now: Date): InviteStatus {
   return "valid";
 }
 
-export type UnusableInvite = Exclude<InviteStatus, "valid"> | "invalid";
+/**
+ * Besides the link's own state: its creator may no longer hand out its role (demoted, removed,
+ * left), and a person removed from the team may not come back through a link made before that.
+ */
+export type UnusableInvite = Exclude<InviteStatus, "valid"> | "invalid" | "inviter_lost_authority" | "removed_since";
 
 export const UNUSABLE_INVITE_COPY: Record<UnusableInvite, { title: string; detail: string }> = {
   invalid: {
@@ -33,5 +37,13 @@ export const UNUSABLE_INVITE_COPY: Record<UnusableInvite, { title: string; detai
   used_up: {
     title: "This invite link has been used up",
     detail: "It was limited to a number of people, and that many have joined. Ask the person who invited you for a new one.",
+  },
+  inviter_lost_authority: {
+    title: "This invite link no longer works",
+    detail: "The person who created it can no longer invite people with this role. Ask someone who manages the team for a new link.",
+  },
+  removed_since: {
+    title: "You were removed from this team",
+    detail: "A link created before you were removed cannot bring you back. If you should rejoin, ask someone who manages the team for a new invite.",
   },
 };

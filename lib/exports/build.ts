@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DecisionStatus } from "../domain/phases";
 import { type Tally, tally as computeTally } from "../domain/tally";
+import { visibleEventPayload } from "../domain/event-payload";
 import {
   type AdrStatus,
   DECISION_JSON_SCHEMA,
@@ -313,7 +314,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
       type: e.type,
       actor: anonymous ? null : e.actorName,
       at: e.createdAt.toISOString(),
-      payload: canonicalJson(e.payload ?? {}, anonymous) as Record<string, Json>,
+      payload: canonicalJson(visibleEventPayload(e.type, e.payload), anonymous) as Record<string, Json>,
     }));
 
   if (sealed || !source.values) {

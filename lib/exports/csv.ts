@@ -2,6 +2,7 @@ import { normaliseNewlines } from "./text";
 
 // CSV as RFC 4180 describes it: a header row, fields separated by commas, a field quoted when it
 // holds a comma, a double quote or a line break, and a double quote inside one written twice.
+// Every text field is also made spreadsheet-safe here, so no CSV export can forget to.
 // Records end with LF rather than CRLF, like every other export, so the bytes do not depend on the
 // platform; every CSV reader we aim at (spreadsheets, d3-dsv as used by Build Your Own Radar,
 // Python's csv module) reads both.
@@ -10,7 +11,7 @@ export type CsvValue = string | number | boolean | null;
 
 export function csvField(value: CsvValue): string {
   if (value === null) return "";
-  const text = typeof value === "string" ? normaliseNewlines(value) : String(value);
+  const text = typeof value === "string" ? normaliseNewlines(spreadsheetSafe(value)) : String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -26,9 +27,8 @@ export function formatCsv(header: readonly string[], records: readonly (readonly
 /**
  * Text that a spreadsheet would run as a formula ("=…", "+…", "-…", "@…", or a leading tab or CR)
  * gets a leading apostrophe, so opening a downloaded file cannot run what someone typed into a
- * comment. Only for free text in the scores CSV, which is made for spreadsheets.
+ * name or a comment. Numbers are written as numbers and never pass through here.
  */
-export function spreadsheetSafe(text: string | null): string | null {
-  if (text === null) return null;
+export function spreadsheetSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

@@ -1,68 +1,107 @@
+import type { Heading, Link, List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, Text } from "mdast";
+import { gfmTableToMarkdown } from "mdast-util-gfm-table";
+import { toMarkdown } from "mdast-util-to-markdown";
 import { normaliseNewlines, oneLine } from "./text";
 
-// Turning plain text that people typed into markdown that shows exactly that text. The app shows
-// these fields as plain text, so anything markdown would read as structure (a heading, a list, a
-// quote, a code fence, raw HTML) is escaped; ordinary punctuation is left alone so the committed
-// file stays readable as it is.
+// Markdown is built as a syntax tree and serialised by mdast-util-to-markdown, never by joining
+// strings: everything people typed goes in as text nodes, which the serialiser escapes wherever
+// Markdown would read it as structure (a heading, a list, a link or image, an HTML tag, code,
+// emphasis, a table pipe). The only links in a file are the ones built here from validated
+// http(s) addresses and the app's own file names.
 
-/** Escapes a marker at the start of a line that would open a block. */
-export function escapeLineStart(line: string): string {
-  if (/^#{1,6}(\s|$)/.test(line)) return `\\${line}`;
-  if (/^>/.test(line)) return `\\${line}`;
-  if (/^([-*_])(\s*\1){2,}\s*$/.test(line)) return `\\${line}`; // thematic break
-  if (/^=+\s*$/.test(line)) return `\\${line}`; // setext underline
-  if (/^[-+*](\s|$)/.test(line)) return `\\${line}`;
-  if (/^\d{1,9}[.)](\s|$)/.test(line)) return line.replace(/^(\d{1,9})([.)])/, "$1\\$2");
-  if (/^(`{3,}|~{3,})/.test(line)) return `\\${line}`;
-  return line;
+export type Phrasing = PhrasingContent;
+
+export const text = (value: string): Text => ({ type: "text", value });
+
+/** One line of user text: whitespace runs, newlines included, collapsed to one space. */
+export const line = (value: string): Text => text(oneLine(value));
+
+export const heading = (depth: 1 | 2 | 3, ...children: Phrasing[]): Heading => ({ type: "heading", depth, children });
+
+export const paragraph = (...children: Phrasing[]): Paragraph => ({ type: "paragraph", children });
+
+/** A tight bullet list, one paragraph per item. */
+export function bulletList(items: Phrasing[][]): List {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: items.map((children) => ({ type: "listItem", spread: false, children: [paragraph(...children)] })),
+  };
 }
 
-/** Raw HTML (a tag, a comment, a declaration) would be rendered or swallow text: escape its "<". */
-export function escapeHtml(text: string): string {
-  return text.replace(/<(?=[A-Za-z/!?])/g, "\\<");
+export function table(align: Table["align"], header: string[], rows: Phrasing[][][]): Table {
+  const cell = (children: Phrasing[]): TableCell => ({ type: "tableCell", children });
+  return {
+    type: "table",
+    align,
+    children: [header.map((h) => [text(h)]), ...rows].map((cells) => ({ type: "tableRow", children: cells.map(cell) })),
+  };
 }
 
-/** One line of user text for a heading, a list item or a sentence: whitespace collapsed, escaped. */
-export function inline(text: string): string {
-  return escapeLineStart(escapeHtml(oneLine(text)));
+/** The address if it is an absolute http(s) URL, normalised; anything else (javascript:, data:, relative) is null. */
+export function webAddress(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
 }
 
-/** Same, for a table cell: also escapes the column separator. */
-export function cell(text: string): string {
-  return inline(text).replace(/\|/g, "\\|");
+/** A validated web address as a link showing itself; anything that is not http(s) stays plain text. */
+export function webLink(url: string): Phrasing {
+  const href = webAddress(url);
+  return href ? { type: "link", url: href, children: [text(href)] } : line(url);
+}
+
+/** A link to another record in the same folder: the target is one of the app's own slugged file names. */
+export function fileLink(fileName: string, ...children: Phrasing[]): Link {
+  if (!/^[a-z0-9-]+\.md$/.test(fileName)) throw new Error(`Not a record file name: ${fileName}`);
+  return { type: "link", url: fileName, children };
 }
 
 /**
  * Paragraphs of user text: LF line endings, each line trimmed (leading spaces would make code,
- * trailing ones hard breaks), structure markers escaped, runs of blank lines collapsed to one.
+ * trailing ones hard breaks), blank lines separating paragraphs. Empty text gives no paragraph.
  */
-export function block(text: string): string {
-  const lines = normaliseNewlines(text)
+export function paragraphs(value: string): Paragraph[] {
+  const lines = normaliseNewlines(value)
     .split("\n")
-    .map((line) => escapeLineStart(escapeHtml(line.trim())));
-  const out: string[] = [];
-  for (const line of lines) {
-    if (line === "" && (out.length === 0 || out[out.length - 1] === "")) continue;
-    out.push(line);
+    .map((l) => l.trim());
+  const groups: string[][] = [[]];
+  for (const l of lines) {
+    if (l === "") groups.push([]);
+    else groups[groups.length - 1]!.push(l);
   }
-  while (out.length > 0 && out[out.length - 1] === "") out.pop();
-  return out.join("\n");
+  return groups.filter((g) => g.length > 0).map((g) => paragraph(text(g.join("\n"))));
 }
 
 /**
  * Each non-blank line of a text as its own item, with any list marker the writer typed removed:
  * "- Faster delivery\n* Shared types" → ["Faster delivery", "Shared types"].
  */
-export function items(text: string): string[] {
-  return normaliseNewlines(text)
+export function items(value: string): string[] {
+  return normaliseNewlines(value)
     .split("\n")
-    .map((line) => line.trim().replace(/^([-+*•]|\d{1,9}[.)])\s+/, "").trim())
-    .filter((line) => line.length > 0);
+    .map((l) => l.trim().replace(/^([-+*•]|\d{1,9}[.)])\s+/, "").trim())
+    .filter((l) => l.length > 0);
 }
 
-/** A web address as an autolink, with the characters that would end one percent-encoded. */
-export function autolink(url: string): string {
-  return `<${url.trim().replace(/[<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`)}>`;
+/** The tree as Markdown (CommonMark with GFM tables): LF line endings, one trailing newline. */
+export function serialise(children: RootContent[]): string {
+  const root: Root = { type: "root", children };
+  return toMarkdown(root, {
+    bullet: "*",
+    listItemIndent: "one",
+    emphasis: "_",
+    strong: "*",
+    fences: true,
+    rule: "-",
+    resourceLink: false,
+    extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { adrNumber, fixed, slugify } from "./text";
-import { type CsvValue, formatCsv, spreadsheetSafe } from "./csv";
+import { type CsvValue, formatCsv } from "./csv";
 import type { DecisionJson } from "./decision-json";
 
 // Scores as CSV, built from the JSON document of the decision.
@@ -43,12 +43,12 @@ function namedCsv(doc: DecisionJson): string {
           const s = byCell.get(`${member.id}|${option.id}|${criterion.id}`);
           records.push([
             round,
-            spreadsheetSafe(memberName.get(member.id) ?? member.id),
-            spreadsheetSafe(option.name),
-            spreadsheetSafe(criterion.name),
+            memberName.get(member.id) ?? member.id,
+            option.name,
+            criterion.name,
             s ? s.score : null,
-            spreadsheetSafe(s?.comment ?? null),
-            spreadsheetSafe(s?.evidenceUrl ?? null),
+            s?.comment ?? null,
+            s?.evidenceUrl ?? null,
           ]);
         }
       }
@@ -84,7 +84,7 @@ function anonymousCsv(doc: DecisionJson): string {
     for (const option of doc.options) {
       for (const criterion of doc.criteria) {
         const { n, mean, sd } = cellStatistics(byCell.get(`${option.id}|${criterion.id}`) ?? []);
-        records.push([round, spreadsheetSafe(option.name), spreadsheetSafe(criterion.name), n, mean, sd]);
+        records.push([round, option.name, criterion.name, n, mean, sd]);
       }
     }
   }

@@ -25,6 +25,8 @@ test("sign-in, team and invite pages have no serious accessibility issues", asyn
 });
 
 test("the demo team's decision pages have no serious accessibility issues", async ({ page }) => {
+  // Five full axe runs: on a busy two-core machine they alone can take most of a minute.
+  test.slow();
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("chen@example.com");
   await page.getByLabel("Password").fill("verdict-demo");

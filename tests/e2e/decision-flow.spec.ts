@@ -1,11 +1,10 @@
-import type { Browser } from "@playwright/test";
-import { type Actor, expect, snapshot, test } from "./fixtures";
+import { type Actor, expect, type NewContext, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
 import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
 
 /** A new person who signs up from an invite link and joins the team. */
-async function joinThroughInvite(browser: Browser, inviteUrl: string, label: string, teamName: string) {
-  const context = await browser.newContext();
+async function joinThroughInvite(newContext: NewContext, inviteUrl: string, label: string, teamName: string) {
+  const context = await newContext();
   const page = await context.newPage();
   await page.goto(inviteUrl);
   await page.getByRole("link", { name: "Create an account to join" }).click();
@@ -18,16 +17,16 @@ async function joinThroughInvite(browser: Browser, inviteUrl: string, label: str
 
 const CRITERIA = ["Project requirements", "Team expertise", "Scalability", "Community support", "Hiring"];
 
-test("three members take a decision from creation to a recorded outcome, and the history shows it", async ({ actor, browser }) => {
+test("three members take a decision from creation to a recorded outcome, and the history shows it", async ({ actor, newContext }) => {
   test.slow();
   const fran: Actor = await actor("Fran");
   const team = await fran.teams.createTeam("Platform guild");
   const memberInvite = await team.createInvite({ role: "member", maxUses: "2" });
   const viewerInvite = await team.createInvite({ role: "viewer" });
   const teamUrl = fran.page.url();
-  const mo = await joinThroughInvite(browser, memberInvite, "Mo", "Platform guild");
-  const nia = await joinThroughInvite(browser, memberInvite, "Nia", "Platform guild");
-  const vic = await joinThroughInvite(browser, viewerInvite, "Vic", "Platform guild");
+  const mo = await joinThroughInvite(newContext, memberInvite, "Mo", "Platform guild");
+  const nia = await joinThroughInvite(newContext, memberInvite, "Nia", "Platform guild");
+  const vic = await joinThroughInvite(newContext, viewerInvite, "Vic", "Platform guild");
 
   // Create, with one bad submission first.
   await fran.page.goto(teamUrl);

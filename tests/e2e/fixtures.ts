@@ -1,14 +1,17 @@
-import { test as base, type Browser, type Page } from "@playwright/test";
+import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
 import { newPerson, type Person, SignUpPage } from "./pages/auth-pages";
 import { TeamsPage } from "./pages/team-pages";
+import { watchCspViolations } from "./support/csp-watch";
 
 export { expect } from "@playwright/test";
 
 /** A person with their own browser context, signed up and on their teams page. */
 export type Actor = { person: Person; page: Page; teams: TeamsPage };
 
-async function signedUpActor(browser: Browser, label: string): Promise<Actor> {
-  const context = await browser.newContext();
+export type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
+
+async function signedUpActor(newContext: NewContext, label: string): Promise<Actor> {
+  const context = await newContext();
   const page = await context.newPage();
   const person = newPerson(label);
   const signUp = new SignUpPage(page);
@@ -18,15 +21,32 @@ async function signedUpActor(browser: Browser, label: string): Promise<Actor> {
   return { person, page, teams: new TeamsPage(page) };
 }
 
-export const test = base.extend<{ actor: (label: string) => Promise<Actor> }>({
-  actor: async ({ browser }, use) => {
-    const opened: Actor[] = [];
-    await use(async (label) => {
-      const actor = await signedUpActor(browser, label);
-      opened.push(actor);
-      return actor;
+/**
+ * Every page a test opens, through `page`, `context`, `newContext` or `actor`, is watched for
+ * Content-Security-Policy violations; one is enough to fail the test.
+ */
+export const test = base.extend<{ cspViolations: string[]; newContext: NewContext; actor: (label: string) => Promise<Actor> }>({
+  cspViolations: async ({}, use) => {
+    const violations: string[] = [];
+    await use(violations);
+    expect(violations, "Content-Security-Policy violations in the browser").toEqual([]);
+  },
+  context: async ({ context, cspViolations }, use) => {
+    await watchCspViolations(context, cspViolations);
+    await use(context);
+  },
+  newContext: async ({ browser, cspViolations }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (options) => {
+      const context = await browser.newContext(options);
+      await watchCspViolations(context, cspViolations);
+      opened.push(context);
+      return context;
     });
-    await Promise.all(opened.map((a) => a.page.context().close()));
+    await Promise.all(opened.map((c) => c.close()));
+  },
+  actor: async ({ newContext }, use) => {
+    await use((label) => signedUpActor(newContext, label));
   },
 });
 

@@ -44,8 +44,8 @@ test("the results page explains the win: charts, sensitivity and a what-if that 
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the results page reads well in dark mode", async ({ browser }) => {
-  const context = await browser.newContext({ colorScheme: "dark" });
+test("the results page reads well in dark mode", async ({ newContext }) => {
+  const context = await newContext({ colorScheme: "dark" });
   const page = await context.newPage();
   await openDemoResults(page);
   await expect(page.getByRole("img").first()).toBeVisible();

@@ -5,13 +5,13 @@ import { TeamPage } from "./pages/team-pages";
 
 test.afterAll(closeDb);
 
-test("an owner invites a teammate who signs up from the link and joins as a member", async ({ actor, browser }) => {
+test("an owner invites a teammate who signs up from the link and joins as a member", async ({ actor, newContext }) => {
   const alice = await actor("Alice");
   const team = await alice.teams.createTeam("Checkout rewrite");
   const inviteUrl = await team.createInvite({ role: "member", maxUses: "3" });
   await snapshot(alice.page, "team-owner-with-invite");
 
-  const bobContext = await browser.newContext();
+  const bobContext = await newContext();
   const bobPage = await bobContext.newPage();
   await bobPage.goto(inviteUrl);
   await expect(bobPage.getByRole("heading", { name: "Join Checkout rewrite on Verdict" })).toBeVisible();

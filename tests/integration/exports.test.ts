@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { saveScores, saveWeights } from "../../db/queries/ballots";
 import { loadDecisionExport, loadTeamRadar } from "../../db/queries/exports";
 import { openNextRound } from "../../db/queries/decisions";
+import { appendEvent, listDecisionEvents } from "../../db/queries/events";
 import { decide, deprecate, supersede } from "../../db/queries/outcomes";
 import { criteria, options, outcomes, scores, weights } from "../../db/schema";
 import { NotFoundError } from "../../lib/errors";
@@ -106,6 +107,24 @@ describeEachDriver("exports", (ctx) => {
         expect(text).not.toContain('"score"');
       }
       expect(decisionJsonSchema.parse(JSON.parse(json))).toStrictEqual(doc);
+    });
+
+    test("the history says who submitted or updated a sheet, never how many cells: not for new events, not for older ones", async () => {
+      const fx = await decisionAt("scoring");
+      // An event as older versions wrote it, with the count that told how far a member got.
+      await appendEvent(ctx.db, { teamId, decisionId: fx.decisionId, actorId: u.ben.id, type: "scores.updated", payload: { cells: 7 } });
+      const ballotEvents = (history: { type: string; payload: unknown }[]) =>
+        history.filter((e) => /^(scores|weights)\./.test(e.type)).map((e) => [e.type, e.payload]);
+      const expected = [
+        ...VOTERS.map(() => ["weights.submitted", {}]),
+        ...SCORERS.map(() => ["scores.submitted", {}]),
+        ["scores.updated", {}],
+      ];
+
+      const { doc, json } = await allFormats(fx);
+      expect(ballotEvents(doc.history)).toEqual(expected);
+      expect(json).not.toMatch(/"cells"/);
+      expect(ballotEvents(await listDecisionEvents(ctx.db, teamId, fx.decisionId))).toEqual(expected);
     });
 
     test("a withdrawn decision stays sealed, even withdrawn after the reveal", async () => {

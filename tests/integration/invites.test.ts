@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { acceptInvite, createInvite, InviteUnusableError, lookupInvite, revokeInvite } from "../../db/queries/invites";
+import { changeMemberRole, leaveTeam, removeMember } from "../../db/queries/teams";
 import { generateToken, hashToken } from "../../lib/auth/tokens";
 import type { UnusableInvite } from "../../lib/domain/invite-status";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
@@ -186,5 +187,81 @@ describeEachDriver("invites", (ctx) => {
 
     const { token } = await createInvite(ctx.db, u.owner.id, { teamId: team.id, role: "owner", expiresInDays: 7 }, T0);
     expect(await lookupInvite(ctx.db, token, T0)).toMatchObject({ status: "valid", role: "owner" });
+  });
+
+  describe("an invite is only as good as its creator's authority today", () => {
+    async function adminInvite(role: "admin" | "member") {
+      const team = await createTeamWith(ctx.db, { owner: u.owner, admin: u.admin });
+      const { invite, token } = await createInvite(ctx.db, u.admin.id, { teamId: team.id, role, expiresInDays: 7 }, T0);
+      return { team, invite, token };
+    }
+
+    test("an admin demoted to viewer: their admin invite no longer adds an admin", async () => {
+      const { team, invite, token } = await adminInvite("admin");
+      await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.admin.id, role: "viewer" });
+
+      await expectRefused(token, u.joiner.id, team.id, invite.id, "inviter_lost_authority");
+      expect(await lookupInvite(ctx.db, token, T0)).toEqual({ status: "inviter_lost_authority" });
+    });
+
+    test("an admin demoted to member: even their member invite stops, since members invite no one", async () => {
+      const { team, invite, token } = await adminInvite("member");
+      await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.admin.id, role: "member" });
+      await expectRefused(token, u.joiner.id, team.id, invite.id, "inviter_lost_authority");
+    });
+
+    test("a creator removed from the team, or gone of their own accord, takes their links with them", async () => {
+      const removed = await adminInvite("member");
+      await removeMember(ctx.db, u.owner.id, { teamId: removed.team.id, userId: u.admin.id });
+      await expectRefused(removed.token, u.joiner.id, removed.team.id, removed.invite.id, "inviter_lost_authority");
+
+      const left = await adminInvite("member");
+      await leaveTeam(ctx.db, u.admin.id, { teamId: left.team.id });
+      await expectRefused(left.token, u.joiner.id, left.team.id, left.invite.id, "inviter_lost_authority");
+    });
+
+    test("a creator promoted, or demoted but still able to grant the role, keeps the link working", async () => {
+      const { team, token } = await adminInvite("member");
+      await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.admin.id, role: "owner" });
+      expect(await acceptInvite(ctx.db, u.joiner.id, token, T0)).toEqual({ teamId: team.id, alreadyMember: false });
+      expect(await roleOf(ctx.db, team.id, u.joiner.id)).toBe("member");
+    });
+
+    test("the refusal reads as a plain sentence with a next step", async () => {
+      const { team, token } = await adminInvite("admin");
+      await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.admin.id, role: "viewer" });
+      const error = await rejectionOf(acceptInvite(ctx.db, u.joiner.id, token, T0));
+      expect((error as Error).message).toBe(
+        "This invite link no longer works. The person who created it can no longer invite people with this role. Ask someone who manages the team for a new link.",
+      );
+    });
+  });
+
+  describe("a removed member cannot walk back in", () => {
+    test("through an unlimited link created before the removal; a link created after works", async () => {
+      const { team, invite, token } = await teamWithInvite({ role: "member" });
+      await acceptInvite(ctx.db, u.joiner.id, token, T0);
+      await removeMember(ctx.db, u.owner.id, { teamId: team.id, userId: u.joiner.id });
+
+      await expectRefused(token, u.joiner.id, team.id, invite.id, "removed_since");
+      expect(await lookupInvite(ctx.db, token, T0, u.joiner.id)).toEqual({ status: "removed_since" });
+      // The same link still works for everyone else.
+      expect(await lookupInvite(ctx.db, token, T0)).toMatchObject({ status: "valid" });
+      expect(await acceptInvite(ctx.db, u.joiner2.id, token, T0)).toEqual({ teamId: team.id, alreadyMember: false });
+
+      const fresh = await createInvite(ctx.db, u.owner.id, { teamId: team.id, role: "viewer", expiresInDays: 7 }, T0);
+      expect(await lookupInvite(ctx.db, fresh.token, T0, u.joiner.id)).toMatchObject({ status: "valid" });
+      expect(await acceptInvite(ctx.db, u.joiner.id, fresh.token, T0)).toEqual({ teamId: team.id, alreadyMember: false });
+      expect(await roleOf(ctx.db, team.id, u.joiner.id)).toBe("viewer");
+      // Back in through the new link, the old one just says so.
+      expect(await acceptInvite(ctx.db, u.joiner.id, token, T0)).toEqual({ teamId: team.id, alreadyMember: true });
+    });
+
+    test("someone who left of their own accord may rejoin through the same link", async () => {
+      const { team, token } = await teamWithInvite({ role: "member" });
+      await acceptInvite(ctx.db, u.joiner.id, token, T0);
+      await leaveTeam(ctx.db, u.joiner.id, { teamId: team.id });
+      expect(await acceptInvite(ctx.db, u.joiner.id, token, T0)).toEqual({ teamId: team.id, alreadyMember: false });
+    });
   });
 });

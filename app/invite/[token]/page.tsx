@@ -26,7 +26,8 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();
-  const [invite, user] = await Promise.all([lookupInvite(db, token), currentUser()]);
+  const user = await currentUser();
+  const invite = await lookupInvite(db, token, new Date(), user?.id);
 
   if (invite.status !== "valid") {
     const copy = UNUSABLE_INVITE_COPY[invite.status];

@@ -38,6 +38,8 @@ describe("UNUSABLE_INVITE_COPY", () => {
     { status: "expired", title: "This invite link has expired" },
     { status: "revoked", title: "This invite link was revoked" },
     { status: "used_up", title: "This invite link has been used up" },
+    { status: "inviter_lost_authority", title: "This invite link no longer works" },
+    { status: "removed_since", title: "You were removed from this team" },
   ] as const)("$status has its own title and a next step", ({ status, title }) => {
     expect(UNUSABLE_INVITE_COPY[status].title).toBe(title);
     expect(UNUSABLE_INVITE_COPY[status].detail).toMatch(/\./);

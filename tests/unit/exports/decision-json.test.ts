@@ -151,9 +151,12 @@ describe("decision JSON", () => {
     expect(doc.history.map((e) => [e.id, e.type, e.actor, e.at])).toEqual([
       [12, "decision.created", PEOPLE.cleo.name, "2025-03-01T09:00:00.000Z"],
       [14, "decision.phase_changed", PEOPLE.cleo.name, "2025-03-01T09:30:00.000Z"],
-      [15, "weights.submitted", PEOPLE.ana.name, "2025-03-01T10:00:00.000Z"],
+      [15, "decision.edited", PEOPLE.ana.name, "2025-03-01T10:00:00.000Z"],
+      [16, "scores.submitted", PEOPLE.ben.name, "2025-03-01T11:00:00.000Z"],
     ]);
     expect(Object.keys(doc.history[1]!.payload)).toEqual(["from", "reason", "to"]);
+    // Only that a sheet was submitted: no count of cells, even from an event that recorded one.
+    expect(doc.history[3]!.payload).toEqual({});
   });
 
   describe("anonymous decisions name nobody", () => {
@@ -170,7 +173,7 @@ describe("decision JSON", () => {
       for (const userId of ALL_USER_IDS) expect(text).not.toContain(userId);
       expect(doc.decision.facilitator).toBeNull();
       expect(doc.history.every((e) => e.actor === null)).toBe(true);
-      expect(doc.history.find((e) => e.type === "weights.submitted")!.payload).toEqual({ a: {}, z: 1 });
+      expect(doc.history.find((e) => e.type === "decision.edited")!.payload).toEqual({ a: {}, z: 1 });
       if (!doc.sealed) expect(doc.members).toEqual([
         { id: "member-1", name: "Member 1" },
         { id: "member-2", name: "Member 2" },

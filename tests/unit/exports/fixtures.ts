@@ -127,7 +127,9 @@ export function source(variant: Variant): ExportSource {
       : null,
     events: [
       { id: 12, type: "decision.created", actorName: PEOPLE.cleo.name, payload: { title: "Backend framework for payments", anonymous }, createdAt: at("2025-03-01T09:00:00.000Z") },
-      { id: 15, type: "weights.submitted", actorName: PEOPLE.ana.name, payload: { userId: PEOPLE.ana.id, z: 1, a: { name: "Ana" } }, createdAt: at("2025-03-01T10:00:00.000Z") },
+      { id: 15, type: "decision.edited", actorName: PEOPLE.ana.name, payload: { userId: PEOPLE.ana.id, z: 1, a: { name: "Ana" } }, createdAt: at("2025-03-01T10:00:00.000Z") },
+      // As older versions wrote it: the count of scored cells showed progress before the reveal.
+      { id: 16, type: "scores.submitted", actorName: PEOPLE.ben.name, payload: { cells: 4 }, createdAt: at("2025-03-01T11:00:00.000Z") },
       { id: 14, type: "decision.phase_changed", actorName: PEOPLE.cleo.name, payload: { to: "weighting", from: "draft", reason: "facilitator" }, createdAt: at("2025-03-01T09:30:00.000Z") },
     ],
   };

@@ -3,7 +3,7 @@ import { parse as parseYaml } from "yaml";
 import { buildDecisionJson } from "@/lib/exports/build";
 import type { DecisionJson } from "@/lib/exports/decision-json";
 import { decisionMakers, formatMadr, madrFilename } from "@/lib/exports/madr";
-import { block, inline, yamlString } from "@/lib/exports/markdown";
+import { line, paragraph, paragraphs, serialise, yamlString } from "@/lib/exports/markdown";
 import { ALL_NAMES, PEOPLE, source, type Variant } from "./fixtures";
 
 const MADR_SECTIONS = [
@@ -204,16 +204,16 @@ describe("markdown and YAML helpers", () => {
     ["1. item", "1\\. item"],
     ["2) item", "2\\) item"],
     ["---", "\\---"],
-    ["```js", "\\```js"],
+    ["```js", "\\`\\`\\`js"],
     ["<b>bold</b>", "\\<b>bold\\</b>"],
     ["a < b and c > d", "a < b and c > d"],
-    ["#hashtag", "#hashtag"],
+    ["#hashtag", "\\#hashtag"],
     ["-1 for cost", "-1 for cost"],
-  ])("inline(%j) → %j", (input, expected) => {
-    expect(inline(input)).toBe(expected);
+  ])("one line of text %j → %j", (input, expected) => {
+    expect(serialise([paragraph(line(input))])).toBe(`${expected}\n`);
   });
 
-  test("block keeps paragraphs, trims lines and collapses blank runs", () => {
-    expect(block("\r\n  First line  \r\nsecond\r\n\r\n\r\n\r\n    indented\n## heading\n\n")).toBe("First line\nsecond\n\nindented\n\\## heading");
+  test("paragraphs keep their lines, trimmed, with blank runs collapsed", () => {
+    expect(serialise(paragraphs("\r\n  First line  \r\nsecond\r\n\r\n\r\n\r\n    indented\n## heading\n\n"))).toBe("First line\nsecond\n\nindented\n\\## heading\n");
   });
 });
