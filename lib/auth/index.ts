@@ -2,12 +2,9 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../../db";
-import { clearFailures, readThrottle, recordFailure } from "../../db/queries/sign-in-throttle";
-import { findOrCreateOAuthUser, findUserByEmail } from "../../db/queries/users";
-import { throttleVerdict } from "../domain/sign-in-throttle";
-import { signInSchema } from "../validation/auth";
+import { findOrCreateOAuthUser } from "../../db/queries/users";
 import { baseAuthConfig } from "./config";
-import { verifyPassword } from "./password";
+import { authorizeCredentials } from "./credentials";
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -16,29 +13,11 @@ export class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Every path does the same work (one throttle read, one argon2 verify) so the time taken does not
- * tell whether the email has an account.
- */
-async function authorizeCredentials(raw: unknown) {
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidCredentials();
-  const { email, password } = parsed.data;
-  const db = await getDb();
-  const now = new Date();
-  const verdict = throttleVerdict(await readThrottle(db, email), now);
-  if (verdict.kind === "refused") throw new TooManyAttempts();
-  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
-  const user = await findUserByEmail(db, email);
-  const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid) {
-    const record = await recordFailure(db, email, now);
-    throw record.lockedUntil ? new TooManyAttempts() : new InvalidCredentials();
-  }
-  await clearFailures(db, email);
-  return { id: user.id, name: user.name, email: user.email };
+async function authorize(raw: unknown) {
+  const outcome = await authorizeCredentials(await getDb(), raw, { clientAddress: "unknown" });
+  if (outcome.kind === "locked") throw new TooManyAttempts();
+  if (outcome.kind === "wrong") throw new InvalidCredentials();
+  return outcome.user;
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -53,7 +32,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
     providers: [
-      Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials }),
+      Credentials({ credentials: { email: {}, password: {} }, authorize }),
       ...(base.providers ?? []),
     ],
     callbacks: {
