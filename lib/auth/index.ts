@@ -1,8 +1,12 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getDb } from "../../db";
+import { createSession, revokeSession } from "../../db/queries/sessions";
 import { findOrCreateOAuthUser } from "../../db/queries/users";
+import { env } from "../env";
+import { clientAddress } from "./client-address";
 import { baseAuthConfig } from "./config";
 import { authorizeCredentials } from "./credentials";
 
@@ -13,11 +17,19 @@ export class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-async function authorize(raw: unknown) {
-  const outcome = await authorizeCredentials(await getDb(), raw, { clientAddress: "unknown" });
+async function authorize(raw: unknown, request: Request) {
+  const outcome = await authorizeCredentials(await getDb(), raw, { clientAddress: clientAddress(request.headers, env().TRUST_PROXY) });
   if (outcome.kind === "locked") throw new TooManyAttempts();
   if (outcome.kind === "wrong") throw new InvalidCredentials();
   return outcome.user;
+}
+
+async function requestUserAgent(): Promise<string> {
+  try {
+    return (await headers()).get("user-agent") ?? "";
+  } catch {
+    return ""; // outside a request: the session simply has no browser name
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -31,10 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         console.error("[auth]", error);
       },
     },
-    providers: [
-      Credentials({ credentials: { email: {}, password: {} }, authorize }),
-      ...(base.providers ?? []),
-    ],
+    providers: [Credentials({ credentials: { email: {}, password: {} }, authorize }), ...(base.providers ?? [])],
     callbacks: {
       ...base.callbacks,
       signIn({ account, profile }) {
@@ -42,12 +51,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (account?.provider === "github") return typeof profile?.email === "string" && profile.email.length > 0;
         return true;
       },
-      async jwt({ token, account, profile }) {
+      async jwt({ token, user, account, profile }) {
+        if (!account) return token; // only present at sign-in; later calls keep the token as it is
+        const db = await getDb();
+        let userId = user?.id;
         if (account?.provider === "github" && typeof profile?.email === "string") {
           const name = typeof profile.name === "string" ? profile.name : profile.email;
-          token.sub = await findOrCreateOAuthUser(await getDb(), { email: profile.email, name });
+          userId = await findOrCreateOAuthUser(db, { email: profile.email, name });
         }
-        return token;
+        if (!userId) throw new Error("A sign-in without a user id");
+        // Every sign-in, whatever the provider, gets its own row: that row is what sign-out ends.
+        return { ...token, sub: userId, sid: await createSession(db, userId, await requestUserAgent()) };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid === "string" && typeof token.sub === "string") await revokeSession(await getDb(), token.sub, token.sid);
       },
     },
   };
