@@ -40,6 +40,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.name}</span>
+                  <Link href="/account" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
+                    Account
+                  </Link>
                   <SignOutButton />
                 </>
               ) : (
