@@ -15,7 +15,9 @@ const DAY = 24 * 60 * 60_000;
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const db = await getDb();
-  const [sessions, passwordHash] = await Promise.all([listLiveSessions(db, user.id), findPasswordHash(db, user.id)]);
+  const [live, passwordHash] = await Promise.all([listLiveSessions(db, user.id), findPasswordHash(db, user.id)]);
+  // This browser first, then the others by last use.
+  const sessions = [...live.filter((s) => s.id === user.sessionId), ...live.filter((s) => s.id !== user.sessionId)];
   return (
     <>
       <PageHeader title="Your account" description="Who you are in Verdict, where you are signed in, and your password." />
