@@ -88,6 +88,7 @@ test("changing the password ends the other sessions, keeps this one, and the new
   const other = await secondDevice(browser, person);
   const account = new AccountPage(page);
   await account.open();
+  await expect(account.sessions()).toHaveCount(2);
 
   await account.changePassword("not my password", "a brand new passphrase");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Your password was not changed.");
@@ -98,6 +99,7 @@ test("changing the password ends the other sessions, keeps this one, and the new
 
   await account.changePassword(person.password, "a brand new passphrase");
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Your password is changed, and every other session is signed out.");
+  await expect(account.sessions()).toHaveCount(1);
   await snapshot(page, "account-password-changed");
 
   await expectSignedOut(other.context);

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { revokeOtherSessions } from "@/db/queries/sessions";
 import { claimSignInAttempt, releaseSignInAttempt } from "@/db/queries/sign-in-limits";
@@ -28,6 +29,7 @@ const changePassword = formAction(changePasswordSchema, async ({ db, user, input
     await setPassword(tx, user.id, input.newPassword);
     await revokeOtherSessions(tx, user.id, user.sessionId);
   });
+  revalidatePath("/account");
   return "Your password is changed, and every other session is signed out.";
 });
 
