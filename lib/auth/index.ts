@@ -3,12 +3,12 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { getDb } from "../../db";
-import { createSession, revokeSession } from "../../db/queries/sessions";
-import { findOrCreateOAuthUser } from "../../db/queries/users";
+import { revokeSession } from "../../db/queries/sessions";
 import { env } from "../env";
 import { clientAddress } from "./client-address";
 import { baseAuthConfig } from "./config";
 import { authorizeCredentials } from "./credentials";
+import { startSession } from "./start-session";
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -53,15 +53,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
       async jwt({ token, user, account, profile }) {
         if (!account) return token; // only present at sign-in; later calls keep the token as it is
-        const db = await getDb();
-        let userId = user?.id;
-        if (account?.provider === "github" && typeof profile?.email === "string") {
-          const name = typeof profile.name === "string" ? profile.name : profile.email;
-          userId = await findOrCreateOAuthUser(db, { email: profile.email, name });
-        }
-        if (!userId) throw new Error("A sign-in without a user id");
-        // Every sign-in, whatever the provider, gets its own row: that row is what sign-out ends.
-        return { ...token, sub: userId, sid: await createSession(db, userId, await requestUserAgent()) };
+        const started = await startSession(await getDb(), { userId: user?.id, provider: account.provider, profile }, await requestUserAgent());
+        return { ...token, ...started };
       },
     },
     events: {
