@@ -2,7 +2,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
-  env();
+  const { TRUST_PROXY } = env();
+  if (!TRUST_PROXY) {
+    const { installSocketAddressStamp } = await import("./lib/auth/client-address");
+    installSocketAddressStamp();
+  }
   const { dbHandle } = await import("./db");
   const { isDatabaseUnavailable } = await import("./lib/database-unavailable");
   const { configuredTarget, describeTarget } = await import("./db/target");

@@ -259,13 +259,36 @@ export const events = pgTable(
   (t) => [index("events_team_idx").on(t.teamId, t.id), index("events_decision_idx").on(t.decisionId, t.id)],
 );
 
-// Failed sign-ins per email, shared by every app server through the database.
-export const signInThrottle = pgTable("sign_in_throttle", {
-  email: text("email").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
-});
+/**
+ * Sign-in attempts counted per limit: an email at one client address, one address across all
+ * emails, one email across all addresses. Rows are shared by every app server through the database.
+ */
+export const signInLimits = pgTable(
+  "sign_in_limits",
+  {
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+/** One row per signed-in browser; its id travels in the session cookie and is checked on every request. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
 
 export type NotableUser = { name: string; usage: string };
 
@@ -289,3 +312,4 @@ export type EventRow = typeof events.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
 export type Option = typeof options.$inferSelect;
 export type Criterion = typeof criteria.$inferSelect;
+export type Session = typeof sessions.$inferSelect;

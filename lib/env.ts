@@ -25,6 +25,11 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     AUTH_GITHUB_ID: z.string().trim().min(1, "must not be empty").optional(),
     AUTH_GITHUB_SECRET: z.string().trim().min(1, "must not be empty").optional(),
+    // Only behind a proxy that appends the client's address to X-Forwarded-For; otherwise clients could pick their own.
+    TRUST_PROXY: z
+      .enum(["true", "false"], { error: 'must be "true" (behind a proxy that sets X-Forwarded-For) or "false"' })
+      .default("false")
+      .transform((v) => v === "true"),
   })
   .superRefine((env, ctx) => {
     if (env.MIGRATION_DATABASE_URL && !env.DATABASE_URL) {

@@ -51,3 +51,13 @@ export async function findOrCreateOAuthUser(db: Executor, profile: { email: stri
   const existing = await findUserByEmail(db, email);
   return existing!.id;
 }
+
+/** Null for an account that has only ever signed in through OAuth, or that does not exist. */
+export async function findPasswordHash(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1);
+  return row?.passwordHash ?? null;
+}
+
+export async function setPassword(db: Executor, userId: string, password: string): Promise<void> {
+  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+}

@@ -1,6 +1,14 @@
 import type { NextAuthConfig } from "next-auth";
 import GitHub from "next-auth/providers/github";
+import { SESSION_LIFETIME } from "../domain/session-lifetime";
 import { env } from "../env";
+
+declare module "next-auth" {
+  interface Session {
+    /** The row in `sessions` this cookie belongs to; pages check it in the database on every request. */
+    sessionId?: string;
+  }
+}
 
 /** Paths that need a signed-in person; everything else is public or checks for itself. */
 const PROTECTED_PREFIXES = ["/teams"];
@@ -18,7 +26,8 @@ export function baseAuthConfig(): NextAuthConfig {
   const { AUTH_SECRET, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
   return {
     secret: AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    // The cookie may live as long as a session can; the sessions table decides whether it still counts.
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME.absoluteMs / 1000 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: githubEnabled() ? [GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET })] : [],
     callbacks: {
@@ -28,6 +37,7 @@ export function baseAuthConfig(): NextAuthConfig {
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.sid === "string") session.sessionId = token.sid;
         return session;
       },
     },

@@ -1,13 +1,14 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getDb } from "../../db";
-import { clearFailures, readThrottle, recordFailure } from "../../db/queries/sign-in-throttle";
-import { findOrCreateOAuthUser, findUserByEmail } from "../../db/queries/users";
-import { throttleVerdict } from "../domain/sign-in-throttle";
-import { signInSchema } from "../validation/auth";
+import { revokeSession } from "../../db/queries/sessions";
+import { env } from "../env";
+import { clientAddress } from "./client-address";
 import { baseAuthConfig } from "./config";
-import { verifyPassword } from "./password";
+import { authorizeCredentials } from "./credentials";
+import { startSession } from "./start-session";
 
 export class InvalidCredentials extends CredentialsSignin {
   override code = "invalid_credentials";
@@ -16,29 +17,19 @@ export class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function authorize(raw: unknown, request: Request) {
+  const outcome = await authorizeCredentials(await getDb(), raw, { clientAddress: clientAddress(request.headers, env().TRUST_PROXY) });
+  if (outcome.kind === "locked") throw new TooManyAttempts();
+  if (outcome.kind === "wrong") throw new InvalidCredentials();
+  return outcome.user;
+}
 
-/**
- * Every path does the same work (one throttle read, one argon2 verify) so the time taken does not
- * tell whether the email has an account.
- */
-async function authorizeCredentials(raw: unknown) {
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidCredentials();
-  const { email, password } = parsed.data;
-  const db = await getDb();
-  const now = new Date();
-  const verdict = throttleVerdict(await readThrottle(db, email), now);
-  if (verdict.kind === "refused") throw new TooManyAttempts();
-  if (verdict.delayMs > 0) await sleep(verdict.delayMs);
-  const user = await findUserByEmail(db, email);
-  const valid = await verifyPassword(user?.passwordHash, password);
-  if (!user || !valid) {
-    const record = await recordFailure(db, email, now);
-    throw record.lockedUntil ? new TooManyAttempts() : new InvalidCredentials();
+async function requestUserAgent(): Promise<string> {
+  try {
+    return (await headers()).get("user-agent") ?? "";
+  } catch {
+    return ""; // outside a request: the session simply has no browser name
   }
-  await clearFailures(db, email);
-  return { id: user.id, name: user.name, email: user.email };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -52,10 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         console.error("[auth]", error);
       },
     },
-    providers: [
-      Credentials({ credentials: { email: {}, password: {} }, authorize: authorizeCredentials }),
-      ...(base.providers ?? []),
-    ],
+    providers: [Credentials({ credentials: { email: {}, password: {} }, authorize }), ...(base.providers ?? [])],
     callbacks: {
       ...base.callbacks,
       signIn({ account, profile }) {
@@ -63,12 +51,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (account?.provider === "github") return typeof profile?.email === "string" && profile.email.length > 0;
         return true;
       },
-      async jwt({ token, account, profile }) {
-        if (account?.provider === "github" && typeof profile?.email === "string") {
-          const name = typeof profile.name === "string" ? profile.name : profile.email;
-          token.sub = await findOrCreateOAuthUser(await getDb(), { email: profile.email, name });
-        }
-        return token;
+      async jwt({ token, user, account, profile }) {
+        if (!account) return token; // only present at sign-in; later calls keep the token as it is
+        const started = await startSession(await getDb(), { userId: user?.id, provider: account.provider, profile }, await requestUserAgent());
+        return { ...token, ...started };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.sid === "string" && typeof token.sub === "string") await revokeSession(await getDb(), token.sub, token.sid);
       },
     },
   };

@@ -2,20 +2,24 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../../db";
-import { findUserById } from "../../db/queries/users";
+import { findSessionUser } from "../../db/queries/sessions";
 import { auth } from ".";
 
-export type CurrentUser = { id: string; name: string; email: string };
+export type CurrentUser = { id: string; name: string; email: string; sessionId: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The signed-in person, re-read from the database so a deleted account has no session. Cached per
- * request: the layout and the page both ask, and one read answers both.
+ * The signed-in person, re-read from the database together with their session, so a cookie that
+ * was signed out, revoked or has expired, or whose account is gone, has no one behind it. Cached
+ * per request: the layout and the page both ask, and one read answers both.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  return findUserById(await getDb(), id);
+  const userId = session?.user?.id;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId || !UUID.test(sessionId) || !UUID.test(userId)) return null;
+  return findSessionUser(await getDb(), sessionId, userId);
 });
 
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {

@@ -9,13 +9,17 @@ async function seriousViolations(page: Page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
-test("sign-in, team and invite pages have no serious accessibility issues", async ({ actor, page }) => {
+test("sign-in, team, account and invite pages have no serious accessibility issues", async ({ actor, page }) => {
   await page.goto("/sign-in");
   expect(await seriousViolations(page)).toEqual([]);
 
   const owner = await actor("Axe");
   const team = await owner.teams.createTeam("Accessible team");
   const inviteUrl = await team.createInvite();
+  expect(await seriousViolations(owner.page)).toEqual([]);
+
+  await owner.page.goto("/account");
+  await expect(owner.page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   expect(await seriousViolations(owner.page)).toEqual([]);
 
   await page.goto(inviteUrl);

@@ -51,10 +51,23 @@ test("repeated failures for one email are refused for a while", async ({ page })
   await expect(signIn.alert()).toHaveText(/Too many failed sign-in attempts for this email\. Try again in 15 minutes\./);
 });
 
-test("the demo accounts on the sign-in page work", async ({ page }) => {
+test("a client cannot dodge the limit by sending its own X-Forwarded-For", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();
-  await expect(page.getByRole("complementary")).toContainText("chen@example.com");
+  const email = newPerson("Spoofer").email;
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${attempt}`, "X-Verdict-Socket-Address": `192.0.2.${attempt}` });
+    await signIn.signIn(email, `guess-${attempt}`);
+  }
+  await expect(signIn.alert()).toHaveText(/Too many failed sign-in attempts for this email\./);
+});
+
+test("a production server never shows the demo password, though the demo accounts exist", async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await expect(page.getByRole("heading", { name: "Sign in to Verdict" })).toBeVisible();
+  await expect(page.getByText("verdict-demo")).toHaveCount(0);
+  await expect(page.getByRole("complementary")).toHaveCount(0);
   await snapshot(page, "sign-in");
   await signIn.signIn("chen@example.com", "verdict-demo");
   await page.getByRole("link", { name: "Acme Platform" }).click();

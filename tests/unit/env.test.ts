@@ -39,7 +39,7 @@ function envErrorOf(source: Source): EnvError {
 describe("parseEnv in development", () => {
   test("an empty environment gets defaults and a generated secret", () => {
     const env = parse({});
-    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", AUTH_SECRET: expect.any(String) });
+    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, AUTH_SECRET: expect.any(String) });
     expect(env.AUTH_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -74,8 +74,9 @@ describe("parseEnv in development", () => {
       AUTH_SECRET: "",
       AUTH_GITHUB_ID: "",
       AUTH_GITHUB_SECRET: "",
+      TRUST_PROXY: "",
     });
-    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", AUTH_SECRET: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, AUTH_SECRET: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   test("variables it does not know are left out", () => {
@@ -103,6 +104,8 @@ describe("parseEnv accepts", () => {
       expected: { MIGRATION_DATABASE_URL: PG_URL, APP_DATABASE_ROLE: "verdict_app", APP_DATABASE_PASSWORD: "long enough secret" },
     },
     { name: "a secret longer than 32 characters", source: { AUTH_SECRET: SECRET + "x" }, expected: { AUTH_SECRET: SECRET + "x" } },
+    { name: "TRUST_PROXY=true behind a proxy", source: { TRUST_PROXY: "true", AUTH_SECRET: SECRET }, expected: { TRUST_PROXY: true } },
+    { name: "TRUST_PROXY=false", source: { TRUST_PROXY: "false", AUTH_SECRET: SECRET }, expected: { TRUST_PROXY: false } },
   ])("$name", ({ source, expected }) => {
     expect(parse(source)).toMatchObject(expected);
   });
@@ -155,6 +158,11 @@ describe("parseEnv rejects", () => {
       source: { AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "", AUTH_SECRET: SECRET },
       line: "AUTH_GITHUB_SECRET: must be set together with the other GitHub variable",
     },
+    ...["1", "yes", "TRUE", " true"].map((value) => ({
+      name: `TRUST_PROXY=${JSON.stringify(value)}`,
+      source: { TRUST_PROXY: value, AUTH_SECRET: SECRET },
+      line: 'TRUST_PROXY: must be "true" (behind a proxy that sets X-Forwarded-For) or "false"',
+    })),
     { name: "a blank PGLITE_DIR", source: { PGLITE_DIR: "   ", AUTH_SECRET: SECRET }, line: "PGLITE_DIR: must not be empty" },
     {
       name: "a MIGRATION_DATABASE_URL without DATABASE_URL",

@@ -1,10 +1,13 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { headers } from "next/headers";
 import { getDb } from "@/db";
-import { readThrottle } from "@/db/queries/sign-in-throttle";
+import { readSignInLimits } from "@/db/queries/sign-in-limits";
 import { signIn } from "@/lib/auth";
-import { minutesUntil } from "@/lib/domain/sign-in-throttle";
+import { clientAddress } from "@/lib/auth/client-address";
+import { decideAttempt, limitKeys, lockMessage } from "@/lib/domain/sign-in-throttle";
+import { env } from "@/lib/env";
 import { GENERIC_FAILURE } from "@/lib/actions/form-action";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { signInSchema } from "@/lib/validation/auth";
@@ -13,10 +16,13 @@ import { type FormState, formValues, parseForm } from "@/lib/validation/form-dat
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
+/** Says which limit refused the attempt and for how long, read back from the records that refused it. */
 async function lockedMessage(email: string): Promise<string> {
-  const record = await readThrottle(await getDb(), email);
-  const minutes = record?.lockedUntil ? minutesUntil(record.lockedUntil, new Date()) : 15;
-  return `Too many failed sign-in attempts for this email. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+  const keys = limitKeys(email, clientAddress(await headers(), env().TRUST_PROXY));
+  const now = new Date();
+  const decision = decideAttempt(await readSignInLimits(await getDb(), keys), now);
+  if (decision.kind === "refused") return lockMessage(decision.scope, decision.retryAt, now);
+  return lockMessage("account", new Date(now.getTime() + 15 * 60_000), now);
 }
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {

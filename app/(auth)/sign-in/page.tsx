@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { findUserByEmail } from "@/db/queries/users";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
+import { demoHintVisible } from "@/lib/auth/demo-hint";
 import { currentUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { AuthPanel } from "../auth-panel";
 import { GitHubButton } from "../github-button";
@@ -15,7 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const demoAvailable = Boolean(await findUserByEmail(await getDb(), DEMO_USERS[0]!.email));
+  const demoAvailable = await demoHintVisible(await getDb(), env().NODE_ENV);
   return (
     <>
       <AuthPanel title="Sign in to Verdict" subtitle="Weigh the options together, and keep the record.">

@@ -2,8 +2,14 @@ import { describe, expect, test } from "vitest";
 import {
   activeFailures,
   afterFailure,
+  decideAttempt,
   DEFAULT_THROTTLE_POLICY,
+  type LimitScope,
+  limitKeys,
+  lockedByClaim,
+  lockMessage,
   minutesUntil,
+  SIGN_IN_LIMITS,
   type ThrottleRecord,
   throttleVerdict,
 } from "@/lib/domain/sign-in-throttle";
@@ -116,5 +122,94 @@ describe("minutesUntil", () => {
     { until: "09:15", now: "10:00", expected: 1 },
   ])("until $until at $now → $expected", ({ until, now, expected }) => {
     expect(minutesUntil(t(until), t(now))).toBe(expected);
+  });
+});
+
+describe("the limits per scope", () => {
+  test("5 checks per email at one address, 50 per address, 50 per email across addresses, each locking for 15 minutes", () => {
+    expect(SIGN_IN_LIMITS.account).toEqual(DEFAULT_THROTTLE_POLICY);
+    for (const scope of ["address", "email"] as const) {
+      expect(SIGN_IN_LIMITS[scope]).toMatchObject({ lockAfterFailures: 50, lockMs: 15 * 60_000, windowMs: 15 * 60_000, maxDelayMs: 0 });
+    }
+  });
+
+  test("one address can never use up the email limit on its own", () => {
+    expect(SIGN_IN_LIMITS.account.lockAfterFailures * 2).toBeLessThan(SIGN_IN_LIMITS.email.lockAfterFailures);
+  });
+});
+
+describe("limitKeys", () => {
+  test("keys the account limit by address and email, ignoring the email's case and spaces", () => {
+    expect(limitKeys(" Alice@Example.com ", "203.0.113.7")).toEqual({
+      account: "203.0.113.7 alice@example.com",
+      address: "203.0.113.7",
+      email: "alice@example.com",
+    });
+  });
+});
+
+describe("decideAttempt", () => {
+  const none = { account: null, address: null, email: null };
+  const at = (failures: number, lockedUntil: string | null = null): ThrottleRecord => ({
+    failures,
+    lastFailureAt: t("09:00"),
+    lockedUntil: lockedUntil ? t(lockedUntil) : null,
+  });
+
+  test("a first attempt is allowed at once and claimed in every scope", () => {
+    const decision = decideAttempt(none, t("09:00"));
+    expect(decision).toEqual({
+      kind: "allowed",
+      delayMs: 0,
+      claimed: Object.fromEntries((["account", "address", "email"] as const).map((s) => [s, { failures: 1, lastFailureAt: t("09:00"), lockedUntil: null }])),
+    });
+  });
+
+  test("the claim that reaches a limit is still allowed to check its password, and locks that scope", () => {
+    const decision = decideAttempt({ ...none, account: at(4) }, t("09:01"));
+    expect(decision.kind).toBe("allowed");
+    if (decision.kind !== "allowed") return;
+    expect(decision.claimed.account).toEqual({ failures: 5, lastFailureAt: t("09:01"), lockedUntil: t("09:16") });
+    expect(lockedByClaim(decision.claimed)).toEqual({ scope: "account", retryAt: t("09:16") });
+  });
+
+  test("the delay comes from the scope with the longest streak", () => {
+    expect(decideAttempt({ account: at(4), address: at(40), email: at(3) }, t("09:01"))).toMatchObject({ kind: "allowed", delayMs: 1000 });
+  });
+
+  test.each<{ scope: LimitScope }>([{ scope: "account" }, { scope: "address" }, { scope: "email" }])("a running $scope lock refuses the attempt", ({ scope }) => {
+    expect(decideAttempt({ ...none, [scope]: at(50, "09:15") }, t("09:10"))).toEqual({ kind: "refused", scope, retryAt: t("09:15") });
+  });
+
+  test("with several locks running, the one that lasts longest is reported", () => {
+    expect(decideAttempt({ account: at(5, "09:15"), address: at(50, "09:20"), email: null }, t("09:10"))).toEqual({
+      kind: "refused",
+      scope: "address",
+      retryAt: t("09:20"),
+    });
+  });
+
+  test("a lock that has run out refuses nothing and its count starts again", () => {
+    const decision = decideAttempt({ ...none, address: at(50, "09:15") }, t("09:15"));
+    expect(decision).toMatchObject({ kind: "allowed", claimed: { address: { failures: 1, lockedUntil: null } } });
+  });
+
+  test("an unlocked claim reports no lock", () => {
+    const decision = decideAttempt(none, t("09:00"));
+    if (decision.kind === "allowed") expect(lockedByClaim(decision.claimed)).toBeNull();
+  });
+});
+
+describe("lockMessage", () => {
+  test.each<{ scope: LimitScope; expected: string }>([
+    { scope: "account", expected: "Too many failed sign-in attempts for this email. Try again in 15 minutes." },
+    { scope: "email", expected: "Too many failed sign-in attempts for this email. Try again in 15 minutes." },
+    { scope: "address", expected: "Too many failed sign-in attempts from your network. Try again in 15 minutes." },
+  ])("$scope", ({ scope, expected }) => {
+    expect(lockMessage(scope, t("09:15"), t("09:00"))).toBe(expected);
+  });
+
+  test("one minute is singular", () => {
+    expect(lockMessage("account", t("09:15"), t("09:14:30"))).toBe("Too many failed sign-in attempts for this email. Try again in 1 minute.");
   });
 });

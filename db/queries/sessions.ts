@@ -1,0 +1,64 @@
+import "server-only";
+import { and, desc, eq, gt, lte, ne, or } from "drizzle-orm";
+import { liveSince, sessionIsLive, sessionNeedsTouch } from "../../lib/domain/session-lifetime";
+import type { Executor } from "../client";
+import { sessions, users } from "../schema";
+
+const USER_AGENT_MAX = 400;
+
+/** Starts a session at sign-in, and clears the person's sessions that have ended meanwhile. */
+export async function createSession(db: Executor, userId: string, userAgent: string, now = new Date()): Promise<string> {
+  const { lastSeenAfter, createdAfter } = liveSince(now);
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), or(lte(sessions.lastSeenAt, lastSeenAfter), lte(sessions.createdAt, createdAfter))));
+  const [row] = await db
+    .insert(sessions)
+    .values({ userId, userAgent: userAgent.slice(0, USER_AGENT_MAX), createdAt: now, lastSeenAt: now })
+    .returning({ id: sessions.id });
+  return row!.id;
+}
+
+/**
+ * The person behind a session cookie, in one read of the session and its user: null once the
+ * session was signed out, revoked, has run past its idle or absolute lifetime, or the account is gone.
+ */
+export async function findSessionUser(db: Executor, sessionId: string, userId: string, now = new Date()) {
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .limit(1);
+  if (!row || !sessionIsLive(row, now)) return null;
+  if (sessionNeedsTouch(row, now)) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  }
+  return { id: row.id, name: row.name, email: row.email, sessionId };
+}
+
+export async function listLiveSessions(db: Executor, userId: string, now = new Date()) {
+  const { lastSeenAfter, createdAfter } = liveSince(now);
+  return db
+    .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.lastSeenAt, lastSeenAfter), gt(sessions.createdAt, createdAfter)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+/** Ends one session; scoped to its owner so nobody can end another person's session by id. */
+export async function revokeSession(db: Executor, userId: string, sessionId: string): Promise<boolean> {
+  const ended = await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.id });
+  return ended.length > 0;
+}
+
+export async function revokeAllSessions(db: Executor, userId: string): Promise<number> {
+  const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
+}
+
+export async function revokeOtherSessions(db: Executor, userId: string, keepSessionId: string): Promise<number> {
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
