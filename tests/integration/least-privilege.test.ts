@@ -4,7 +4,9 @@ import { canMigrate, grantAppRole } from "../../db/app-role";
 import { type DbHandle, openDb } from "../../db/client";
 import { saveScores, saveWeights } from "../../db/queries/ballots";
 import { appendEvent, listTeamEvents } from "../../db/queries/events";
-import { recordFailure, clearFailures } from "../../db/queries/sign-in-throttle";
+import { createSession, findSessionUser, revokeAllSessions } from "../../db/queries/sessions";
+import { claimSignInAttempt, pruneSignInLimits, releaseSignInAttempt } from "../../db/queries/sign-in-limits";
+import { limitKeys } from "../../lib/domain/sign-in-throttle";
 import { changeMemberRole, removeMember } from "../../db/queries/teams";
 import { createDecisionFixture, moveTo, scoreGrid, weightSheet } from "../support/decision-factories";
 import { createTeamWith, createUser, createUsers, uniqueEmail } from "../support/factories";
@@ -91,9 +93,13 @@ describe("the app's database role has only the privileges it needs [postgres]", 
     await saveScores(app.db, people.facilitator.id, scoreGrid(fx, fx.options.map(() => fx.criteria.map(() => 4))));
     await moveTo(app.db, fx, "decided");
 
-    const email = uniqueEmail("throttled");
-    await recordFailure(app.db, email);
-    await clearFailures(app.db, email);
+    const keys = limitKeys(uniqueEmail("throttled"), "192.0.2.7");
+    expect((await claimSignInAttempt(app.db, keys)).kind).toBe("allowed");
+    await releaseSignInAttempt(app.db, keys);
+    await pruneSignInLimits(app.db);
+    const sessionId = await createSession(app.db, people.member.id, "least-privilege test");
+    expect(await findSessionUser(app.db, sessionId, people.member.id)).not.toBeNull();
+    await revokeAllSessions(app.db, people.member.id);
     await appendEvent(app.db, { teamId: team.id, actorId: people.member.id, type: "member.left", payload: { name: "Someone" } });
 
     const history = await listTeamEvents(app.db, team.id, 100);
