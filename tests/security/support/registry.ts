@@ -58,6 +58,10 @@ export const ACTION_CASES: readonly ActionCase[] = [
   { file: "app/(auth)/sign-up/actions.ts", exportName: "signUpAction", rule: { kind: "public" }, targets: [] },
   { file: "app/actions/sign-out.ts", exportName: "signOutAction", rule: { kind: "public" }, targets: [], withState: false },
   { file: "app/(auth)/github-sign-in.ts", exportName: "gitHubSignInAction", rule: { kind: "public" }, targets: [], withState: false },
+  // A person's own account: each of these is checked against other people's sessions in account-actions.spec.ts.
+  { file: "app/account/actions/change-password.ts", exportName: "changePasswordAction", rule: { kind: "signed-in" }, targets: [] },
+  { file: "app/account/actions/revoke-session.ts", exportName: "revokeSessionAction", rule: { kind: "signed-in" }, targets: [] },
+  { file: "app/account/actions/sign-out-everywhere.ts", exportName: "signOutEverywhereAction", rule: { kind: "signed-in" }, targets: [], withState: false },
   {
     file: "app/teams/actions/create-team.ts",
     exportName: "createTeamAction",
