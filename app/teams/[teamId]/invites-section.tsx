@@ -1,3 +1,4 @@
+import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { Badge, Card, CardTitle } from "@/app/_components/ui";
 import type { listInvites } from "@/db/queries/invites";
@@ -21,39 +22,38 @@ export function InvitesSection({ teamId, invites, role }: { teamId: string; invi
       <CardTitle id="invites-heading">Invite people</CardTitle>
       <CreateInviteForm teamId={teamId} roles={invitableRoles(role)} />
       {invites.length > 0 ? (
-        <div className="mt-6 overflow-x-auto">
+        <div className="mt-6">
           <h3 className="mb-2 text-sm font-semibold">Invite links</h3>
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Used</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
-                <th scope="col" className="py-2 pr-4 font-medium">Created by</th>
-                <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {invites.map((invite) => {
-                const badge = STATUS_BADGE[invite.status];
-                return (
-                  <tr key={invite.id}>
-                    <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
-                    <td className="py-2 pr-4"><Badge tone={badge.tone}>{badge.label}</Badge></td>
-                    <td className="py-2 pr-4">{invite.uses}{invite.maxUses ? ` of ${invite.maxUses}` : ""}</td>
-                    <td className="py-2 pr-4 text-slate-500 dark:text-slate-400"><Time date={invite.expiresAt} /></td>
-                    <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
-                    <td className="py-2 text-right">
-                      {invite.status === "valid" ? (
-                        <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={`${ROLE_LABELS[invite.role].toLowerCase()} invite`} />
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* A caption, not aria-labelledby: a table labelled "Invite links" would also answer to the form's "Invite link" field label. */}
+          <Table
+            caption="Invite links made so far"
+            columns={[
+              { label: "Role" },
+              { label: "Status" },
+              { label: "Used" },
+              { label: "Expires" },
+              { label: "Created by" },
+              { label: "Actions", visuallyHidden: true },
+            ]}
+          >
+            {invites.map((invite) => {
+              const badge = STATUS_BADGE[invite.status];
+              return (
+                <tr key={invite.id}>
+                  <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
+                  <td className="py-2 pr-4"><Badge tone={badge.tone}>{badge.label}</Badge></td>
+                  <td className="py-2 pr-4">{invite.uses}{invite.maxUses ? ` of ${invite.maxUses}` : ""}</td>
+                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400"><Time date={invite.expiresAt} /></td>
+                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
+                  <td className="py-2 text-right">
+                    {invite.status === "valid" ? (
+                      <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={`${ROLE_LABELS[invite.role].toLowerCase()} invite`} />
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </Table>
         </div>
       ) : null}
     </Card>

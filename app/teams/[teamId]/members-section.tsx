@@ -1,3 +1,4 @@
+import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { Badge, Card, CardTitle } from "@/app/_components/ui";
 import type { listMembers } from "@/db/queries/teams";
@@ -11,51 +12,42 @@ export function MembersSection({ teamId, members, userId, role }: { teamId: stri
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.length})</CardTitle>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-medium">Name</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Role</th>
-              <th scope="col" className="py-2 pr-4 font-medium">Joined</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Actions</span></th>
+      <Table
+        label="Team members"
+        columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}
+      >
+        {members.map((member) => {
+          const isMe = member.userId === userId;
+          const manageable = !isMe && canManageMember(role, member.role);
+          const assignable = ROLES.filter((r) => canManageMember(role, member.role, r));
+          return (
+            <tr key={member.userId}>
+              <td className="py-3 pr-4">
+                <div className="font-medium">
+                  {member.name}
+                  {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+                </div>
+                <div className="text-slate-500 dark:text-slate-400">{member.email}</div>
+              </td>
+              <td className="py-3 pr-4">
+                {manageable ? (
+                  <ChangeRoleForm teamId={teamId} userId={member.userId} memberName={member.name} role={member.role} roles={assignable} />
+                ) : (
+                  <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
+                )}
+              </td>
+              <td className="py-3 pr-4 text-slate-500 dark:text-slate-400">
+                <Time date={member.joinedAt} withTime={false} />
+              </td>
+              <td className="py-3 text-right">
+                {manageable && can(role, "team.removeMember") ? (
+                  <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} />
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {members.map((member) => {
-              const isMe = member.userId === userId;
-              const manageable = !isMe && canManageMember(role, member.role);
-              const assignable = ROLES.filter((r) => canManageMember(role, member.role, r));
-              return (
-                <tr key={member.userId}>
-                  <td className="py-3 pr-4">
-                    <div className="font-medium">
-                      {member.name}
-                      {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
-                    </div>
-                    <div className="text-slate-500 dark:text-slate-400">{member.email}</div>
-                  </td>
-                  <td className="py-3 pr-4">
-                    {manageable ? (
-                      <ChangeRoleForm teamId={teamId} userId={member.userId} memberName={member.name} role={member.role} roles={assignable} />
-                    ) : (
-                      <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
-                    )}
-                  </td>
-                  <td className="py-3 pr-4 text-slate-500 dark:text-slate-400">
-                    <Time date={member.joinedAt} withTime={false} />
-                  </td>
-                  <td className="py-3 text-right">
-                    {manageable && can(role, "team.removeMember") ? (
-                      <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} />
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </Table>
     </Card>
   );
 }
