@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PhaseBadge } from "@/app/_components/phase-badge";
+import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
 import { getDb } from "@/db";
@@ -119,59 +120,46 @@ export default async function DecisionLogPage({
             </p>
           )
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">
-                {filtered ? `Decisions matching the filters: ${decisions.length}` : `All decisions: ${decisions.length}`}
-              </caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Decision</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Chosen option</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Date</th>
-                  <th scope="col" className="py-2 font-medium">Facilitator</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                {decisions.map((d) => (
-                  <tr key={d.id}>
-                    <td className="py-3 pr-4">
-                      <Link href={`${base}/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                        {d.title}
-                      </Link>
-                      <DecisionMarkers decision={d} className="mt-1" />
-                    </td>
-                    <td className="py-3 pr-4">
-                      <PhaseBadge status={d.effectiveStatus} />
-                    </td>
-                    <td className="py-3 pr-4">
-                      {d.effectiveStatus === "decided" && d.chosenOptionName ? (
-                        <span className="font-medium">{d.chosenOptionName}</span>
-                      ) : (
-                        <span className="text-slate-500 dark:text-slate-400">
-                          <span aria-hidden="true">—</span>
-                          <span className="sr-only">None yet</span>
-                        </span>
-                      )}
-                    </td>
-                    <td className="py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
-                      {d.decidedAt ? (
-                        <>
-                          Decided <Time date={d.decidedAt} withTime={false} />
-                        </>
-                      ) : (
-                        <>
-                          Created <Time date={d.createdAt} withTime={false} />
-                        </>
-                      )}
-                    </td>
-                    <td className="py-3 text-slate-600 dark:text-slate-400">{d.facilitatorName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={filtered ? `Decisions matching the filters: ${decisions.length}` : `All decisions: ${decisions.length}`}
+            columns={[{ label: "Decision" }, { label: "Status" }, { label: "Chosen option" }, { label: "Date" }, { label: "Facilitator" }]}
+          >
+            {decisions.map((d) => (
+              <tr key={d.id}>
+                <td className="py-3 pr-4">
+                  <Link href={`${base}/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                    {d.title}
+                  </Link>
+                  <DecisionMarkers decision={d} className="mt-1" />
+                </td>
+                <td className="py-3 pr-4">
+                  <PhaseBadge status={d.effectiveStatus} />
+                </td>
+                <td className="py-3 pr-4">
+                  {d.effectiveStatus === "decided" && d.chosenOptionName ? (
+                    <span className="font-medium">{d.chosenOptionName}</span>
+                  ) : (
+                    <span className="text-slate-500 dark:text-slate-400">
+                      <span aria-hidden="true">—</span>
+                      <span className="sr-only">None yet</span>
+                    </span>
+                  )}
+                </td>
+                <td className="py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                  {d.decidedAt ? (
+                    <>
+                      Decided <Time date={d.decidedAt} withTime={false} />
+                    </>
+                  ) : (
+                    <>
+                      Created <Time date={d.createdAt} withTime={false} />
+                    </>
+                  )}
+                </td>
+                <td className="py-3 text-slate-600 dark:text-slate-400">{d.facilitatorName}</td>
+              </tr>
+            ))}
+          </Table>
         )}
         <RadarLink teamId={teamId} />
       </Card>

@@ -10,7 +10,7 @@ import { requireTeamRole } from "@/lib/auth/guard";
 import { requireUser } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { id } from "@/lib/validation/fields";
-import { DecisionForm } from "../_components/decision-form";
+import { DecisionForm } from "../_components/decision-form/decision-form";
 
 export const metadata: Metadata = { title: "New decision" };
 

@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/session";
 import { closedPhaseMessage, isEditable } from "@/lib/domain/phases";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { id } from "@/lib/validation/fields";
-import { DecisionForm } from "../../_components/decision-form";
+import { DecisionForm } from "../../_components/decision-form/decision-form";
 
 export const metadata: Metadata = { title: "Edit decision" };
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Table } from "@/app/_components/table";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { BallotInputs } from "@/db/queries/ballots";
 import { SCORE_LABELS, type Score, type Tally } from "@/lib/domain/tally";
@@ -37,32 +38,24 @@ export function PeopleSection({ inputs, tally, criteria, optionName, selectedId,
     <Card aria-labelledby="people-heading">
       <CardTitle id="people-heading">Each person’s weights and scores</CardTitle>
       {selected ? <PersonDetail member={selected} inputs={inputs} tally={tally} criteria={criteria} optionName={optionName} /> : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Person</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Own first choice</th>
-              <th scope="col" className="py-2 pr-3 font-medium">Weights most</th>
-              <th scope="col" className="py-2 font-medium"><span className="sr-only">Details</span></th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {listed.map((m) => (
-              <tr key={m.id} aria-current={m.id === selectedId ? "true" : undefined}>
-                <td className="py-2 pr-3 font-medium">{m.name}</td>
-                <td className="py-2 pr-3">{firstChoice(m.id)}</td>
-                <td className="py-2 pr-3">{heaviest(m.id)}</td>
-                <td className="py-2 text-right">
-                  <Link href={`?person=${m.id}${showAll ? "&people=all" : ""}#people-heading`} className="text-brand-600 hover:underline dark:text-brand-100">
-                    Weights and scores<span className="sr-only"> of {m.name}</span>
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        labelledBy="people-heading"
+        gap="pr-3"
+        columns={[{ label: "Person" }, { label: "Own first choice" }, { label: "Weights most" }, { label: "Details", visuallyHidden: true }]}
+      >
+        {listed.map((m) => (
+          <tr key={m.id} aria-current={m.id === selectedId ? "true" : undefined}>
+            <td className="py-2 pr-3 font-medium">{m.name}</td>
+            <td className="py-2 pr-3">{firstChoice(m.id)}</td>
+            <td className="py-2 pr-3">{heaviest(m.id)}</td>
+            <td className="py-2 text-right">
+              <Link href={`?person=${m.id}${showAll ? "&people=all" : ""}#people-heading`} className="text-brand-600 hover:underline dark:text-brand-100">
+                Weights and scores<span className="sr-only"> of {m.name}</span>
+              </Link>
+            </td>
+          </tr>
+        ))}
+      </Table>
       {listed.length < inputs.members.length ? (
         <Link href="?people=all#people-heading" className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
           Show all {inputs.members.length} people

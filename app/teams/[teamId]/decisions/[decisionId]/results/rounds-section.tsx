@@ -1,3 +1,4 @@
+import { Table } from "@/app/_components/table";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { Tally } from "@/lib/domain/tally";
 
@@ -19,43 +20,33 @@ export function RoundsSection({ rounds, optionOrder }: { rounds: { round: number
     <Card aria-labelledby="rounds-heading">
       <CardTitle id="rounds-heading">How the ranking moved between rounds</CardTitle>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{summary ? `${summary}.` : "The order stayed the same across rounds."}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">Option</th>
-              {rounds.map((r) => (
-                <th key={r.round} scope="col" className="py-2 pr-3 font-medium">
-                  Round {r.round}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {optionOrder.map((o) => (
-              <tr key={o.optionId}>
-                <th scope="row" className="py-2 pr-3 font-medium">{o.name}</th>
-                {rounds.map((r, i) => {
-                  const now = cell(r.tally, o.optionId);
-                  const before = i > 0 ? cell(rounds[i - 1]!.tally, o.optionId) : undefined;
-                  const moved = before?.rank && now?.rank ? before.rank - now.rank : 0;
-                  return (
-                    <td key={r.round} className="py-2 pr-3 tabular-nums">
-                      {now?.rank ? `#${now.rank}` : "—"} <span className="text-slate-500 dark:text-slate-400">{now?.score == null ? "" : now.score.toFixed(1)}</span>
-                      {moved !== 0 ? (
-                        <span className={moved > 0 ? "ml-1 text-emerald-700 dark:text-emerald-300" : "ml-1 text-red-700 dark:text-red-300"}>
-                          {moved > 0 ? `▲${moved}` : `▼${-moved}`}
-                          <span className="sr-only">{moved > 0 ? " up" : " down"}</span>
-                        </span>
-                      ) : null}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        labelledBy="rounds-heading"
+        gap="pr-3"
+        columns={[{ label: "Option" }, ...rounds.map((r) => ({ key: String(r.round), label: `Round ${r.round}` }))]}
+      >
+        {optionOrder.map((o) => (
+          <tr key={o.optionId}>
+            <th scope="row" className="py-2 pr-3 font-medium">{o.name}</th>
+            {rounds.map((r, i) => {
+              const now = cell(r.tally, o.optionId);
+              const before = i > 0 ? cell(rounds[i - 1]!.tally, o.optionId) : undefined;
+              const moved = before?.rank && now?.rank ? before.rank - now.rank : 0;
+              return (
+                <td key={r.round} className="py-2 pr-3 tabular-nums">
+                  {now?.rank ? `#${now.rank}` : "—"} <span className="text-slate-500 dark:text-slate-400">{now?.score == null ? "" : now.score.toFixed(1)}</span>
+                  {moved !== 0 ? (
+                    <span className={moved > 0 ? "ml-1 text-emerald-700 dark:text-emerald-300" : "ml-1 text-red-700 dark:text-red-300"}>
+                      {moved > 0 ? `▲${moved}` : `▼${-moved}`}
+                      <span className="sr-only">{moved > 0 ? " up" : " down"}</span>
+                    </span>
+                  ) : null}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { Table } from "@/app/_components/table";
 import { Card, CardTitle } from "@/app/_components/ui";
 import { describeMonteCarlo, DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, monteCarlo } from "@/lib/domain/monte-carlo";
 import { describeSensitivity, sensitivity } from "@/lib/domain/sensitivity";
@@ -39,34 +40,28 @@ export function SensitivitySection({ basis }: { basis: ScoreBasis }) {
             the figure is the same every time.
           </p>
         </div>
-        <div className="overflow-x-auto">
-          <h3 className="mb-1 text-sm font-semibold">Weight range in which {subject ?? "the winner"} stays first</h3>
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Criterion</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Now</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Holds from–to</th>
-                <th scope="col" className="py-2 font-medium">Then leads</th>
+        <div className="min-w-0">
+          <h3 id="sensitivity-range-heading" className="mb-1 text-sm font-semibold">Weight range in which {subject ?? "the winner"} stays first</h3>
+          <Table
+            labelledBy="sensitivity-range-heading"
+            gap="pr-3"
+            columns={[{ label: "Criterion" }, { label: "Now" }, { label: "Holds from–to" }, { label: "Then leads" }]}
+          >
+            {report.criteria.map((c) => (
+              <tr key={c.criterionId}>
+                <th scope="row" className="py-2 pr-3 font-medium">{criterion.get(c.criterionId)}</th>
+                <td className="py-2 pr-3 tabular-nums">{pct(c.weight)}</td>
+                <td className="py-2 pr-3 tabular-nums">
+                  {pct(c.low)}–{pct(c.high)}
+                </td>
+                <td className="py-2 text-slate-600 dark:text-slate-400">
+                  {[c.belowTakeover ? `below: ${name.get(c.belowTakeover)}` : null, c.aboveTakeover ? `above: ${name.get(c.aboveTakeover)}` : null]
+                    .filter(Boolean)
+                    .join("; ") || "nobody"}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {report.criteria.map((c) => (
-                <tr key={c.criterionId}>
-                  <th scope="row" className="py-2 pr-3 font-medium">{criterion.get(c.criterionId)}</th>
-                  <td className="py-2 pr-3 tabular-nums">{pct(c.weight)}</td>
-                  <td className="py-2 pr-3 tabular-nums">
-                    {pct(c.low)}–{pct(c.high)}
-                  </td>
-                  <td className="py-2 text-slate-600 dark:text-slate-400">
-                    {[c.belowTakeover ? `below: ${name.get(c.belowTakeover)}` : null, c.aboveTakeover ? `above: ${name.get(c.aboveTakeover)}` : null]
-                      .filter(Boolean)
-                      .join("; ") || "nobody"}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Each row moves one criterion’s weight while the others keep their proportions.</p>
         </div>
       </div>

@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { buttonClass, Card, CardTitle } from "@/app/_components/ui";
+import type { Decision } from "@/db/schema";
+import { isClosed } from "@/lib/domain/phases";
+import { AdvancePhaseForm, DeprecateForm, NextRoundForm, SupersedeForm, WithdrawForm } from "./phase-forms";
+
+/**
+ * The facilitator's controls: moving an open decision on (or withdrawing it), and superseding or
+ * deprecating a decided one. Renders nothing when there is nothing left to do.
+ */
+export function FacilitateSection({
+  decision,
+  teamId,
+  base,
+  candidates,
+}: {
+  decision: Decision;
+  teamId: string;
+  base: string;
+  /** Decided decisions this one may be superseded by. */
+  candidates: { id: string; title: string }[];
+}) {
+  return (
+    <>
+      {!isClosed(decision.status) ? (
+        <Card aria-labelledby="facilitate-heading">
+          <CardTitle id="facilitate-heading">Facilitate</CardTitle>
+          <div className="space-y-4">
+            {decision.status === "revealed" ? (
+              <>
+                <Link href={`${base}/decide`} className={buttonClass("primary")}>
+                  Record the decision
+                </Link>
+                <NextRoundForm teamId={teamId} decisionId={decision.id} round={decision.currentRound} />
+              </>
+            ) : (
+              <AdvancePhaseForm teamId={teamId} decisionId={decision.id} status={decision.status} />
+            )}
+            <WithdrawForm teamId={teamId} decisionId={decision.id} />
+          </div>
+        </Card>
+      ) : null}
+
+      {decision.status === "decided" && (!decision.supersededById || !decision.deprecatedAt) ? (
+        <Card aria-labelledby="lifecycle-heading">
+          <CardTitle id="lifecycle-heading">Later on</CardTitle>
+          <div className="space-y-4">
+            {!decision.supersededById ? <SupersedeForm teamId={teamId} decisionId={decision.id} candidates={candidates} /> : null}
+            {!decision.deprecatedAt ? <DeprecateForm teamId={teamId} decisionId={decision.id} /> : null}
+          </div>
+        </Card>
+      ) : null}
+    </>
+  );
+}

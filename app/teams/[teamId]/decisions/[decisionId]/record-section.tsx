@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { Time } from "@/app/_components/time";
+import { Card, CardTitle } from "@/app/_components/ui";
+import type { listDecisionEvents } from "@/db/queries/events";
+import type { getOutcome } from "@/db/queries/outcomes";
+import type { Decision } from "@/db/schema";
+import { Paragraphs } from "./paragraphs";
+
+type Outcome = NonNullable<Awaited<ReturnType<typeof getOutcome>>>;
+type TimelineEvent = Awaited<ReturnType<typeof listDecisionEvents>>[number];
+
+/** The recorded outcome of a decided decision: what was chosen and why, and what it replaced. */
+export function RecordSection({
+  decision,
+  outcome,
+  teamId,
+  base,
+  supersededBy,
+  supersedes,
+}: {
+  decision: Decision;
+  outcome: Outcome;
+  teamId: string;
+  base: string;
+  supersededBy: { id: string; title: string } | null;
+  supersedes: TimelineEvent[];
+}) {
+  return (
+    <Card aria-labelledby="record-heading">
+      <CardTitle id="record-heading">Decision record</CardTitle>
+      <dl className="space-y-4">
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Status</dt>
+          <dd>
+            {supersededBy ? (
+              <>
+                Superseded by <Link href={`/teams/${teamId}/decisions/${supersededBy.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{supersededBy.title}</Link>
+              </>
+            ) : decision.deprecatedAt ? (
+              "Deprecated"
+            ) : (
+              "Accepted"
+            )}
+            {" · decided "}
+            <Time date={outcome.decidedAt} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Chosen option</dt>
+          <dd className="text-lg font-semibold">{outcome.chosenOptionName}</dd>
+        </div>
+        {outcome.record.justification ? (
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Why not the top-ranked option</dt>
+            <dd><Paragraphs text={outcome.record.justification} /></dd>
+          </div>
+        ) : null}
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Context</dt>
+          <dd><Paragraphs text={outcome.record.context} /></dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Decision</dt>
+          <dd><Paragraphs text={outcome.record.decision} /></dd>
+        </div>
+      </dl>
+      <dl className="mt-4 grid gap-4 sm:grid-cols-2">
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-300">Good consequences</dt>
+          <dd><Paragraphs text={outcome.record.consequencesGood} /></dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold uppercase tracking-wide text-red-700 dark:text-red-300">Bad consequences</dt>
+          <dd><Paragraphs text={outcome.record.consequencesBad} /></dd>
+        </div>
+      </dl>
+      {supersedes.length > 0 ? (
+        <dl className="mt-4">
+          <div>
+            <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Supersedes</dt>
+            <dd>
+              {supersedes.map((e) => (
+                <Link key={e.id} href={`/teams/${teamId}/decisions/${String(e.payload.decisionId)}`} className="mr-3 text-brand-600 hover:underline dark:text-brand-100">
+                  {String(e.payload.title ?? "An earlier decision")}
+                </Link>
+              ))}
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+      <Link href={`${base}/results`} className="mt-6 inline-block font-medium text-brand-600 hover:underline dark:text-brand-100">
+        See the results as they were when decided
+      </Link>
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import { Card, CardTitle } from "@/app/_components/ui";
+import type { loadStructure } from "@/db/queries/decisions";
+import { Paragraphs } from "./paragraphs";
+
+type Structure = Awaited<ReturnType<typeof loadStructure>>;
+
+/** What is being decided: the context, the options and the criteria. */
+export function StructureSection({ context, structure }: { context: string; structure: Structure }) {
+  return (
+    <>
+      <Card aria-labelledby="context-heading">
+        <CardTitle id="context-heading">Context</CardTitle>
+        {context ? <Paragraphs text={context} /> : <p className="text-slate-500 dark:text-slate-400">No context written.</p>}
+      </Card>
+
+      <div className="grid gap-6 md:grid-cols-2">
+        <Card aria-labelledby="options-heading">
+          <CardTitle id="options-heading">Options ({structure.options.length})</CardTitle>
+          <ul className="space-y-3">
+            {structure.options.map((o) => (
+              <li key={o.id}>
+                <div className="font-medium">
+                  {o.link ? (
+                    <a href={o.link} rel="noreferrer" className="hover:underline">
+                      {o.name}
+                    </a>
+                  ) : (
+                    o.name
+                  )}
+                  {o.frameworkSlug ? null : <span className="ml-2 text-xs text-slate-500">custom</span>}
+                </div>
+                {o.description ? <p className="text-sm text-slate-600 dark:text-slate-400">{o.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card aria-labelledby="criteria-heading">
+          <CardTitle id="criteria-heading">Criteria ({structure.criteria.length})</CardTitle>
+          <ul className="space-y-3">
+            {structure.criteria.map((c) => (
+              <li key={c.id}>
+                <div className="font-medium">{c.name}</div>
+                {c.description ? <p className="text-sm text-slate-600 dark:text-slate-400">{c.description}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}

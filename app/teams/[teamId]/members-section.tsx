@@ -1,0 +1,53 @@
+import { Table } from "@/app/_components/table";
+import { Time } from "@/app/_components/time";
+import { Badge, Card, CardTitle } from "@/app/_components/ui";
+import type { listMembers } from "@/db/queries/teams";
+import { can, canManageMember, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import { ChangeRoleForm, RemoveMemberForm } from "./member-forms";
+
+type Member = Awaited<ReturnType<typeof listMembers>>[number];
+
+/** Everyone in the team, with the role and removal controls the viewer's own role allows. */
+export function MembersSection({ teamId, members, userId, role }: { teamId: string; members: Member[]; userId: string; role: Role }) {
+  return (
+    <Card aria-labelledby="members-heading">
+      <CardTitle id="members-heading">Members ({members.length})</CardTitle>
+      <Table
+        label="Team members"
+        columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}
+      >
+        {members.map((member) => {
+          const isMe = member.userId === userId;
+          const manageable = !isMe && canManageMember(role, member.role);
+          const assignable = ROLES.filter((r) => canManageMember(role, member.role, r));
+          return (
+            <tr key={member.userId}>
+              <td className="py-3 pr-4">
+                <div className="font-medium">
+                  {member.name}
+                  {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+                </div>
+                <div className="text-slate-500 dark:text-slate-400">{member.email}</div>
+              </td>
+              <td className="py-3 pr-4">
+                {manageable ? (
+                  <ChangeRoleForm teamId={teamId} userId={member.userId} memberName={member.name} role={member.role} roles={assignable} />
+                ) : (
+                  <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
+                )}
+              </td>
+              <td className="py-3 pr-4 text-slate-500 dark:text-slate-400">
+                <Time date={member.joinedAt} withTime={false} />
+              </td>
+              <td className="py-3 text-right">
+                {manageable && can(role, "team.removeMember") ? (
+                  <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} />
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,133 @@
+import type { Page } from "@playwright/test";
+import { type Actor, expect, snapshot, test } from "./fixtures";
+import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
+
+const PHONE = { width: 390, height: 844 };
+
+/** Full-page screenshots of the current page at desktop width and on a phone. */
+async function snapshotBoth(page: Page, name: string) {
+  const desktop = page.viewportSize();
+  await snapshot(page, name);
+  await page.setViewportSize(PHONE);
+  await snapshot(page, `${name}-phone`);
+  // A phone-width page scrolls only downwards: a wide table scrolls inside its card.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  if (desktop) await page.setViewportSize(desktop);
+}
+
+/** One person takes a two-option decision all the way to a recorded outcome, from the team page. */
+async function decideAlone(owner: Actor, teamUrl: string, title: string) {
+  const { page } = owner;
+  await page.goto(teamUrl);
+  await page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(page);
+  await form.fill({ title, frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
+  await form.submit();
+  const decision = new DecisionPage(page);
+  await decision.advance("Open weighting", "Weighting");
+  await page.getByRole("link", { name: "Weight the criteria" }).click();
+  await saveWeights(page, { "Project requirements": 5, "Team expertise": 5 });
+  await page.getByRole("link", { name: `← ${title}` }).click();
+  await decision.advance("Close weighting and open scoring", "Scoring");
+  await page.getByRole("link", { name: "Score the options" }).click();
+  await saveScores(page, { Flask: { "Project requirements": 4, "Team expertise": 4 }, Koa: { "Project requirements": 2, "Team expertise": 3 } });
+  await page.getByRole("link", { name: `← ${title}` }).click();
+  await decision.advance("Close scoring and reveal results", "Revealed");
+  await page.getByRole("link", { name: "Record the decision" }).click();
+  await page.getByRole("radio", { name: /Flask/ }).check();
+  await page.getByLabel("Context", { exact: true }).fill("Workers need a small framework.");
+  await page.getByLabel("Decision", { exact: true }).fill("We will use Flask: it ranked first.");
+  await page.getByLabel("Good consequences").fill("Familiar to the team.");
+  await page.getByLabel("Bad consequences").fill("Fewer batteries included.");
+  await page.getByRole("button", { name: "Record the decision" }).click();
+  await expect(page.getByRole("region", { name: "Decision record" })).toContainText("Accepted");
+  return page.url().replace(/\?.*$/, "");
+}
+
+test("a facilitator edits a draft, sees the changes saved, then withdraws it", async ({ actor }) => {
+  test.slow();
+  const eda = await actor("Eda");
+  await eda.teams.createTeam("Draft editors");
+  await eda.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(eda.page);
+  await form.fill({ title: "Cache layer", frameworks: ["Flask", "Koa"] });
+  await form.submit();
+  await expect(eda.page.getByRole("heading", { level: 1, name: "Cache layer" })).toBeVisible();
+
+  await eda.page.getByRole("link", { name: "Edit draft" }).click();
+  await expect(eda.page.getByRole("heading", { level: 1, name: "Edit decision" })).toBeVisible();
+  await eda.page.getByLabel("Title").fill("Cache layer for the public API");
+  await eda.page.getByRole("checkbox", { name: /^Koa\b/ }).uncheck();
+  await eda.page.getByRole("button", { name: "Add custom option" }).click();
+  const option = eda.page.getByRole("group", { name: "Custom option 1" });
+  await expect(option.getByLabel("Name")).toBeFocused();
+  await option.getByLabel("Name").fill("Keep the in-process cache");
+  await eda.page.getByRole("button", { name: "Remove criterion Popularity" }).click();
+  await eda.page.getByRole("button", { name: "Add criterion" }).click();
+  const criterion = eda.page.getByRole("group", { name: /^Criterion \d+$/ }).last();
+  await criterion.getByLabel("Name").fill("Running cost");
+  await snapshotBoth(eda.page, "decision-edit");
+  await eda.page.getByRole("button", { name: "Save changes" }).click();
+
+  await expect(eda.page.getByRole("heading", { level: 1, name: "Cache layer for the public API" })).toBeVisible();
+  const options = eda.page.getByRole("region", { name: /^Options/ });
+  await expect(options.getByRole("heading")).toHaveText("Options (2)");
+  await expect(options).toContainText("Flask");
+  await expect(options).toContainText("Keep the in-process cache");
+  await expect(options).not.toContainText("Koa");
+  const criteria = eda.page.getByRole("region", { name: /^Criteria/ });
+  await expect(criteria).toContainText("Running cost");
+  await expect(criteria).not.toContainText("Popularity");
+  await snapshotBoth(eda.page, "decision-edited-draft");
+
+  await eda.page.getByText("Withdraw this decision…").click();
+  await eda.page.getByLabel("Reason (optional)").fill("The API stays uncached for now.");
+  eda.page.once("dialog", (dialog) => dialog.accept());
+  await eda.page.getByRole("button", { name: "Withdraw decision" }).click();
+  await expect(eda.page.getByRole("main").getByText("Withdrawn", { exact: true })).toBeVisible();
+  await expect(new DecisionPage(eda.page).timeline()).toContainText(`${eda.person.name} withdrew the decision: The API stays uncached for now.`);
+  await expect(eda.page.getByRole("link", { name: "Edit draft" })).toHaveCount(0);
+  await expect(eda.page.getByRole("region", { name: "Facilitate" })).toHaveCount(0);
+  await expect(eda.page.getByRole("navigation", { name: "Phases" })).toHaveCount(0);
+});
+
+test("a decided decision is superseded by a newer one, and the newer one is later deprecated", async ({ actor }) => {
+  test.slow();
+  const sam = await actor("Sam");
+  await sam.teams.createTeam("Record keepers");
+  const teamUrl = sam.page.url().replace(/\?.*$/, "");
+  const older = await decideAlone(sam, teamUrl, "Queue worker framework");
+  const newer = await decideAlone(sam, teamUrl, "Queue worker framework, revisited");
+
+  await sam.page.goto(older);
+  const later = sam.page.getByRole("region", { name: "Later on" });
+  await later.getByLabel("Superseded by").selectOption({ label: "Queue worker framework, revisited" });
+  await later.getByRole("button", { name: "Mark superseded" }).click();
+  const record = sam.page.getByRole("region", { name: "Decision record" });
+  await expect(record).toContainText("Superseded by Queue worker framework, revisited");
+  await expect(sam.page.getByRole("main").getByText("Superseded", { exact: true })).toBeVisible();
+  await expect(new DecisionPage(sam.page).timeline()).toContainText(`${sam.person.name} marked this decision superseded by “Queue worker framework, revisited”`);
+  await expect(later.getByRole("button", { name: "Mark superseded" })).toHaveCount(0);
+
+  await record.getByRole("link", { name: "Queue worker framework, revisited" }).click();
+  await expect(sam.page.getByRole("heading", { level: 1, name: "Queue worker framework, revisited" })).toBeVisible();
+  expect(sam.page.url().replace(/\?.*$/, "")).toBe(newer);
+  await expect(sam.page.getByRole("region", { name: "Decision record" }).getByRole("link", { name: "Queue worker framework", exact: true })).toBeVisible();
+
+  sam.page.once("dialog", (dialog) => dialog.accept());
+  await sam.page.getByRole("button", { name: "Mark deprecated" }).click();
+  await expect(sam.page.getByRole("region", { name: "Decision record" })).toContainText("Deprecated");
+  await expect(sam.page.getByRole("main").getByText("Deprecated", { exact: true })).toBeVisible();
+  await expect(new DecisionPage(sam.page).timeline()).toContainText(`${sam.person.name} marked this decision deprecated`);
+  await expect(sam.page.getByRole("button", { name: "Mark deprecated" })).toHaveCount(0);
+  await snapshotBoth(sam.page, "decision-deprecated");
+
+  await sam.page.getByRole("link", { name: "See the results", exact: true }).click();
+  await expect(sam.page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+  await expect(sam.page.getByRole("region", { name: "Weighted ranking" }).getByRole("row").nth(1)).toContainText("Flask");
+  await snapshotBoth(sam.page, "decision-results-decided");
+
+  await sam.page.goto(teamUrl);
+  await expect(sam.page.getByRole("region", { name: /^Members/ }).getByRole("row").filter({ hasText: sam.person.name })).toBeVisible();
+  await snapshotBoth(sam.page, "team-page");
+});
