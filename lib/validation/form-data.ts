@@ -68,12 +68,33 @@ export function parseForm<S extends z.ZodType>(
 ): { success: true; data: z.infer<S> } | { success: false; state: FormState } {
   const read = nestedFormData(formData);
   if (!read.success) return { success: false, state: { ok: false, message: read.message, values: formValues(formData) } };
-  const result = schema.safeParse(read.data);
+  const result = checkInput(schema, read.data);
   if (result.success) return { success: true, data: result.data };
+  if (!result.fieldErrors) return { success: false, state: { ok: false, message: UNREADABLE_FORM, values: formValues(formData) } };
   return {
     success: false,
-    state: { ok: false, message: "Please correct the highlighted fields.", fieldErrors: fieldErrorsOf(result.error), values: formValues(formData) },
+    state: { ok: false, message: "Please correct the highlighted fields.", fieldErrors: result.fieldErrors, values: formValues(formData) },
   };
+}
+
+const UNREADABLE_FORM = "This form could not be read. Nothing was saved; reload the page and try again.";
+
+/**
+ * A schema's answer for any input: the data, or the field errors. zod 4 itself can throw on some
+ * inputs while it words a message (an object without a prototype where it expects text), so a
+ * throw is an unreadable form (no field errors), never an exception.
+ */
+export function checkInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { success: true; data: z.infer<S> } | { success: false; fieldErrors: FieldErrors | null } {
+  let result: ReturnType<S["safeParse"]>;
+  try {
+    result = schema.safeParse(input) as ReturnType<S["safeParse"]>;
+  } catch {
+    return { success: false, fieldErrors: null };
+  }
+  return result.success ? { success: true, data: result.data as z.infer<S> } : { success: false, fieldErrors: fieldErrorsOf(result.error) };
 }
 
 type Nested = { [key: string]: Nested | string | string[] };
@@ -111,3 +132,4 @@ export function nestedFormData(formData: FormData): { success: true; data: Recor
   }
   return { success: true, data: root };
 }
+

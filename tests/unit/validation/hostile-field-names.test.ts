@@ -50,6 +50,23 @@ describe("field names that reach for a prototype", () => {
     expect(result).toEqual({ success: true, data: { email: "ada@example.com", password: "long enough" } });
   });
 
+  test.each(["name.length.x", "email.length.toString", "password.length.0"])(
+    "%s, a nested name where text is expected, is a field error, not an exception",
+    (name) => {
+      const form = formData([...SIGN_IN, ["name", "A team"], [name, "x"]]);
+      expect(() => parseForm(createTeamSchema, form)).not.toThrow();
+      expect(() => parseForm(signInSchema, form)).not.toThrow();
+    },
+  );
+
+  test("a team name sent as an object gets a form error, not an exception", () => {
+    const result = parseForm(createTeamSchema, formData([["name.length.x", "x"]]));
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.state.ok).toBe(false);
+    expect(result.state.message).toBeTruthy();
+  });
+
   test("a score sheet keyed by constructor is refused, not turned into a score", () => {
     const teamId = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
     const result = parseForm(scoreSheetSchema, formData([["teamId", teamId], ["decisionId", teamId], ["scores.constructor.prototype.score", "5"]]));
