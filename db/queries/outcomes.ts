@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { type Tally, tally, type TallyInput } from "../../lib/domain/tally";
+import type { Tally } from "../../lib/domain/tally";
+import { tallyOf } from "../../lib/domain/tally-of";
 import { AppError, ConflictError, NotFoundError } from "../../lib/errors";
 import type { DecideInput } from "../../lib/validation/decision";
 import type { Db, Executor } from "../client";
@@ -8,19 +9,6 @@ import { decisions, outcomes, type Criterion, type Decision, type Option } from 
 import { type BallotInputs, ballotsOf } from "./ballots";
 import { appendEvent } from "./events";
 import { DECISION_NOT_FOUND, findDecision, loadStructure, requireDecision, requireFacilitator } from "./decisions";
-
-type Named = { id: string; name: string };
-
-export function tallyOf(structure: { options: Named[]; criteria: Named[] }, inputs: BallotInputs): Tally {
-  const input: TallyInput = {
-    options: structure.options.map((o) => ({ id: o.id, name: o.name })),
-    criteria: structure.criteria.map((c) => ({ id: c.id, name: c.name })),
-    members: inputs.members,
-    weights: inputs.weights,
-    scores: inputs.scores,
-  };
-  return tally(input);
-}
 
 /** Anonymous decisions keep no names in their record: members become "Member 1", "Member 2", … */
 function pseudonymise(inputs: BallotInputs): BallotInputs {
