@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Tally } from "../../lib/domain/tally";
+import { pseudonymise } from "../../lib/domain/pseudonyms";
 import { tallyOf } from "../../lib/domain/tally-of";
 import { AppError, ConflictError, NotFoundError } from "../../lib/errors";
 import type { DecideInput } from "../../lib/validation/decision";
@@ -9,18 +10,6 @@ import { decisions, outcomes, type Criterion, type Decision, type Option } from 
 import { type BallotInputs, ballotsOf } from "./ballots";
 import { appendEvent } from "./events";
 import { DECISION_NOT_FOUND, findDecision, loadStructure, requireDecision, requireFacilitator } from "./decisions";
-
-/** Anonymous decisions keep no names in their record: members become "Member 1", "Member 2", … */
-function pseudonymise(inputs: BallotInputs): BallotInputs {
-  // Numbered in id order (random UUIDs), not by name: knowing the voters must not reveal who is who.
-  const byId = [...inputs.members].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const alias = new Map(byId.map((m, i) => [m.id, `member-${i + 1}`]));
-  return {
-    members: byId.map((m, i) => ({ id: alias.get(m.id)!, name: `Member ${i + 1}` })),
-    weights: inputs.weights.map((w) => ({ ...w, memberId: alias.get(w.memberId) ?? "member-?" })),
-    scores: inputs.scores.map((s) => ({ ...s, memberId: alias.get(s.memberId) ?? "member-?" })),
-  };
-}
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -37,7 +26,8 @@ export type DecisionSnapshot = {
 };
 
 function snapshotOf(decision: Decision, structure: { options: Option[]; criteria: Criterion[] }, inputs: BallotInputs, now: Date): DecisionSnapshot {
-  const recorded = decision.anonymous ? pseudonymise(inputs) : inputs;
+  const ids = { optionIds: structure.options.map((o) => o.id), criterionIds: structure.criteria.map((c) => c.id) };
+  const recorded = decision.anonymous ? pseudonymise(inputs, ids) : inputs;
   return {
     snapshotVersion: SNAPSHOT_VERSION,
     takenAt: now.toISOString(),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DecisionStatus } from "../domain/phases";
 import { type Tally, tally as computeTally } from "../domain/tally";
 import { visibleEventPayload } from "../domain/event-payload";
+import { pseudonymName, pseudonymNumber, pseudonymsByContent, type ScoreEntry, type WeightEntry } from "../domain/pseudonyms";
 import {
   type AdrStatus,
   DECISION_JSON_SCHEMA,
@@ -209,52 +210,6 @@ export function canonicalTally(
   };
 }
 
-type Contribution = {
-  weights: { memberId: string; criterionId: string; weight: number }[];
-  /** Rows whose member is known in the export; memberId null only for unlinkable rows. */
-  scores: (Omit<RawScore, "memberId"> & { memberId: string | null })[];
-};
-
-/**
- * Anonymous decisions: members become "Member 1" … "Member n", numbered by what they entered
- * (their weights, then their scores round by round), never by name or id, so the numbering says
- * nothing about who is who. Two members who entered exactly the same are interchangeable, and
- * swapping them changes no byte of the export.
- */
-function pseudonymsByContent(
-  memberIds: readonly string[],
-  contribution: Contribution,
-  optionIds: readonly string[],
-  criterionIds: readonly string[],
-): Map<string, string> {
-  const signature = new Map<string, string>();
-  const weightsOf = new Map<string, Map<string, number>>();
-  for (const w of contribution.weights) {
-    if (!weightsOf.has(w.memberId)) weightsOf.set(w.memberId, new Map());
-    weightsOf.get(w.memberId)!.set(w.criterionId, w.weight);
-  }
-  const scoresOf = new Map<string, Map<string, [number, string | null, string | null]>>();
-  const rounds = [...new Set(contribution.scores.map((s) => s.round))].sort((a, b) => a - b);
-  for (const s of contribution.scores) {
-    if (s.memberId === null) continue;
-    if (!scoresOf.has(s.memberId)) scoresOf.set(s.memberId, new Map());
-    scoresOf.get(s.memberId)!.set(`${s.round}|${s.optionId}|${s.criterionId}`, [s.score, s.comment, s.evidenceUrl]);
-  }
-  for (const id of memberIds) {
-    const w = weightsOf.get(id);
-    const sc = scoresOf.get(id);
-    const parts = [
-      criterionIds.map((c) => w?.get(c) ?? null),
-      rounds.map((r) => optionIds.flatMap((o) => criterionIds.map((c) => sc?.get(`${r}|${o}|${c}`) ?? null))),
-    ];
-    signature.set(id, JSON.stringify(parts));
-  }
-  const sorted = [...memberIds].sort((a, b) => compareCodeUnits(signature.get(a)!, signature.get(b)!));
-  return new Map(sorted.map((id, i) => [id, `member-${i + 1}`]));
-}
-
-const pseudonymName = (pseudonym: string) => `Member ${pseudonym.slice("member-".length)}`;
-
 /**
  * The JSON document of a decision, built from what the loader read. Pure: the same source gives a
  * deep-equal document, and formatDecisionJson turns that into the same bytes.
@@ -327,7 +282,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
 
   // Who is who before pseudonyms: ids as stored (real user ids, or the snapshot's own ids).
   let people: { id: string; name: string }[];
-  const contribution: Contribution = { weights: [], scores: [] };
+  const contribution: { weights: WeightEntry[]; scores: ScoreEntry[] } = { weights: [], scores: [] };
   if (snapshot) {
     // The deciding round is the frozen one; earlier rounds are read from the rows. An anonymous
     // snapshot keeps no user ids, so its earlier rounds cannot be tied to its pseudonyms: those rows
@@ -356,15 +311,16 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
   let rename: (id: string) => string;
   let members: { id: string; name: string }[];
   if (anonymous) {
+    // Snapshots taken before the numbering was shared were numbered by id: numbering again by
+    // the same rule keeps their exports, and live ones, identical for the same entries.
     const alias = pseudonymsByContent(
       people.map((p) => p.id),
       contribution,
-      optionIds,
-      criterionIds,
+      { optionIds, criterionIds },
     );
     rename = (id) => alias.get(id) ?? "member-?";
     members = [...alias.values()]
-      .sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
+      .sort((a, b) => pseudonymNumber(a) - pseudonymNumber(b))
       .map((id) => ({ id, name: pseudonymName(id) }));
   } else {
     rename = (id) => id;

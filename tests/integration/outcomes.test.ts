@@ -220,6 +220,24 @@ describeEachDriver("outcomes", (ctx) => {
       ]);
       expect(outcome.snapshot.tally.winners).toEqual(expectedTally(fx).winners);
     });
+
+    test("of an anonymous decision numbers members by what they entered, as the exports do, not by id", async () => {
+      const fx = await createDecisionFixture(ctx.db, u.facilitator.id, teamId, { anonymous: true });
+      // The lower id gets the weights that sort last, so numbering by id would swap the two.
+      const [lowerId, higherId] = [u.ana, u.ben].sort((a, b) => (a.id < b.id ? -1 : 1));
+      await moveTo(ctx.db, fx, "weighting");
+      await saveWeights(ctx.db, lowerId!.id, weightSheet(fx, [8, 2]));
+      await saveWeights(ctx.db, higherId!.id, weightSheet(fx, [5, 5]));
+      await moveTo(ctx.db, fx, "scoring");
+      for (const person of [lowerId!, higherId!]) await saveScores(ctx.db, person.id, scoreGrid(fx, SCORES.ana!));
+      await moveTo(ctx.db, fx, "revealed");
+      await decide(ctx.db, u.facilitator.id, decideInput(fx, fx.options[0]!.id));
+
+      const { inputs } = (await getOutcome(ctx.db, fx.decisionId))!.snapshot;
+      const weightsOf = (memberId: string) => fx.criteria.map((c) => inputs.weights.find((w) => w.memberId === memberId && w.criterionId === c.id)?.weight);
+      expect(weightsOf("member-1")).toEqual([5, 5]);
+      expect(weightsOf("member-2")).toEqual([8, 2]);
+    });
   });
 
   describe("superseding", () => {
