@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { DecisionStatus } from "../domain/phases";
 import { type Tally, tally as computeTally } from "../domain/tally";
 import { visibleEventPayload } from "../domain/event-payload";
@@ -11,6 +10,7 @@ import {
   type ExportScore,
   type ExportTally,
 } from "./decision-json";
+import { parseDecisionSnapshot } from "../validation/decision-snapshot";
 import { byNameThenId, byPosition, compareCodeUnits } from "./text";
 
 /**
@@ -72,40 +72,6 @@ export function adrStatusOf(decision: { status: DecisionStatus; deprecatedAt: Da
   if (decision.status === "decided") return supersededBy ? "superseded" : decision.deprecatedAt ? "deprecated" : "accepted";
   if (decision.status === "withdrawn") return "rejected";
   return "proposed";
-}
-
-// The frozen snapshot written when the decision was decided (db/queries/outcomes.ts). Read
-// leniently: only what the export uses is checked, and `round` is absent in snapshots taken
-// before scoring rounds existed, which were all round 1.
-const snapshotSchema = z.object({
-  round: z.number().int().min(1).optional(),
-  decision: z.object({ title: z.string(), context: z.string() }),
-  options: z.array(
-    z.object({ id: z.string(), name: z.string(), description: z.string(), link: z.string().nullable(), frameworkSlug: z.string().nullable() }),
-  ),
-  criteria: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
-  inputs: z.object({
-    members: z.array(z.object({ id: z.string(), name: z.string() })),
-    weights: z.array(z.object({ memberId: z.string(), criterionId: z.string(), weight: z.number() })),
-    scores: z.array(
-      z.object({
-        memberId: z.string(),
-        optionId: z.string(),
-        criterionId: z.string(),
-        score: z.number(),
-        comment: z.string().nullable(),
-        evidenceUrl: z.string().nullable(),
-      }),
-    ),
-  }),
-  tally: z.custom<Tally>((value) => typeof value === "object" && value !== null && Array.isArray((value as Tally).options)),
-});
-export type FrozenSnapshot = z.infer<typeof snapshotSchema>;
-
-export function parseSnapshot(snapshot: unknown): FrozenSnapshot {
-  const result = snapshotSchema.safeParse(snapshot);
-  if (!result.success) throw new Error(`The decision's frozen snapshot is not in the expected shape: ${result.error.message}`);
-  return result.data;
 }
 
 /** Keys that could name or identify a person in an event payload; dropped for anonymous decisions. */
@@ -226,7 +192,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
   const { decision } = source;
   const anonymous = decision.anonymous;
   const sealed = !valuesVisible(decision.status);
-  const snapshot = !sealed && decision.status === "decided" && source.outcome ? parseSnapshot(source.outcome.snapshot) : null;
+  const snapshot = !sealed && decision.status === "decided" && source.outcome ? parseDecisionSnapshot(source.outcome.snapshot) : null;
 
   const options = snapshot
     ? snapshot.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug }))

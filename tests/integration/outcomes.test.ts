@@ -5,6 +5,7 @@ import { listDecisions } from "../../db/queries/decisions";
 import { decide, deprecate, getOutcome, supersede } from "../../db/queries/outcomes";
 import { tally, type TallyInput } from "../../lib/domain/tally";
 import { AppError, ConflictError } from "../../lib/errors";
+import { DamagedSnapshotError } from "../../lib/validation/decision-snapshot";
 import {
   createDecisionFixture,
   type DecisionFixture,
@@ -219,6 +220,16 @@ describeEachDriver("outcomes", (ctx) => {
         { id: "member-2", name: "Member 2" },
       ]);
       expect(outcome.snapshot.tally.winners).toEqual(expectedTally(fx).winners);
+    });
+
+    test("read back damaged gives a clear error naming what is wrong, not a half-read record", async () => {
+      const fx = await revealedWithBallots();
+      await decide(ctx.db, u.facilitator.id, decideInput(fx, fx.options[0]!.id));
+      await ctx.db.execute(sql`update outcomes set snapshot = jsonb_set(snapshot, '{tally,options}', '"lost"') where decision_id = ${fx.decisionId}`);
+
+      const error = await getOutcome(ctx.db, fx.decisionId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DamagedSnapshotError);
+      expect((error as Error).message).toContain("tally.options");
     });
 
     test("of an anonymous decision numbers members by what they entered, as the exports do, not by id", async () => {
