@@ -170,8 +170,9 @@ export type BallotInputs = {
 };
 
 /**
- * Everyone's weights and scores. Refused while the decision is sealed: this is the only query
- * that returns other members' values, so the seal holds for every page, action and route.
+ * Everyone's weights and scores, for pages: refused while the decision is sealed. The unchecked
+ * readers below (ballotsOf, roundsOf) and the export loader also return others' values; each
+ * caller of those must have checked the seal first (see the security tests on sealing).
  */
 export async function allBallots(db: Db, actorId: string, teamId: string, decisionId: string): Promise<BallotInputs> {
   const { decision } = await requireDecision(db, actorId, teamId, decisionId);
