@@ -18,7 +18,7 @@ import { openDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { ballotsOf } from "../db/queries/ballots";
 import { loadStructure } from "../db/queries/decisions";
-import { tallyOf } from "../db/queries/outcomes";
+import { tallyOf } from "../lib/domain/tally-of";
 import { criteria, decisions, memberships, options, teams, users, weights, scores, ballots, frameworks } from "../db/schema";
 import { seedCatalog } from "../db/seed";
 import { hashPassword } from "../lib/auth/password";

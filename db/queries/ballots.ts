@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { can, ROLES } from "../../lib/auth/roles";
 import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../../lib/domain/phases";
+import { scoreSheetProblem, weightSheetProblem } from "../../lib/domain/sheet-rules";
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import type { ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
 import type { Db, Executor, Tx } from "../client";
@@ -40,13 +41,8 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
     const given = Object.keys(input.weights);
     const unknown = given.filter((id) => !criterionIds.includes(id));
     if (unknown.length > 0) throw new AppError("The sheet names a criterion this decision does not have. Reload and try again.");
-    const missing = criterionIds.filter((id) => !(id in input.weights));
-    if (missing.length > 0) {
-      throw new AppError(
-        "Give every criterion a weight (0 means it does not matter to you).",
-        Object.fromEntries(missing.map((id) => [`weights.${id}`, "Give a weight from 0 to 10"])),
-      );
-    }
+    const problem = weightSheetProblem(criterionIds, input.weights);
+    if (problem) throw new AppError(problem.message, problem.fieldErrors);
     // The ballot row first: it serialises one member's saves, whatever order the rows come in.
     const firstTime = await recordBallot(tx, decision.id, actorId, "weights", WEIGHTS_ROUND, now);
     await tx
@@ -77,15 +73,9 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
     if (input.cells.some((c) => !optionIds.has(c.optionId) || !criterionIds.has(c.criterionId))) {
       throw new AppError("The sheet names an option or criterion this decision does not have. Reload and try again.");
     }
+    const problem = scoreSheetProblem(input.cells);
+    if (problem) throw new AppError(problem.message, problem.fieldErrors);
     const scored = input.cells.filter((c) => c.score !== undefined);
-    const orphanNotes = input.cells.filter((c) => c.score === undefined && (c.comment || c.evidence));
-    if (orphanNotes.length > 0) {
-      throw new AppError(
-        "A comment or link needs a score beside it.",
-        Object.fromEntries(orphanNotes.map((c) => [`scores.${c.optionId}.${c.criterionId}.score`, "Choose a score for this comment or link"])),
-      );
-    }
-    if (scored.length === 0) throw new AppError("Score at least one option before saving.");
     // The ballot row is locked first, so two saves of one member's sheet run one after the other:
     // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
     const firstTime = await recordBallot(tx, decision.id, actorId, "scores", decision.currentRound, now);
@@ -180,8 +170,9 @@ export type BallotInputs = {
 };
 
 /**
- * Everyone's weights and scores. Refused while the decision is sealed: this is the only query
- * that returns other members' values, so the seal holds for every page, action and route.
+ * Everyone's weights and scores, for pages: refused while the decision is sealed. The unchecked
+ * readers below (ballotsOf, roundsOf) and the export loader also return others' values; each
+ * caller of those must have checked the seal first (see the security tests on sealing).
  */
 export async function allBallots(db: Db, actorId: string, teamId: string, decisionId: string): Promise<BallotInputs> {
   const { decision } = await requireDecision(db, actorId, teamId, decisionId);

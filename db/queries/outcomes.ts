@@ -1,55 +1,19 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { type Tally, tally, type TallyInput } from "../../lib/domain/tally";
+import { pseudonymise } from "../../lib/domain/pseudonyms";
+import { tallyOf } from "../../lib/domain/tally-of";
 import { AppError, ConflictError, NotFoundError } from "../../lib/errors";
 import type { DecideInput } from "../../lib/validation/decision";
+import { type DecisionSnapshot, parseDecisionSnapshot, SNAPSHOT_VERSION } from "../../lib/validation/decision-snapshot";
 import type { Db, Executor } from "../client";
 import { decisions, outcomes, type Criterion, type Decision, type Option } from "../schema";
 import { type BallotInputs, ballotsOf } from "./ballots";
 import { appendEvent } from "./events";
 import { DECISION_NOT_FOUND, findDecision, loadStructure, requireDecision, requireFacilitator } from "./decisions";
 
-type Named = { id: string; name: string };
-
-export function tallyOf(structure: { options: Named[]; criteria: Named[] }, inputs: BallotInputs): Tally {
-  const input: TallyInput = {
-    options: structure.options.map((o) => ({ id: o.id, name: o.name })),
-    criteria: structure.criteria.map((c) => ({ id: c.id, name: c.name })),
-    members: inputs.members,
-    weights: inputs.weights,
-    scores: inputs.scores,
-  };
-  return tally(input);
-}
-
-/** Anonymous decisions keep no names in their record: members become "Member 1", "Member 2", … */
-function pseudonymise(inputs: BallotInputs): BallotInputs {
-  // Numbered in id order (random UUIDs), not by name: knowing the voters must not reveal who is who.
-  const byId = [...inputs.members].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const alias = new Map(byId.map((m, i) => [m.id, `member-${i + 1}`]));
-  return {
-    members: byId.map((m, i) => ({ id: alias.get(m.id)!, name: `Member ${i + 1}` })),
-    weights: inputs.weights.map((w) => ({ ...w, memberId: alias.get(w.memberId) ?? "member-?" })),
-    scores: inputs.scores.map((s) => ({ ...s, memberId: alias.get(s.memberId) ?? "member-?" })),
-  };
-}
-
-export const SNAPSHOT_VERSION = 1;
-
-export type DecisionSnapshot = {
-  snapshotVersion: number;
-  takenAt: string;
-  /** The scoring round whose scores decided it (1 unless the team re-voted). */
-  round: number;
-  decision: { id: string; title: string; context: string; anonymous: boolean };
-  options: { id: string; name: string; description: string; link: string | null; frameworkSlug: string | null }[];
-  criteria: { id: string; name: string; description: string }[];
-  inputs: BallotInputs;
-  tally: Tally;
-};
-
 function snapshotOf(decision: Decision, structure: { options: Option[]; criteria: Criterion[] }, inputs: BallotInputs, now: Date): DecisionSnapshot {
-  const recorded = decision.anonymous ? pseudonymise(inputs) : inputs;
+  const ids = { optionIds: structure.options.map((o) => o.id), criterionIds: structure.criteria.map((c) => c.id) };
+  const recorded = decision.anonymous ? pseudonymise(inputs, ids) : inputs;
   return {
     snapshotVersion: SNAPSHOT_VERSION,
     takenAt: now.toISOString(),
@@ -111,7 +75,7 @@ export async function decide(db: Db, actorId: string, input: DecideInput, now = 
 
 export async function getOutcome(db: Executor, decisionId: string) {
   const [row] = await db.select().from(outcomes).where(eq(outcomes.decisionId, decisionId)).limit(1);
-  return row ? { ...row, snapshot: row.snapshot as unknown as DecisionSnapshot } : null;
+  return row ? { ...row, snapshot: parseDecisionSnapshot(row.snapshot) } : null;
 }
 
 export async function supersede(db: Db, actorId: string, input: { teamId: string; decisionId: string; supersededById: string }, now = new Date()) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { requireTeamRole } from "../../lib/auth/guard";
-import { canManageMember, type Role, ROLE_LABELS } from "../../lib/auth/roles";
+import { canManageMember, type Role, ROLE_LABELS, ROLES } from "../../lib/auth/roles";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import type { Db, Executor } from "../client";
 import { memberships, teams, users } from "../schema";
@@ -39,7 +39,7 @@ export async function listMembers(db: Executor, teamId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.teamId, teamId))
-    .orderBy(sql`array_position(array['owner','admin','member','viewer']::team_role[], ${memberships.role})`, asc(users.name));
+    .orderBy(sql`array_position(array[${sql.join(ROLES.map((role) => sql`${role}`), sql`, `)}]::team_role[], ${memberships.role})`, asc(users.name));
 }
 
 export async function createTeam(db: Db, userId: string, input: { name: string }) {

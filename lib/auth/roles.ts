@@ -1,4 +1,5 @@
-// Roles and what each may do, as plain data: change access here, nowhere else.
+// Roles and what each may do, as plain data. Access is changed here; the role order (owner
+// first) is also the team_role enum's order in the database and the order members are listed in.
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { DecisionStatus } from "../domain/phases";
 import { type Tally, tally as computeTally } from "../domain/tally";
 import { visibleEventPayload } from "../domain/event-payload";
+import { pseudonymName, pseudonymNumber, pseudonymsByContent, type ScoreEntry, type WeightEntry } from "../domain/pseudonyms";
 import {
   type AdrStatus,
   DECISION_JSON_SCHEMA,
@@ -10,6 +10,7 @@ import {
   type ExportScore,
   type ExportTally,
 } from "./decision-json";
+import { parseDecisionSnapshot } from "../validation/decision-snapshot";
 import { byNameThenId, byPosition, compareCodeUnits } from "./text";
 
 /**
@@ -71,40 +72,6 @@ export function adrStatusOf(decision: { status: DecisionStatus; deprecatedAt: Da
   if (decision.status === "decided") return supersededBy ? "superseded" : decision.deprecatedAt ? "deprecated" : "accepted";
   if (decision.status === "withdrawn") return "rejected";
   return "proposed";
-}
-
-// The frozen snapshot written when the decision was decided (db/queries/outcomes.ts). Read
-// leniently: only what the export uses is checked, and `round` is absent in snapshots taken
-// before scoring rounds existed, which were all round 1.
-const snapshotSchema = z.object({
-  round: z.number().int().min(1).optional(),
-  decision: z.object({ title: z.string(), context: z.string() }),
-  options: z.array(
-    z.object({ id: z.string(), name: z.string(), description: z.string(), link: z.string().nullable(), frameworkSlug: z.string().nullable() }),
-  ),
-  criteria: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
-  inputs: z.object({
-    members: z.array(z.object({ id: z.string(), name: z.string() })),
-    weights: z.array(z.object({ memberId: z.string(), criterionId: z.string(), weight: z.number() })),
-    scores: z.array(
-      z.object({
-        memberId: z.string(),
-        optionId: z.string(),
-        criterionId: z.string(),
-        score: z.number(),
-        comment: z.string().nullable(),
-        evidenceUrl: z.string().nullable(),
-      }),
-    ),
-  }),
-  tally: z.custom<Tally>((value) => typeof value === "object" && value !== null && Array.isArray((value as Tally).options)),
-});
-export type FrozenSnapshot = z.infer<typeof snapshotSchema>;
-
-export function parseSnapshot(snapshot: unknown): FrozenSnapshot {
-  const result = snapshotSchema.safeParse(snapshot);
-  if (!result.success) throw new Error(`The decision's frozen snapshot is not in the expected shape: ${result.error.message}`);
-  return result.data;
 }
 
 /** Keys that could name or identify a person in an event payload; dropped for anonymous decisions. */
@@ -209,52 +176,6 @@ export function canonicalTally(
   };
 }
 
-type Contribution = {
-  weights: { memberId: string; criterionId: string; weight: number }[];
-  /** Rows whose member is known in the export; memberId null only for unlinkable rows. */
-  scores: (Omit<RawScore, "memberId"> & { memberId: string | null })[];
-};
-
-/**
- * Anonymous decisions: members become "Member 1" … "Member n", numbered by what they entered
- * (their weights, then their scores round by round), never by name or id, so the numbering says
- * nothing about who is who. Two members who entered exactly the same are interchangeable, and
- * swapping them changes no byte of the export.
- */
-function pseudonymsByContent(
-  memberIds: readonly string[],
-  contribution: Contribution,
-  optionIds: readonly string[],
-  criterionIds: readonly string[],
-): Map<string, string> {
-  const signature = new Map<string, string>();
-  const weightsOf = new Map<string, Map<string, number>>();
-  for (const w of contribution.weights) {
-    if (!weightsOf.has(w.memberId)) weightsOf.set(w.memberId, new Map());
-    weightsOf.get(w.memberId)!.set(w.criterionId, w.weight);
-  }
-  const scoresOf = new Map<string, Map<string, [number, string | null, string | null]>>();
-  const rounds = [...new Set(contribution.scores.map((s) => s.round))].sort((a, b) => a - b);
-  for (const s of contribution.scores) {
-    if (s.memberId === null) continue;
-    if (!scoresOf.has(s.memberId)) scoresOf.set(s.memberId, new Map());
-    scoresOf.get(s.memberId)!.set(`${s.round}|${s.optionId}|${s.criterionId}`, [s.score, s.comment, s.evidenceUrl]);
-  }
-  for (const id of memberIds) {
-    const w = weightsOf.get(id);
-    const sc = scoresOf.get(id);
-    const parts = [
-      criterionIds.map((c) => w?.get(c) ?? null),
-      rounds.map((r) => optionIds.flatMap((o) => criterionIds.map((c) => sc?.get(`${r}|${o}|${c}`) ?? null))),
-    ];
-    signature.set(id, JSON.stringify(parts));
-  }
-  const sorted = [...memberIds].sort((a, b) => compareCodeUnits(signature.get(a)!, signature.get(b)!));
-  return new Map(sorted.map((id, i) => [id, `member-${i + 1}`]));
-}
-
-const pseudonymName = (pseudonym: string) => `Member ${pseudonym.slice("member-".length)}`;
-
 /**
  * The JSON document of a decision, built from what the loader read. Pure: the same source gives a
  * deep-equal document, and formatDecisionJson turns that into the same bytes.
@@ -271,7 +192,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
   const { decision } = source;
   const anonymous = decision.anonymous;
   const sealed = !valuesVisible(decision.status);
-  const snapshot = !sealed && decision.status === "decided" && source.outcome ? parseSnapshot(source.outcome.snapshot) : null;
+  const snapshot = !sealed && decision.status === "decided" && source.outcome ? parseDecisionSnapshot(source.outcome.snapshot) : null;
 
   const options = snapshot
     ? snapshot.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug }))
@@ -327,7 +248,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
 
   // Who is who before pseudonyms: ids as stored (real user ids, or the snapshot's own ids).
   let people: { id: string; name: string }[];
-  const contribution: Contribution = { weights: [], scores: [] };
+  const contribution: { weights: WeightEntry[]; scores: ScoreEntry[] } = { weights: [], scores: [] };
   if (snapshot) {
     // The deciding round is the frozen one; earlier rounds are read from the rows. An anonymous
     // snapshot keeps no user ids, so its earlier rounds cannot be tied to its pseudonyms: those rows
@@ -356,15 +277,16 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
   let rename: (id: string) => string;
   let members: { id: string; name: string }[];
   if (anonymous) {
+    // Snapshots taken before the numbering was shared were numbered by id: numbering again by
+    // the same rule keeps their exports, and live ones, identical for the same entries.
     const alias = pseudonymsByContent(
       people.map((p) => p.id),
       contribution,
-      optionIds,
-      criterionIds,
+      { optionIds, criterionIds },
     );
     rename = (id) => alias.get(id) ?? "member-?";
     members = [...alias.values()]
-      .sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
+      .sort((a, b) => pseudonymNumber(a) - pseudonymNumber(b))
       .map((id) => ({ id, name: pseudonymName(id) }));
   } else {
     rename = (id) => id;

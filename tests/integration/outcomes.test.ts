@@ -5,6 +5,7 @@ import { listDecisions } from "../../db/queries/decisions";
 import { decide, deprecate, getOutcome, supersede } from "../../db/queries/outcomes";
 import { tally, type TallyInput } from "../../lib/domain/tally";
 import { AppError, ConflictError } from "../../lib/errors";
+import { DamagedSnapshotError } from "../../lib/validation/decision-snapshot";
 import {
   createDecisionFixture,
   type DecisionFixture,
@@ -219,6 +220,34 @@ describeEachDriver("outcomes", (ctx) => {
         { id: "member-2", name: "Member 2" },
       ]);
       expect(outcome.snapshot.tally.winners).toEqual(expectedTally(fx).winners);
+    });
+
+    test("read back damaged gives a clear error naming what is wrong, not a half-read record", async () => {
+      const fx = await revealedWithBallots();
+      await decide(ctx.db, u.facilitator.id, decideInput(fx, fx.options[0]!.id));
+      await ctx.db.execute(sql`update outcomes set snapshot = jsonb_set(snapshot, '{tally,options}', '"lost"') where decision_id = ${fx.decisionId}`);
+
+      const error = await getOutcome(ctx.db, fx.decisionId).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DamagedSnapshotError);
+      expect((error as Error).message).toContain("tally.options");
+    });
+
+    test("of an anonymous decision numbers members by what they entered, as the exports do, not by id", async () => {
+      const fx = await createDecisionFixture(ctx.db, u.facilitator.id, teamId, { anonymous: true });
+      // The lower id gets the weights that sort last, so numbering by id would swap the two.
+      const [lowerId, higherId] = [u.ana, u.ben].sort((a, b) => (a.id < b.id ? -1 : 1));
+      await moveTo(ctx.db, fx, "weighting");
+      await saveWeights(ctx.db, lowerId!.id, weightSheet(fx, [8, 2]));
+      await saveWeights(ctx.db, higherId!.id, weightSheet(fx, [5, 5]));
+      await moveTo(ctx.db, fx, "scoring");
+      for (const person of [lowerId!, higherId!]) await saveScores(ctx.db, person.id, scoreGrid(fx, SCORES.ana!));
+      await moveTo(ctx.db, fx, "revealed");
+      await decide(ctx.db, u.facilitator.id, decideInput(fx, fx.options[0]!.id));
+
+      const { inputs } = (await getOutcome(ctx.db, fx.decisionId))!.snapshot;
+      const weightsOf = (memberId: string) => fx.criteria.map((c) => inputs.weights.find((w) => w.memberId === memberId && w.criterionId === c.id)?.weight);
+      expect(weightsOf("member-1")).toEqual([5, 5]);
+      expect(weightsOf("member-2")).toEqual([8, 2]);
     });
   });
 

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { allBallots, ballotsOf, ownBallot, progress, roundDistribution, roundsOf, saveScores, saveWeights } from "../../db/queries/ballots";
 import { advancePhase, loadStructure, openNextRound, requireDecision } from "../../db/queries/decisions";
-import { decide, getOutcome, tallyOf } from "../../db/queries/outcomes";
+import { decide, getOutcome } from "../../db/queries/outcomes";
+import { tallyOf } from "../../lib/domain/tally-of";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import {

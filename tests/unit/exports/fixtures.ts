@@ -1,5 +1,6 @@
 import type { ExportSource, RawScore } from "@/lib/exports/build";
 import { tally } from "@/lib/domain/tally";
+import { pseudonymise } from "@/lib/domain/pseudonyms";
 
 // A decision as the loader would read it, built in code so every formatter can be tested without a
 // database. Ids are fixed uuids, so outputs can be compared byte for byte.
@@ -60,14 +61,13 @@ const at = (iso: string) => new Date(iso);
 
 /** The snapshot db/queries/outcomes.ts would write for these inputs (optionally pseudonymised). */
 export function snapshotFor(opts: { anonymous: boolean; round?: number; scores: RawScore[] }) {
-  const members = [PEOPLE.ana, PEOPLE.ben].sort((a, b) => a.name.localeCompare(b.name));
-  const alias = new Map(members.map((m, i) => [m.id, `member-${i + 1}`]));
-  const rename = (id: string) => (opts.anonymous ? alias.get(id)! : id);
-  const inputs = {
-    members: members.map((m, i) => (opts.anonymous ? { id: `member-${i + 1}`, name: `Member ${i + 1}` } : m)),
-    weights: WEIGHTS.map((w) => ({ ...w, memberId: rename(w.memberId) })),
-    scores: opts.scores.map(({ round: _round, ...s }) => ({ ...s, memberId: rename(s.memberId) })),
+  const named = {
+    members: [PEOPLE.ana, PEOPLE.ben].sort((a, b) => a.name.localeCompare(b.name)),
+    weights: WEIGHTS,
+    scores: opts.scores.map(({ round: _round, ...s }) => s),
   };
+  const ids = { optionIds: OPTIONS.map((o) => o.id), criterionIds: CRITERIA.map((c) => c.id) };
+  const inputs = opts.anonymous ? pseudonymise(named, ids) : named;
   return {
     snapshotVersion: 1,
     takenAt: "2025-03-02T10:00:00.000Z",

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { allBallots } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
-import { tallyOf } from "@/db/queries/outcomes";
+import { tallyOf } from "@/lib/domain/tally-of";
 import { loadDecisionPage } from "../load";
 import { DecideForm } from "./decide-form";
 

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { scoreSheetProblem, weightSheetProblem } from "../../../lib/domain/sheet-rules";
+
+const cell = (over: Partial<Parameters<typeof scoreSheetProblem>[0][number]> = {}) => ({
+  optionId: "o1",
+  criterionId: "c1",
+  comment: "",
+  evidence: null,
+  ...over,
+});
+
+describe("scoreSheetProblem", () => {
+  test("a sheet with a score passes", () => {
+    expect(scoreSheetProblem([cell({ score: 3 }), cell({ optionId: "o2" })])).toBeNull();
+  });
+
+  test.each([
+    ["a comment", { comment: "why not" }],
+    ["an evidence link", { evidence: "https://example.com/x" }],
+  ])("%s without a score is refused on that cell's score field", (_what, over) => {
+    expect(scoreSheetProblem([cell({ score: 4 }), cell({ optionId: "o2", ...over })])).toEqual({
+      message: "A comment or link needs a score beside it.",
+      fieldErrors: { "scores.o2.c1.score": "Choose a score for this comment or link" },
+    });
+  });
+
+  test("an empty sheet, or one with only blank cells, needs at least one score", () => {
+    for (const cells of [[], [cell(), cell({ optionId: "o2" })]]) {
+      expect(scoreSheetProblem(cells)).toEqual({ message: "Score at least one option before saving.", fieldErrors: {} });
+    }
+  });
+});
+
+describe("weightSheetProblem", () => {
+  test("every criterion weighed passes, 0 included", () => {
+    expect(weightSheetProblem(["c1", "c2"], { c1: 0, c2: 10 })).toBeNull();
+  });
+
+  test("a missing criterion is refused on its own field", () => {
+    expect(weightSheetProblem(["c1", "c2"], { c1: 5 })).toEqual({
+      message: "Give every criterion a weight (0 means it does not matter to you).",
+      fieldErrors: { "weights.c2": "Give a weight from 0 to 10" },
+    });
+  });
+
+  test("an inherited key does not count as a weight", () => {
+    expect(weightSheetProblem(["constructor"], {})?.fieldErrors).toEqual({ "weights.constructor": "Give a weight from 0 to 10" });
+  });
+});
