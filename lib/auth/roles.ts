@@ -1,6 +1,8 @@
-// Roles and what each may do, as plain data: change access here, nowhere else.
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+// What each role may do, as plain data: change access here, nowhere else. The role names live in
+// lib/domain so the database schema can build its enum without depending on lib/auth.
+import { ROLES, type Role } from "../domain/roles";
+
+export { ROLES, type Role };
 
 export const PERMISSIONS = [
   "team.view",
