@@ -14,7 +14,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ROLES } from "../lib/auth/roles";
+import { ROLES } from "../lib/domain/roles";
 import { DECISION_STATUSES } from "../lib/domain/phases";
 
 export const teamRole = pgEnum("team_role", ROLES);

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../lib/auth/password";
-import type { Role } from "../lib/auth/roles";
+import type { Role } from "../lib/domain/roles";
 import { FRAMEWORK_CATALOG } from "./catalog";
 import type { Db } from "./client";
 import { events, frameworks, memberships, teams, users } from "./schema";

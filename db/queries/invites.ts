@@ -3,7 +3,7 @@ import { and, desc, eq, gte, isNull, notExists, sql } from "drizzle-orm";
 import { requireTeamRole } from "../../lib/auth/guard";
 import { invitableRoles, type Role } from "../../lib/auth/roles";
 import { generateToken, hashToken, isWellFormedToken } from "../../lib/auth/tokens";
-import { inviteStatus, type InviteStatus, UNUSABLE_INVITE_COPY, type UnusableInvite } from "../../lib/domain/invite-status";
+import { inviteStatus, UNUSABLE_INVITE_COPY, type UnusableInvite } from "../../lib/domain/invite-status";
 import { AppError, ForbiddenError, NotFoundError } from "../../lib/errors";
 import type { CreateInviteInput } from "../../lib/validation/invite";
 import type { Db, Executor } from "../client";

@@ -1,7 +1,9 @@
-// Roles and what each may do, as plain data. Access is changed here; the role order (owner
-// first) is also the team_role enum's order in the database and the order members are listed in.
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+// What each role may do, as plain data; access is changed here. The role names live in lib/domain
+// (so the database schema can build its enum without lib/auth); their order, owner first, is also
+// the team_role enum's order and the order members are listed in.
+import { ROLES, type Role } from "../domain/roles";
+
+export { ROLES, type Role };
 
 export const PERMISSIONS = [
   "team.view",

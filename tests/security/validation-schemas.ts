@@ -13,8 +13,8 @@ const validationDir = path.resolve(import.meta.dirname, "../../lib/validation");
 export async function allValidationSchemas(): Promise<NamedSchema[]> {
   const found: NamedSchema[] = [];
   for (const file of readdirSync(validationDir).filter((f) => f.endsWith(".ts")).sort()) {
-    const module = (await import(path.join(validationDir, file))) as Record<string, unknown>;
-    for (const [exported, value] of Object.entries(module)) {
+    const exports = (await import(path.join(validationDir, file))) as Record<string, unknown>;
+    for (const [exported, value] of Object.entries(exports)) {
       if (value instanceof z.ZodType) found.push({ name: `${file.replace(/\.ts$/, "")}.${exported}`, schema: value });
     }
   }

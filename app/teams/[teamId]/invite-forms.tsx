@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useState } from "react";
+import { useActionState, useId, useState, useSyncExternalStore } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { buttonClass, inputClass } from "@/app/_components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
@@ -52,11 +52,14 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
   );
 }
 
+const neverChanges = () => () => {};
+
 function InviteLink({ path }: { path: string }) {
-  const [url, setUrl] = useState(path);
+  // The origin is only known in the browser; the server render shows the bare path.
+  const origin = useSyncExternalStore(neverChanges, () => window.location.origin, () => null);
+  const url = origin ? new URL(path, origin).toString() : path;
   const [copied, setCopied] = useState(false);
   const id = useId();
-  useEffect(() => setUrl(new URL(path, window.location.origin).toString()), [path]);
   return (
     <div className="flex flex-wrap items-end gap-2">
       <div className="min-w-0 flex-1">

@@ -66,7 +66,7 @@ function expectClose(actual: number | null | undefined, expected: number | null)
   else expect(actual).toBeCloseTo(expected, 9);
 }
 
-const percent = (meanScore: number) => ((meanScore - 1) / 4) * 100;
+// In the comments below, percent(mean) = (mean - 1) / 4 × 100: a 1-5 score on a 0-100 scale.
 
 // --- Labels and weights ---
 

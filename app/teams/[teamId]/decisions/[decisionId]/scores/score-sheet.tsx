@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/ui";
-import { SaveStatus, useWarnBeforeLeaving } from "@/app/_components/unsaved-changes";
+import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
 
@@ -34,15 +34,11 @@ export function ScoreSheet({
   readOnly: boolean;
 }) {
   const [state, action] = useActionState(saveScoresAction, initialFormState);
-  const [dirty, setDirty] = useState(unsavedRound);
-  useWarnBeforeLeaving(dirty);
-  useEffect(() => {
-    if (state.ok) setDirty(false);
-  }, [state]);
+  const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
   const filled = Object.values(initial).filter((c) => c.score !== null).length;
 
   return (
-    <ActionForm action={action} className="space-y-6" onChange={() => setDirty(true)}>
+    <ActionForm action={action} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">

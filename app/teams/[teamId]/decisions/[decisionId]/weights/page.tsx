@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { ownBallot } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";

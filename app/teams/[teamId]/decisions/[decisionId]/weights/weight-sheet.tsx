@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { SaveStatus, useWarnBeforeLeaving } from "@/app/_components/unsaved-changes";
+import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
 import { saveWeightsAction } from "../actions/save-weights";
 
 type Criterion = { id: string; name: string; description: string };
@@ -10,15 +10,11 @@ type Criterion = { id: string; name: string; description: string };
 export function WeightSheet({ teamId, decisionId, criteria, initial, readOnly }: { teamId: string; decisionId: string; criteria: Criterion[]; initial: Record<string, number>; readOnly: boolean }) {
   const [state, action] = useActionState(saveWeightsAction, initialFormState);
   const [values, setValues] = useState(initial);
-  const [dirty, setDirty] = useState(false);
-  useWarnBeforeLeaving(dirty);
-  useEffect(() => {
-    if (state.ok) setDirty(false);
-  }, [state]);
+  const { dirty, markDirty } = useUnsavedChanges(state);
   const total = criteria.reduce((sum, c) => sum + (values[c.id] ?? 0), 0);
 
   return (
-    <ActionForm action={action} className="space-y-6" onChange={() => setDirty(true)}>
+    <ActionForm action={action} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <fieldset disabled={readOnly} className="space-y-5">
