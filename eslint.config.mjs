@@ -32,8 +32,9 @@ const DB_IMPORTS_BOTH = ["db/queries/ballots.ts", "db/queries/decisions.ts", "db
 
 // Source files over the 300-line limit today (code lines, without blanks and comments). Temporary:
 // each is being split; delete its entry when it is.
-const DECISION_FORM = "app/teams/[[]teamId]/decisions/_components/decision-form.tsx"; // [[] is a literal "["
-const OVER_300_LINES = [DECISION_FORM, "app/teams/[[]teamId]/decisions/[[]decisionId]/page.tsx", "lib/domain/tally.ts", "lib/exports/build.ts"];
+const OVER_300_LINES = ["lib/domain/tally.ts", "lib/exports/build.ts"];
+// [[] is a literal "[" in these patterns.
+const DECISION_FORM = "app/teams/[[]teamId]/decisions/_components/decision-form/decision-form.tsx";
 
 export default defineConfig([
   ...nextVitals,
@@ -56,9 +57,9 @@ export default defineConfig([
   },
 
   {
-    // Being split into smaller pieces right now; the split replaces these two effects (the browser's
-    // time zone read through useSyncExternalStore, the focus request kept in a ref). Temporary.
-    name: "verdict/pending-split",
+    // The deadlines are shown in the browser's time zone once hydrated, from an effect that sets
+    // state. Temporary: reading the zone through useSyncExternalStore replaces it.
+    name: "verdict/deadlines-after-hydration",
     files: [DECISION_FORM],
     rules: { "react-hooks/set-state-in-effect": "off" },
   },

@@ -25,13 +25,14 @@ export function useEditableRows<F extends string>({
 }) {
   const [rows, setRows] = useState<ListRow<F>[]>(() => initial.map((row, i) => ({ ...row, key: `${keyPrefix}-${i}` })));
   const nextKey = useRef(0);
-  const [focusKey, setFocusKey] = useState<string | null>(null);
+  // A row added by the person takes the focus once it is on the page: after the render that adds it.
+  const focusKey = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!focusKey) return;
-    document.getElementById(`${idPrefix}-${focusKey}-name`)?.focus();
-    setFocusKey(null);
-  }, [focusKey, idPrefix]);
+    if (!focusKey.current) return;
+    document.getElementById(`${idPrefix}-${focusKey.current}-name`)?.focus();
+    focusKey.current = null;
+  });
 
   /** Keys of the rows the server will number: its errors say "criteria.2.name" counting only non-blank rows. */
   const filledKeys = () => rows.filter((row) => !isBlank(row, fields)).map((row) => row.key);
@@ -40,7 +41,7 @@ export function useEditableRows<F extends string>({
     const key = `${keyPrefix}-new-${nextKey.current++}`;
     const blank = Object.fromEntries(fields.map((f) => [f, ""])) as Record<F, string>;
     setRows((list) => [...list, { ...blank, key }]);
-    setFocusKey(key);
+    focusKey.current = key;
   };
   const update = (key: string, field: F, value: string) =>
     setRows((list) => list.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
