@@ -4,7 +4,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_e2e";
 // The server runs as a least-privilege role made by `db:migrate`, one per e2e database so parallel
 // runs on one PostgreSQL never share it; the tests' own direct access stays on E2E_DATABASE_URL.
-const E2E_APP_ROLE = `${new URL(E2E_DATABASE_URL).pathname.slice(1).toLowerCase().replace(/[^a-z0-9_]/g, "_")}_app`.slice(0, 63);
+const E2E_APP_ROLE = `${new URL(E2E_DATABASE_URL).pathname
+  .slice(1)
+  .toLowerCase()
+  .replace(/[^a-z0-9_]/g, "_")}_app`.slice(0, 63);
 const E2E_APP_DATABASE_URL = Object.assign(new URL(E2E_DATABASE_URL), { username: E2E_APP_ROLE, password: "" }).toString();
 
 export default defineConfig({

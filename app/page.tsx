@@ -15,8 +15,8 @@ export default async function HomePage() {
       <section className="max-w-3xl">
         <h1 className="text-4xl font-semibold tracking-tight sm:text-5xl">Make technology decisions as a team, and keep the record.</h1>
         <p className="mt-5 text-lg text-slate-600 dark:text-slate-400">
-          Verdict takes a team from “which backend framework?” to a decision everyone can explain a year later: weighted criteria, sealed scores,
-          a clear tally and an architecture decision record.
+          Verdict takes a team from “which backend framework?” to a decision everyone can explain a year later: weighted criteria, sealed scores, a clear tally
+          and an architecture decision record.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
           {user ? (

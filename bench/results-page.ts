@@ -84,11 +84,15 @@ async function seed() {
     .values(Array.from({ length: CRITERIA }, (_, position) => ({ decisionId: decision!.id, name: `Criterion ${position + 1}`, position })))
     .returning();
   const random = generator(42);
-  await db.insert(weights).values(
-    people.flatMap((p) => criterionRows.map((c) => ({ decisionId: decision!.id, criterionId: c.id, userId: p.id, weight: Math.floor(random() * 11) }))),
-  );
+  await db
+    .insert(weights)
+    .values(
+      people.flatMap((p) => criterionRows.map((c) => ({ decisionId: decision!.id, criterionId: c.id, userId: p.id, weight: Math.floor(random() * 11) }))),
+    );
   const scoreRows = people.flatMap((p) =>
-    optionRows.flatMap((o) => criterionRows.map((c) => ({ decisionId: decision!.id, optionId: o.id, criterionId: c.id, userId: p.id, score: 1 + Math.floor(random() * 5) }))),
+    optionRows.flatMap((o) =>
+      criterionRows.map((c) => ({ decisionId: decision!.id, optionId: o.id, criterionId: c.id, userId: p.id, score: 1 + Math.floor(random() * 5) })),
+    ),
   );
   for (let i = 0; i < scoreRows.length; i += 5000) await db.insert(scores).values(scoreRows.slice(i, i + 5000));
   await db.insert(ballots).values(people.flatMap((p) => (["weights", "scores"] as const).map((kind) => ({ decisionId: decision!.id, userId: p.id, kind }))));
@@ -184,7 +188,10 @@ async function javascriptWeight(url: string, cookieName: string, token: string) 
       if (response.request().resourceType() !== "script") return;
       const current = phase;
       const body = await response.body().catch(() => Buffer.alloc(0));
-      const sizes = await response.request().sizes().catch(() => null);
+      const sizes = await response
+        .request()
+        .sizes()
+        .catch(() => null);
       scripts.push({ phase: current, wire: sizes?.responseBodySize ?? body.length, decoded: body.length });
     });
     await page.goto(url, { waitUntil: "load" });
@@ -205,12 +212,18 @@ await seeded.handle.close();
 const page = await benchPage(`/teams/${seeded.teamId}/decisions/${seeded.decisionId}/results`, seeded.member);
 
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-console.log(`decision: ${tallyRun.counts.members} members, ${OPTIONS} options, ${CRITERIA} criteria (${tallyRun.counts.weights} weights, ${tallyRun.counts.scores} scores)`);
-console.log(`tally:        median ${fmt(median(tallyRun.samples))}  min ${fmt(Math.min(...tallyRun.samples))}  max ${fmt(Math.max(...tallyRun.samples))}  (${RUNS} runs)`);
+console.log(
+  `decision: ${tallyRun.counts.members} members, ${OPTIONS} options, ${CRITERIA} criteria (${tallyRun.counts.weights} weights, ${tallyRun.counts.scores} scores)`,
+);
+console.log(
+  `tally:        median ${fmt(median(tallyRun.samples))}  min ${fmt(Math.min(...tallyRun.samples))}  max ${fmt(Math.max(...tallyRun.samples))}  (${RUNS} runs)`,
+);
 console.log(
   `sensitivity + Monte Carlo (10,000 samples): median ${fmt(median(sensitivityRun.samples))}  max ${fmt(Math.max(...sensitivityRun.samples))}  first call ${fmt(sensitivityRun.cold)}`,
 );
-console.log(`results page: median ${fmt(median(page.samples))}  min ${fmt(Math.min(...page.samples))}  max ${fmt(Math.max(...page.samples))}  (${RUNS} sequential requests, ${(page.bytes / 1024).toFixed(0)} KiB HTML)`);
+console.log(
+  `results page: median ${fmt(median(page.samples))}  min ${fmt(Math.min(...page.samples))}  max ${fmt(Math.max(...page.samples))}  (${RUNS} sequential requests, ${(page.bytes / 1024).toFixed(0)} KiB HTML)`,
+);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 console.log(
   `results page JS: first load ${kib(page.js.firstWire)} over the wire (${kib(page.js.firstDecoded)} decoded); charts, loaded after: ${kib(page.js.lazyWire)} (${kib(page.js.lazyDecoded)} decoded)`,

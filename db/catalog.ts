@@ -102,8 +102,7 @@ export const FRAMEWORK_CATALOG: readonly CatalogEntry[] = [
     name: "Flask",
     language: "Python",
     runtime: null,
-    description:
-      "A micro-framework for Python: a tiny core for routing and requests, with extensions for the rest. Well suited to small services and APIs.",
+    description: "A micro-framework for Python: a tiny core for routing and requests, with extensions for the rest. Well suited to small services and APIs.",
     website: "https://flask.palletsprojects.com",
     notableUsers: [
       { name: "Pinterest", usage: "web services" },
@@ -144,8 +143,7 @@ export const FRAMEWORK_CATALOG: readonly CatalogEntry[] = [
     name: "Koa",
     language: "JavaScript",
     runtime: "Node.js",
-    description:
-      "A lean Node.js framework from the people behind Express, built around async functions and a tiny middleware core with no bundled extras.",
+    description: "A lean Node.js framework from the people behind Express, built around async functions and a tiny middleware core with no bundled extras.",
     website: "https://koajs.com",
     notableUsers: [
       { name: "Automattic (WordPress.com)", usage: "parts of its applications" },

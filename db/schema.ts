@@ -1,19 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../lib/domain/roles";
 import { DECISION_STATUSES } from "../lib/domain/phases";
 
@@ -110,10 +96,7 @@ export const decisions = pgTable(
     supersededById: uuid("superseded_by_id"),
     deprecatedAt: timestamp("deprecated_at", { withTimezone: true }),
   },
-  (t) => [
-    index("decisions_team_idx").on(t.teamId, t.createdAt),
-    foreignKey({ columns: [t.supersededById], foreignColumns: [t.id] }),
-  ],
+  (t) => [index("decisions_team_idx").on(t.teamId, t.createdAt), foreignKey({ columns: [t.supersededById], foreignColumns: [t.id] })],
 );
 
 export const options = pgTable(

@@ -73,10 +73,14 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
       decisionId: payments.id,
       chosenOptionId: nest.id,
       justification: "",
-      context: "The payments API is leaving the monolith. It needs typed contracts, idempotent handlers and an audit trail, and the team that owns it writes TypeScript every day.",
-      decision: "We will build the payments API on NestJS. It ranked first on the weighted tally and on both ranked cross-checks, mostly because the whole team can work on it from day one.",
-      consequencesGood: "Everyone can review and ship payments code at once.\nShared types with the web client.\nDecorators and modules give the service a clear structure.",
-      consequencesBad: "Less battle-tested for payments than Spring Boot.\nWe own more of the plumbing (retries, outbox) ourselves.\nNode's single thread needs care for CPU-heavy reconciliation jobs.",
+      context:
+        "The payments API is leaving the monolith. It needs typed contracts, idempotent handlers and an audit trail, and the team that owns it writes TypeScript every day.",
+      decision:
+        "We will build the payments API on NestJS. It ranked first on the weighted tally and on both ranked cross-checks, mostly because the whole team can work on it from day one.",
+      consequencesGood:
+        "Everyone can review and ship payments code at once.\nShared types with the web client.\nDecorators and modules give the service a clear structure.",
+      consequencesBad:
+        "Less battle-tested for payments than Spring Boot.\nWe own more of the plumbing (retries, outbox) ourselves.\nNode's single thread needs care for CPU-heavy reconciliation jobs.",
     },
     at(15),
   );
@@ -99,8 +103,14 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
   );
   await advancePhase(db, bilal.id, { teamId, decisionId: realtime.id, from: "draft" }, at(3, 11));
   const realtimeBallots: [Person, Ballot][] = [
-    [alice, { weights: [9, 5, 10, 4, 3], scores: { Phoenix: [5, 2, 5, 4, 3], NestJS: [4, 5, 3, 5, 5], Koa: [3, 4, 3, 3, 3], "Go + Centrifugo": [4, 2, 5, 3, 3] } }],
-    [bilal, { weights: [8, 7, 9, 5, 2], scores: { Phoenix: [5, 1, 5, 4, 3], NestJS: [4, 5, 4, 5, 5], Koa: [2, 4, 3, 3, 2], "Go + Centrifugo": [4, 3, 5, 3, 3] } }],
+    [
+      alice,
+      { weights: [9, 5, 10, 4, 3], scores: { Phoenix: [5, 2, 5, 4, 3], NestJS: [4, 5, 3, 5, 5], Koa: [3, 4, 3, 3, 3], "Go + Centrifugo": [4, 2, 5, 3, 3] } },
+    ],
+    [
+      bilal,
+      { weights: [8, 7, 9, 5, 2], scores: { Phoenix: [5, 1, 5, 4, 3], NestJS: [4, 5, 4, 5, 5], Koa: [2, 4, 3, 3, 2], "Go + Centrifugo": [4, 3, 5, 3, 3] } },
+    ],
     [chen, { weights: [7, 9, 6, 6, 5], scores: {} }],
   ];
   for (const [i, [person, ballot]] of realtimeBallots.entries()) await vote(db, teamId, realtime.id, person, ballot, "weights", at(2, 9 + i));

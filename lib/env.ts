@@ -76,9 +76,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = result.data;
   if (env.AUTH_SECRET) return { ...env, AUTH_SECRET: env.AUTH_SECRET };
   if (env.NODE_ENV === "production") {
-    throw new EnvError(
-      "Invalid environment configuration:\n  - AUTH_SECRET: is required in production (try: openssl rand -base64 32)",
-    );
+    throw new EnvError("Invalid environment configuration:\n  - AUTH_SECRET: is required in production (try: openssl rand -base64 32)");
   }
   return { ...env, AUTH_SECRET: developmentSecret() };
 }

@@ -49,7 +49,17 @@ export function ActionForm({ action, confirmMessage, children, ...props }: Actio
   );
 }
 
-export function SubmitButton({ children, pendingLabel, variant = "primary", className }: { children: ReactNode; pendingLabel?: string; variant?: ButtonVariant; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = "primary",
+  className,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  variant?: ButtonVariant;
+  className?: string;
+}) {
   const submitting = use(PendingContext);
   const { pending: plainPending } = useFormStatus();
   const pending = submitting || plainPending;
@@ -128,9 +138,7 @@ export function FormMessage({ state }: { state: FormState }) {
       role={state.ok ? "status" : "alert"}
       className={cx(
         "rounded-lg px-3 py-2 text-sm",
-        state.ok
-          ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"
-          : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200",
+        state.ok ? "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200" : "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200",
       )}
     >
       {state.message}

@@ -16,7 +16,10 @@ export default async function FrameworksPage() {
       <ul className="grid gap-4 sm:grid-cols-2">
         {frameworks.map((f) => (
           <li key={f.slug}>
-            <article aria-labelledby={`fw-${f.slug}`} className="h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+            <article
+              aria-labelledby={`fw-${f.slug}`}
+              className="h-full rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+            >
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 id={`fw-${f.slug}`} className="text-lg font-semibold">
                   {f.name}

@@ -47,9 +47,12 @@ export async function saveWeights(db: Db, actorId: string, input: WeightSheetInp
     const firstTime = await recordBallot(tx, decision.id, actorId, "weights", WEIGHTS_ROUND, now);
     await tx
       .insert(weights)
-      .values(criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })))
+      .values(
+        criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })),
+      )
       .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: decision.id,
       actorId,
@@ -110,7 +113,8 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
           notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep),
         ),
       );
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: decision.id,
       actorId,
@@ -125,7 +129,10 @@ export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput
 /** The caller's own sheets. Always allowed: a member may see what they entered. */
 export async function ownBallot(db: Executor, decisionId: string, userId: string, round = 1) {
   const [weightRows, scoreRows] = await Promise.all([
-    db.select({ criterionId: weights.criterionId, weight: weights.weight }).from(weights).where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
+    db
+      .select({ criterionId: weights.criterionId, weight: weights.weight })
+      .from(weights)
+      .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
     db
       .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, comment: scores.comment, evidenceUrl: scores.evidenceUrl })
       .from(scores)

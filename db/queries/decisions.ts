@@ -54,7 +54,8 @@ export async function applyDeadlines(db: Db, decision: Decision, now = new Date(
       .where(eq(decisions.id, current.id))
       .returning();
     for (const step of due) {
-      await appendEvent(tx, { at: now,
+      await appendEvent(tx, {
+        at: now,
         teamId: current.teamId,
         decisionId: current.id,
         actorId: null,
@@ -145,7 +146,8 @@ export async function createDecision(db: Db, actorId: string, input: CreateDecis
       })
       .returning();
     await writeOptionsAndCriteria(tx, decision!.id, input);
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: decision!.id,
       actorId,
@@ -206,7 +208,8 @@ export async function advancePhase(db: Db, actorId: string, input: { teamId: str
       .update(decisions)
       .set({ status: to, updatedAt: now, version: current.version + 1, ...(to === "revealed" ? { revealedAt: now } : {}) })
       .where(eq(decisions.id, current.id));
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,
@@ -252,8 +255,12 @@ export async function withdrawDecision(db: Db, actorId: string, input: { teamId:
     if (!canTransition(current.status, "withdrawn")) {
       throw new ConflictError(`A ${STATUS_LABELS[current.status].toLowerCase()} decision cannot be withdrawn.`);
     }
-    await tx.update(decisions).set({ status: "withdrawn", updatedAt: now, version: current.version + 1 }).where(eq(decisions.id, current.id));
-    await appendEvent(tx, { at: now,
+    await tx
+      .update(decisions)
+      .set({ status: "withdrawn", updatedAt: now, version: current.version + 1 })
+      .where(eq(decisions.id, current.id));
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,

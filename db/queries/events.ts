@@ -58,12 +58,14 @@ export async function listDecisionEvents(db: Executor, teamId: string, decisionI
 }
 
 export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {
-  return db
-    .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
-    .from(events)
-    .leftJoin(users, eq(users.id, events.actorId))
-    // Decision events live on each decision's timeline; the team feed shows team changes.
-    .where(and(eq(events.teamId, teamId), isNull(events.decisionId)))
-    .orderBy(desc(events.id))
-    .limit(limit);
+  return (
+    db
+      .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
+      .from(events)
+      .leftJoin(users, eq(users.id, events.actorId))
+      // Decision events live on each decision's timeline; the team feed shows team changes.
+      .where(and(eq(events.teamId, teamId), isNull(events.decisionId)))
+      .orderBy(desc(events.id))
+      .limit(limit)
+  );
 }

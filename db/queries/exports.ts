@@ -39,7 +39,14 @@ export async function loadDecisionExport(db: Db, userId: string, teamId: string,
 
   const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows] = await Promise.all([
     db
-      .select({ id: options.id, name: options.name, description: options.description, link: options.link, frameworkSlug: options.frameworkSlug, position: options.position })
+      .select({
+        id: options.id,
+        name: options.name,
+        description: options.description,
+        link: options.link,
+        frameworkSlug: options.frameworkSlug,
+        position: options.position,
+      })
       .from(options)
       .innerJoin(decisions, eq(decisions.id, options.decisionId))
       .where(and(eq(options.decisionId, id), inTeam))
@@ -113,13 +120,7 @@ export async function loadDecisionExport(db: Db, userId: string, teamId: string,
           .from(scores)
           .innerJoin(users, eq(users.id, scores.userId))
           .innerJoin(decisions, eq(decisions.id, scores.decisionId))
-          .where(
-            and(
-              eq(scores.decisionId, id),
-              inTeam,
-              decided ? lt(scores.round, decision.currentRound) : lte(scores.round, decision.currentRound),
-            ),
-          )
+          .where(and(eq(scores.decisionId, id), inTeam, decided ? lt(scores.round, decision.currentRound) : lte(scores.round, decision.currentRound)))
       : Promise.resolve([]),
   ]);
 
@@ -127,7 +128,11 @@ export async function loadDecisionExport(db: Db, userId: string, teamId: string,
   const superseding = decision.supersededById ? numberOf.get(decision.supersededById) : undefined;
   const outcome = outcomeRows[0];
   const people = new Map<string, string>();
-  for (const p of [...ballotPeople, ...weightRows.map((w) => ({ id: w.memberId, name: w.name })), ...scoreRows.map((s) => ({ id: s.memberId, name: s.name }))]) {
+  for (const p of [
+    ...ballotPeople,
+    ...weightRows.map((w) => ({ id: w.memberId, name: w.name })),
+    ...scoreRows.map((s) => ({ id: s.memberId, name: s.name })),
+  ]) {
     if (!people.has(p.id)) people.set(p.id, p.name);
   }
 

@@ -31,7 +31,8 @@ export async function createInvite(db: Db, actorId: string, input: CreateInviteI
         maxUses: input.maxUses ?? null,
       })
       .returning();
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       actorId,
       type: "invite.created",
@@ -102,16 +103,19 @@ async function authorityProblem(db: Executor, invite: InviteGrant, userId: strin
         sql`${events.payload}->>'userId' = ${userId}`,
         gte(events.createdAt, invite.createdAt),
         // Someone let back in since (through a newer link) is simply a member again.
-        notExists(db.select({ one: sql`1` }).from(memberships).where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId)))),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(memberships)
+            .where(and(eq(memberships.teamId, invite.teamId), eq(memberships.userId, userId))),
+        ),
       ),
     )
     .limit(1);
   return removal ? "removed_since" : null;
 }
 
-export type InviteLookup =
-  | { status: UnusableInvite }
-  | { status: "valid"; teamId: string; teamName: string; role: Role; expiresAt: Date };
+export type InviteLookup = { status: UnusableInvite } | { status: "valid"; teamId: string; teamName: string; role: Role; expiresAt: Date };
 
 /** What an invite link points at, for the page that opens it (as `userId`, when signed in). Reads only. */
 export async function lookupInvite(db: Executor, token: string, now = new Date(), userId?: string): Promise<InviteLookup> {
@@ -152,7 +156,12 @@ export async function acceptInvite(db: Db, userId: string, token: string, now = 
   if (!isWellFormedToken(token)) throw new InviteUnusableError("invalid");
   return db.transaction(async (tx) => {
     // Row lock: two people taking the last use of a link at once cannot both get in.
-    const [invite] = await tx.select().from(invites).where(eq(invites.tokenHash, hashToken(token))).for("update").limit(1);
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, hashToken(token)))
+      .for("update")
+      .limit(1);
     if (!invite) throw new InviteUnusableError("invalid");
     const [existing] = await tx
       .select({ role: memberships.role })
@@ -165,9 +174,13 @@ export async function acceptInvite(db: Db, userId: string, token: string, now = 
     const problem = await authorityProblem(tx, invite, userId, true);
     if (problem) throw new InviteUnusableError(problem);
     await tx.insert(memberships).values({ teamId: invite.teamId, userId, role: invite.role });
-    await tx.update(invites).set({ uses: sql`${invites.uses} + 1` }).where(eq(invites.id, invite.id));
+    await tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(eq(invites.id, invite.id));
     const [user] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: invite.teamId,
       actorId: userId,
       type: "member.joined",

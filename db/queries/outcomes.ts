@@ -63,7 +63,8 @@ export async function decide(db: Db, actorId: string, input: DecideInput, now = 
       .update(decisions)
       .set({ status: "decided", decidedAt: now, updatedAt: now, version: current.version + 1 })
       .where(eq(decisions.id, current.id));
-    await appendEvent(tx, { at: now,
+    await appendEvent(tx, {
+      at: now,
       teamId: input.teamId,
       decisionId: current.id,
       actorId,
@@ -99,9 +100,26 @@ export async function supersede(db: Db, actorId: string, input: { teamId: string
       const [row] = await tx.select({ next: decisions.supersededById }).from(decisions).where(eq(decisions.id, next));
       next = row?.next ?? null;
     }
-    await tx.update(decisions).set({ supersededById: newer.id, updatedAt: now }).where(and(eq(decisions.id, old.id), eq(decisions.teamId, input.teamId)));
-    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: old.id, actorId, type: "decision.superseded", payload: { byId: newer.id, byTitle: newer.title } });
-    await appendEvent(tx, { at: now, teamId: input.teamId, decisionId: newer.id, actorId, type: "decision.supersedes", payload: { decisionId: old.id, title: old.title } });
+    await tx
+      .update(decisions)
+      .set({ supersededById: newer.id, updatedAt: now })
+      .where(and(eq(decisions.id, old.id), eq(decisions.teamId, input.teamId)));
+    await appendEvent(tx, {
+      at: now,
+      teamId: input.teamId,
+      decisionId: old.id,
+      actorId,
+      type: "decision.superseded",
+      payload: { byId: newer.id, byTitle: newer.title },
+    });
+    await appendEvent(tx, {
+      at: now,
+      teamId: input.teamId,
+      decisionId: newer.id,
+      actorId,
+      type: "decision.supersedes",
+      payload: { decisionId: old.id, title: old.title },
+    });
   });
 }
 

@@ -46,7 +46,10 @@ export async function listLiveSessions(db: Executor, userId: string, now = new D
 
 /** Ends one session; scoped to its owner so nobody can end another person's session by id. */
 export async function revokeSession(db: Executor, userId: string, sessionId: string): Promise<boolean> {
-  const ended = await db.delete(sessions).where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId))).returning({ id: sessions.id });
+  const ended = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
   return ended.length > 0;
 }
 

@@ -82,7 +82,5 @@ export async function releaseSignInAttempt(db: Db, keys: LimitKeys): Promise<voi
 /** Forgets records that no longer count, so the table holds only recent trouble. */
 export async function pruneSignInLimits(db: Executor, now = new Date()): Promise<void> {
   const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
-  await db
-    .delete(signInLimits)
-    .where(and(lt(signInLimits.lastFailureAt, dayAgo), or(isNull(signInLimits.lockedUntil), lt(signInLimits.lockedUntil, now))));
+  await db.delete(signInLimits).where(and(lt(signInLimits.lastFailureAt, dayAgo), or(isNull(signInLimits.lockedUntil), lt(signInLimits.lockedUntil, now))));
 }

@@ -39,7 +39,13 @@ export async function listMembers(db: Executor, teamId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.teamId, teamId))
-    .orderBy(sql`array_position(array[${sql.join(ROLES.map((role) => sql`${role}`), sql`, `)}]::team_role[], ${memberships.role})`, asc(users.name));
+    .orderBy(
+      sql`array_position(array[${sql.join(
+        ROLES.map((role) => sql`${role}`),
+        sql`, `,
+      )}]::team_role[], ${memberships.role})`,
+      asc(users.name),
+    );
 }
 
 export async function createTeam(db: Db, userId: string, input: { name: string }) {

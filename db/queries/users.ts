@@ -13,11 +13,7 @@ export async function findUserByEmail(db: Executor, email: string) {
 }
 
 export async function findUserById(db: Executor, id: string) {
-  const [user] = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
+  const [user] = await db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
 }
 
@@ -59,5 +55,8 @@ export async function findPasswordHash(db: Executor, userId: string): Promise<st
 }
 
 export async function setPassword(db: Executor, userId: string, password: string): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, userId));
 }

@@ -31,7 +31,10 @@ function normalise(address: string | null | undefined): string {
   const trimmed = (address ?? "").trim();
   if (!trimmed) return UNKNOWN;
   // An IPv4 client on a dual-stack socket shows up as ::ffff:1.2.3.4; count it once either way.
-  return trimmed.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "").slice(0, 100);
+  return trimmed
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "")
+    .slice(0, 100);
 }
 
 /**

@@ -9,9 +9,7 @@ import { verifyPassword } from "./password";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type CredentialsOutcome =
-  | { kind: "signed-in"; user: { id: string; name: string; email: string } }
-  | { kind: "wrong" }
-  | { kind: "locked"; scope: LimitScope; retryAt: Date };
+  { kind: "signed-in"; user: { id: string; name: string; email: string } } | { kind: "wrong" } | { kind: "locked"; scope: LimitScope; retryAt: Date };
 
 export type AuthorizeOptions = {
   /** Where the attempt comes from, as far as the server can trust it (see ./client-address.ts). */

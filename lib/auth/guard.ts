@@ -11,12 +11,7 @@ export type TeamAccess = { teamId: string; userId: string; role: Role };
  * was removed or demoted loses access at once, whatever their session says. Non-members get the
  * same "not found" as for a team that does not exist.
  */
-export async function requireTeamRole(
-  db: Executor,
-  userId: string,
-  teamId: string,
-  permission: Permission,
-): Promise<TeamAccess> {
+export async function requireTeamRole(db: Executor, userId: string, teamId: string, permission: Permission): Promise<TeamAccess> {
   const [membership] = await db
     .select({ role: memberships.role })
     .from(memberships)

@@ -67,8 +67,7 @@ export function monteCarlo(basis: ScoreBasis, options: MonteCarloOptions = {}): 
   }
 
   const means = flatMeans(basis);
-  const centre =
-    options.weights === undefined ? Float64Array.from(basis.groupWeights) : weightVector(basis, options.weights);
+  const centre = options.weights === undefined ? Float64Array.from(basis.groupWeights) : weightVector(basis, options.weights);
   const criterionCount = basis.criteria.length;
   const optionCount = basis.options.length;
   const optionIds = basis.options.map(({ id }) => id);

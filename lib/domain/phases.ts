@@ -71,6 +71,9 @@ export function effectiveStatus(clock: PhaseClock, now: Date): DecisionStatus {
 
 /** Why a phase-bound action is refused, in words for the person who tried. */
 export function closedPhaseMessage(status: DecisionStatus, action: "weights" | "scores" | "edit"): string {
-  const what = action === "edit" ? "Options and criteria can only be changed in draft" : `${action === "weights" ? "Weights" : "Scores"} can only be saved during ${action === "weights" ? "weighting" : "scoring"}`;
+  const what =
+    action === "edit"
+      ? "Options and criteria can only be changed in draft"
+      : `${action === "weights" ? "Weights" : "Scores"} can only be saved during ${action === "weights" ? "weighting" : "scoring"}`;
   return `${what}; this decision is now ${STATUS_LABELS[status].toLowerCase()}.`;
 }

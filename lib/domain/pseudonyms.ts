@@ -77,10 +77,7 @@ type RoundInputs = {
  * One round's inputs with every member replaced by their pseudonym, members listed as Member 1,
  * Member 2, …: what an anonymous decision keeps in its record.
  */
-export function pseudonymise(
-  inputs: RoundInputs,
-  structure: { optionIds: readonly string[]; criterionIds: readonly string[] },
-): RoundInputs {
+export function pseudonymise(inputs: RoundInputs, structure: { optionIds: readonly string[]; criterionIds: readonly string[] }): RoundInputs {
   const alias = pseudonymsByContent(
     inputs.members.map((m) => m.id),
     { weights: inputs.weights, scores: inputs.scores.map((s) => ({ ...s, round: 1 })) },

@@ -55,9 +55,7 @@ function matrixRecord(optionIds: readonly string[], cells: Float64Array): Record
   return Object.fromEntries(
     optionIds.map((rowId, row) => [
       rowId,
-      Object.fromEntries(
-        optionIds.flatMap((columnId, column) => (row === column ? [] : [[columnId, cells[row * size + column]!]])),
-      ),
+      Object.fromEntries(optionIds.flatMap((columnId, column) => (row === column ? [] : [[columnId, cells[row * size + column]!]]))),
     ]),
   );
 }

@@ -245,8 +245,7 @@ export type SensitivityOptions = {
 
 export function sensitivity(basis: ScoreBasis, options: SensitivityOptions = {}): SensitivityReport {
   const means = flatMeans(basis);
-  const raw =
-    options.weights === undefined ? Float64Array.from(basis.groupWeights) : weightVector(basis, options.weights);
+  const raw = options.weights === undefined ? Float64Array.from(basis.groupWeights) : weightVector(basis, options.weights);
   const criterionCount = basis.criteria.length;
   const optionCount = basis.options.length;
   const optionIds = basis.options.map(({ id }) => id);

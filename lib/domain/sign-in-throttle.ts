@@ -84,8 +84,7 @@ export function afterFailure(record: ThrottleRecord | null, now: Date, policy = 
 }
 
 export type AttemptDecision =
-  | { kind: "refused"; scope: LimitScope; retryAt: Date }
-  | { kind: "allowed"; delayMs: number; claimed: Record<LimitScope, ThrottleRecord> };
+  { kind: "refused"; scope: LimitScope; retryAt: Date } | { kind: "allowed"; delayMs: number; claimed: Record<LimitScope, ThrottleRecord> };
 
 /**
  * Decides one attempt against every limit at once. An allowed attempt is claimed before its
@@ -129,7 +128,5 @@ export function minutesUntil(date: Date, now: Date): number {
 export function lockMessage(scope: LimitScope, retryAt: Date, now: Date): string {
   const minutes = minutesUntil(retryAt, now);
   const wait = `Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-  return scope === "address"
-    ? `Too many failed sign-in attempts from your network. ${wait}`
-    : `Too many failed sign-in attempts for this email. ${wait}`;
+  return scope === "address" ? `Too many failed sign-in attempts from your network. ${wait}` : `Too many failed sign-in attempts for this email. ${wait}`;
 }

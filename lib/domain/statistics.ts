@@ -34,11 +34,7 @@ export type RankedEntry<T> = { item: T; value: number | null; rank: number | nul
  * A tie group is measured from its first (highest) member, so a group never spans more than
  * `tolerance` however many near-equal values line up.
  */
-export function rankWithTies<T>(
-  items: readonly T[],
-  valueOf: (item: T) => number | null,
-  tolerance: number = TIE_TOLERANCE,
-): RankedEntry<T>[] {
+export function rankWithTies<T>(items: readonly T[], valueOf: (item: T) => number | null, tolerance: number = TIE_TOLERANCE): RankedEntry<T>[] {
   const valued: { item: T; value: number; position: number }[] = [];
   const unvalued: RankedEntry<T>[] = [];
   items.forEach((item, position) => {

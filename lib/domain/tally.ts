@@ -182,8 +182,7 @@ export function weightedScore(
   for (let criterion = 0; criterion < criterionCount; criterion++) {
     const cellMean = means[offset + criterion]!;
     // Share first, then scale: an option scored on one criterion gets exactly its mean, since x / x is 1.
-    const contribution =
-      hasScore && !Number.isNaN(cellMean) ? (weights[criterion]! / weightWithData) * toPercent(cellMean) : Number.NaN;
+    const contribution = hasScore && !Number.isNaN(cellMean) ? (weights[criterion]! / weightWithData) * toPercent(cellMean) : Number.NaN;
     if (!Number.isNaN(contribution)) score += contribution;
     if (contributions !== undefined) contributions[criterion] = contribution;
   }
@@ -243,9 +242,7 @@ function groupWeightsOf(input: TallyInput, indexed: Indexed): GroupWeights {
     const criterion = indexed.criteria.get(criterionId);
     if (member === undefined || criterion === undefined) continue;
     if (!isIntegerBetween(weight, MIN_WEIGHT, MAX_WEIGHT)) {
-      throw new RangeError(
-        `Weight of member ${memberId} for criterion ${criterionId} must be an integer from ${MIN_WEIGHT} to ${MAX_WEIGHT}, got ${weight}`,
-      );
+      throw new RangeError(`Weight of member ${memberId} for criterion ${criterionId} must be an integer from ${MIN_WEIGHT} to ${MAX_WEIGHT}, got ${weight}`);
     }
     const slot = member * criterionCount + criterion;
     if (weightGiven[slot]) throw new RangeError(`Member ${memberId} weighted criterion ${criterionId} twice`);
@@ -440,14 +437,10 @@ export function tally(input: TallyInput): Tally {
     { method: "Borda", winners: bordaResult.winners },
   ]);
 
-  const cellDeviations = options.flatMap((result) =>
-    Object.values(result.perCriterion).flatMap(({ sd }) => (sd === null ? [] : [sd])),
-  );
+  const cellDeviations = options.flatMap((result) => Object.values(result.perCriterion).flatMap(({ sd }) => (sd === null ? [] : [sd])));
 
   return {
-    groupWeights: Object.fromEntries(
-      input.criteria.map((criterion, index) => [criterion.id, groupWeights.byCriterion[index]!]),
-    ),
+    groupWeights: Object.fromEntries(input.criteria.map((criterion, index) => [criterion.id, groupWeights.byCriterion[index]!])),
     weightsFallback: groupWeights.fallback,
     memberWeights: Object.fromEntries(groupWeights.memberWeights),
     options,

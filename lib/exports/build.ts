@@ -2,14 +2,7 @@ import type { DecisionStatus } from "../domain/phases";
 import { type Tally, tally as computeTally } from "../domain/tally";
 import { visibleEventPayload } from "../domain/event-payload";
 import { pseudonymName, pseudonymNumber, pseudonymsByContent, type ScoreEntry, type WeightEntry } from "../domain/pseudonyms";
-import {
-  type AdrStatus,
-  DECISION_JSON_SCHEMA,
-  DECISION_JSON_VERSION,
-  type DecisionJson,
-  type ExportScore,
-  type ExportTally,
-} from "./decision-json";
+import { type AdrStatus, DECISION_JSON_SCHEMA, DECISION_JSON_VERSION, type DecisionJson, type ExportScore, type ExportTally } from "./decision-json";
 import { parseDecisionSnapshot } from "../validation/decision-snapshot";
 import { byNameThenId, byPosition, compareCodeUnits } from "./text";
 
@@ -98,7 +91,12 @@ function canonicalJson(value: unknown, dropIdentifying: boolean): Json {
 }
 
 /** A record rebuilt with `order` first and any other keys after, sorted: same data, same key order. */
-function ordered<T, U>(record: Record<string, T>, order: readonly string[], map: (value: T, key: string) => U, rename: (key: string) => string = (k) => k): Record<string, U> {
+function ordered<T, U>(
+  record: Record<string, T>,
+  order: readonly string[],
+  map: (value: T, key: string) => U,
+  rename: (key: string) => string = (k) => k,
+): Record<string, U> {
   const out: Record<string, U> = {};
   const seen = new Set<string>();
   for (const key of order) {
@@ -149,9 +147,7 @@ export function canonicalTally(
     })),
     winners: [...t.winners],
     tiedWinner: t.tiedWinner,
-    memberRankings: byExportedMember(t.memberRankings, (entries) =>
-      entries.map((e) => ({ optionId: e.optionId, score: num(e.score), rank: e.rank ?? null })),
-    ),
+    memberRankings: byExportedMember(t.memberRankings, (entries) => entries.map((e) => ({ optionId: e.optionId, score: num(e.score), rank: e.rank ?? null }))),
     schulze: {
       winners: [...t.schulze.winners],
       ranking: t.schulze.ranking.map((r) => ({ optionId: r.optionId, rank: r.rank, beats: r.beats })),
@@ -196,9 +192,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
 
   const options = snapshot
     ? snapshot.options.map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug }))
-    : [...source.options]
-        .sort(byPosition)
-        .map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug }));
+    : [...source.options].sort(byPosition).map((o) => ({ id: o.id, name: o.name, description: o.description, link: o.link, frameworkSlug: o.frameworkSlug }));
   const criteria = snapshot
     ? snapshot.criteria.map((c) => ({ id: c.id, name: c.name, description: c.description }))
     : [...source.criteria].sort(byPosition).map((c) => ({ id: c.id, name: c.name, description: c.description }));
@@ -285,9 +279,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
       { optionIds, criterionIds },
     );
     rename = (id) => alias.get(id) ?? "member-?";
-    members = [...alias.values()]
-      .sort((a, b) => pseudonymNumber(a) - pseudonymNumber(b))
-      .map((id) => ({ id, name: pseudonymName(id) }));
+    members = [...alias.values()].sort((a, b) => pseudonymNumber(a) - pseudonymNumber(b)).map((id) => ({ id, name: pseudonymName(id) }));
   } else {
     rename = (id) => id;
     members = [...people].sort(byNameThenId);

@@ -39,10 +39,7 @@ export const tallySchema = z.strictObject({
   options: z.array(optionResultSchema),
   winners: z.array(z.string()),
   tiedWinner: z.boolean(),
-  memberRankings: z.record(
-    z.string(),
-    z.array(z.strictObject({ optionId: z.string(), score: z.number().nullable(), rank: z.number().int().nullable() })),
-  ),
+  memberRankings: z.record(z.string(), z.array(z.strictObject({ optionId: z.string(), score: z.number().nullable(), rank: z.number().int().nullable() }))),
   schulze: z.strictObject({
     winners: z.array(z.string()),
     ranking: z.array(z.strictObject({ optionId: z.string(), rank: z.number().int(), beats: z.number().int() })),

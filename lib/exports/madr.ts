@@ -1,21 +1,7 @@
 import { STATUS_LABELS } from "../domain/phases";
 import type { DecisionJson } from "./decision-json";
 import type { RootContent } from "mdast";
-import {
-  bulletList,
-  fileLink,
-  heading,
-  items,
-  line,
-  type Phrasing,
-  paragraph,
-  paragraphs,
-  serialise,
-  table,
-  text,
-  webLink,
-  yamlString,
-} from "./markdown";
+import { bulletList, fileLink, heading, items, line, type Phrasing, paragraph, paragraphs, serialise, table, text, webLink, yamlString } from "./markdown";
 import { adrNumber, fixed, isoDay, oneLine, percent, slugify } from "./text";
 
 // The decision as an architecture decision record in MADR 4 form (https://adr.github.io/madr/),
@@ -123,11 +109,17 @@ function outcomeSection(doc: DecisionJson): Block[] {
     }
     parts.push(...paragraphs(doc.outcome.record.decision));
     if (!tally.crossCheck.agrees && tally.crossCheck.disagreements.length > 0) {
-      parts.push(paragraph(text("The ranked cross-checks disagree with the weighted scoring:")), bulletList(tally.crossCheck.disagreements.map((d) => [line(d)])));
+      parts.push(
+        paragraph(text("The ranked cross-checks disagree with the weighted scoring:")),
+        bulletList(tally.crossCheck.disagreements.map((d) => [line(d)])),
+      );
     }
     const good = items(doc.outcome.record.consequencesGood).map((l) => [text(`Good, because ${oneLine(l)}`)]);
     const bad = items(doc.outcome.record.consequencesBad).map((l) => [text(`Bad, because ${oneLine(l)}`)]);
-    parts.push(heading(3, text("Consequences")), good.length + bad.length > 0 ? bulletList([...good, ...bad]) : paragraph(text("No consequences were written down.")));
+    parts.push(
+      heading(3, text("Consequences")),
+      good.length + bad.length > 0 ? bulletList([...good, ...bad]) : paragraph(text("No consequences were written down.")),
+    );
   } else if (doc.decision.status === "withdrawn") {
     parts.push(paragraph(text("No option was chosen: the decision was withdrawn.")));
   } else {
@@ -187,7 +179,9 @@ function moreInformationSection(doc: DecisionJson): Block[] {
   const tally = doc.tally;
   if (tally && tally.options.length > 0) {
     const heading = `Weighted ranking${doc.rounds.length > 1 ? ` (round ${doc.round} of ${doc.rounds.length})` : ""}, each option's score being the sum over the criteria of group weight × mean score, on 0–100:`;
-    const rows = tally.options.map((o) => [String(o.rank ?? "–"), oneLine(o.name), o.score === null ? "–" : fixed(o.score, 1), percent(o.coverage)].map((v) => [text(v)]));
+    const rows = tally.options.map((o) =>
+      [String(o.rank ?? "–"), oneLine(o.name), o.score === null ? "–" : fixed(o.score, 1), percent(o.coverage)].map((v) => [text(v)]),
+    );
     parts.push(paragraph(text(heading)), table(["right", null, "right", "right"], ["Rank", "Option", "Score", "Coverage"], rows));
     if (tally.consensus) parts.push(paragraph(text(`Agreement among the members: ${percent(tally.consensus.value)} (${tally.consensus.label}).`)));
   }

@@ -85,7 +85,12 @@ export function paragraphs(value: string): Paragraph[] {
 export function items(value: string): string[] {
   return normaliseNewlines(value)
     .split("\n")
-    .map((l) => l.trim().replace(/^([-+*•]|\d{1,9}[.)])\s+/, "").trim())
+    .map((l) =>
+      l
+        .trim()
+        .replace(/^([-+*•]|\d{1,9}[.)])\s+/, "")
+        .trim(),
+    )
     .filter((l) => l.length > 0);
 }
 

@@ -100,10 +100,7 @@ export function buildRadar(decisions: readonly RadarDecision[], newWithinDays = 
     };
     return entry;
   });
-  entries.sort(
-    (a, b) =>
-      RADAR_RINGS.indexOf(a.ring) - RADAR_RINGS.indexOf(b.ring) || compareNames(a.name, b.name) || compareCodeUnits(a.key, b.key),
-  );
+  entries.sort((a, b) => RADAR_RINGS.indexOf(a.ring) - RADAR_RINGS.indexOf(b.ring) || compareNames(a.name, b.name) || compareCodeUnits(a.key, b.key));
   return { asOf, newWithinDays, entries: entries.map(({ key: _key, ...entry }) => entry) };
 }
 

@@ -6,10 +6,7 @@ const PASSWORD_MAX = 200;
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z
-      .string({ error: "Enter your current password" })
-      .min(1, "Enter your current password")
-      .max(PASSWORD_MAX, "That password is too long"),
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, "Enter your current password").max(PASSWORD_MAX, "That password is too long"),
     newPassword: z
       .string({ error: "Choose a new password" })
       .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters`)

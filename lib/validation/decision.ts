@@ -5,12 +5,15 @@ export const LIMITS = { options: 12, criteria: 12, title: 120, context: 5000, na
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, `Use at most ${max} characters for ${label}`);
 
-const optionalUrl = z.preprocess((v) => v ?? "", z
-  .string()
-  .trim()
-  .max(LIMITS.link, `Use at most ${LIMITS.link} characters for the link`)
-  .refine((v) => v === "" || isWebAddress(v), "Enter a full web address starting with http:// or https://")
-  .transform((v) => (v === "" ? null : v)));
+const optionalUrl = z.preprocess(
+  (v) => v ?? "",
+  z
+    .string()
+    .trim()
+    .max(LIMITS.link, `Use at most ${LIMITS.link} characters for the link`)
+    .refine((v) => v === "" || isWebAddress(v), "Enter a full web address starting with http:// or https://")
+    .transform((v) => (v === "" ? null : v)),
+);
 
 // The whole value, start to end, is one address: no spaces or control characters anywhere.
 const WEB_ADDRESS = /^https?:\/\/[^\s\u0000-\u001f\u007f]+\.[^\s\u0000-\u001f\u007f]+$/i;
@@ -34,7 +37,10 @@ function rows<T extends z.ZodType>(row: T, isBlank: (value: Record<string, unkno
   }, z.array(row));
 }
 
-const blank = (...keys: string[]) => (r: Record<string, unknown>) => keys.every((k) => typeof r[k] !== "string" || (r[k] as string).trim() === "");
+const blank =
+  (...keys: string[]) =>
+  (r: Record<string, unknown>) =>
+    keys.every((k) => typeof r[k] !== "string" || (r[k] as string).trim() === "");
 
 const customOption = z.object({
   name: trimmed(LIMITS.name, "an option's name").min(1, "Give this option a name, or clear the row"),

@@ -1,11 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "../auth/roles";
 
-export const personName = z
-  .string({ error: "Enter your name" })
-  .trim()
-  .min(1, "Enter your name")
-  .max(80, "Use at most 80 characters for your name");
+export const personName = z.string({ error: "Enter your name" }).trim().min(1, "Enter your name").max(80, "Use at most 80 characters for your name");
 
 export const email = z
   .string({ error: "Enter your email address" })

@@ -62,10 +62,7 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return Object.fromEntries(errors);
 }
 
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-): { success: true; data: z.infer<S> } | { success: false; state: FormState } {
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { success: true; data: z.infer<S> } | { success: false; state: FormState } {
   const read = nestedFormData(formData);
   if (!read.success) return { success: false, state: { ok: false, message: read.message, values: formValues(formData) } };
   const result = checkInput(schema, read.data);
@@ -132,4 +129,3 @@ export function nestedFormData(formData: FormData): { success: true; data: Recor
   }
   return { success: true, data: root };
 }
-

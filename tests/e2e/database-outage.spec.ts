@@ -71,7 +71,10 @@ test("a PostgreSQL restart shows 'temporarily unavailable' within 5 s and heals 
     await member.waitForURL(/\/teams\/[^/]+$/);
     pages.team = new URL(member.url()).pathname;
     await member.goto(`${pages.team}/decisions`);
-    const hrefs = await member.getByRole("main").locator('a[href*="/decisions/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    const hrefs = await member
+      .getByRole("main")
+      .locator('a[href*="/decisions/"]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
     pages.decision = hrefs.find((href) => /\/decisions\/[0-9a-f-]{36}$/.test(href))!;
     expect(pages.decision, `a decision link among ${hrefs.join(", ")}`).toBeTruthy();
     await member.goto("/teams");

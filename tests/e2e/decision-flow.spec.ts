@@ -88,7 +88,10 @@ test("three members take a decision from creation to a recorded outcome, and the
     await page.goto(decisionUrl);
     await page.getByRole("link", { name: "Score the options" }).click();
     const sheet = sheets[i]!;
-    await saveScores(page, Object.fromEntries(Object.entries(sheet).map(([option, values]) => [option, Object.fromEntries(CRITERIA.map((c, j) => [c, values[j]!]))])));
+    await saveScores(
+      page,
+      Object.fromEntries(Object.entries(sheet).map(([option, values]) => [option, Object.fromEntries(CRITERIA.map((c, j) => [c, values[j]!]))])),
+    );
     if (i === 0) await snapshot(page, "decision-scores");
   }
   await fran.page.goto(decisionUrl);

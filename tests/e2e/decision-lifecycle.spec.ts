@@ -106,7 +106,9 @@ test("a decided decision is superseded by a newer one, and the newer one is late
   const record = sam.page.getByRole("region", { name: "Decision record" });
   await expect(record).toContainText("Superseded by Queue worker framework, revisited");
   await expect(sam.page.getByRole("main").getByText("Superseded", { exact: true })).toBeVisible();
-  await expect(new DecisionPage(sam.page).timeline()).toContainText(`${sam.person.name} marked this decision superseded by “Queue worker framework, revisited”`);
+  await expect(new DecisionPage(sam.page).timeline()).toContainText(
+    `${sam.person.name} marked this decision superseded by “Queue worker framework, revisited”`,
+  );
   await expect(later.getByRole("button", { name: "Mark superseded" })).toHaveCount(0);
 
   await record.getByRole("link", { name: "Queue worker framework, revisited" }).click();
@@ -128,6 +130,11 @@ test("a decided decision is superseded by a newer one, and the newer one is late
   await snapshotBoth(sam.page, "decision-results-decided");
 
   await sam.page.goto(teamUrl);
-  await expect(sam.page.getByRole("region", { name: /^Members/ }).getByRole("row").filter({ hasText: sam.person.name })).toBeVisible();
+  await expect(
+    sam.page
+      .getByRole("region", { name: /^Members/ })
+      .getByRole("row")
+      .filter({ hasText: sam.person.name }),
+  ).toBeVisible();
   await snapshotBoth(sam.page, "team-page");
 });

@@ -75,7 +75,11 @@ test("one other session can be signed out from the list", async ({ actor, browse
   const account = new AccountPage(page);
   await account.open();
 
-  await account.sessions().filter({ hasNotText: "This browser" }).getByRole("button", { name: /^Sign out/ }).click();
+  await account
+    .sessions()
+    .filter({ hasNotText: "This browser" })
+    .getByRole("button", { name: /^Sign out/ })
+    .click();
 
   await expect(account.sessions()).toHaveCount(1);
   await expectSignedOut(laptop.context);

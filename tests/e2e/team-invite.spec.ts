@@ -55,7 +55,10 @@ test("the owner changes a role and removes a member, who then loses access at on
   await expect(row.getByRole("status")).toHaveText(`${dan.person.name} is now viewer.`);
 
   owner.page.once("dialog", (dialog) => dialog.accept());
-  await team.memberRow(dan.person.name).getByRole("button", { name: `Remove ${dan.person.name}` }).click();
+  await team
+    .memberRow(dan.person.name)
+    .getByRole("button", { name: `Remove ${dan.person.name}` })
+    .click();
   await expect(team.memberRow(dan.person.name)).toHaveCount(0);
 
   await dan.page.goto(teamUrl);

@@ -56,8 +56,7 @@ describeEachDriver("authorization", (ctx) => {
     u = await createUsers(ctx.db, ["owner", "coOwner", "admin", "member", "viewer", "outsider", "target"]);
   });
 
-  const freshTeam = () =>
-    createTeamWith(ctx.db, { owner: [u.owner, u.coOwner], admin: u.admin, member: [u.member, u.target], viewer: u.viewer });
+  const freshTeam = () => createTeamWith(ctx.db, { owner: [u.owner, u.coOwner], admin: u.admin, member: [u.member, u.target], viewer: u.viewer });
 
   test.each(rowsOf(GUARD))("requireTeamRole($action) for $actor → $expected", async ({ action, actor, expected }) => {
     const team = await freshTeam();

@@ -50,7 +50,11 @@ describeEachDriver("ballots", (ctx) => {
       `${fx.options.findIndex((o) => o.id === r.optionId)}/${fx.criteria.findIndex((c) => c.id === r.criterionId)}`;
     return rows.map((r) => `${label(r)}=${r.score}`).sort();
   };
-  const cellsOf = (specs: readonly CellSpec[]) => specs.filter((c) => c.score !== undefined).map((c) => `${c.option}/${c.criterion}=${c.score}`).sort();
+  const cellsOf = (specs: readonly CellSpec[]) =>
+    specs
+      .filter((c) => c.score !== undefined)
+      .map((c) => `${c.option}/${c.criterion}=${c.score}`)
+      .sort();
 
   describe("weights", () => {
     test("every criterion needs a weight: the missing ones come back as weights.<id> field errors", async () => {
@@ -111,7 +115,14 @@ describeEachDriver("ballots", (ctx) => {
     test("a partial sheet is fine; clearing a cell deletes it (missing, not zero)", async () => {
       const fx = await inPhase("scoring");
 
-      const first = await saveScores(ctx.db, u.ana.id, scoreSheet(fx, [{ option: 0, criterion: 0, score: 5 }, { option: 1, criterion: 1, score: 2 }]));
+      const first = await saveScores(
+        ctx.db,
+        u.ana.id,
+        scoreSheet(fx, [
+          { option: 0, criterion: 0, score: 5 },
+          { option: 1, criterion: 1, score: 2 },
+        ]),
+      );
       expect(first).toEqual({ firstTime: true, cells: 2 });
       expect(await scoreCells(fx, u.ana.id)).toEqual(["0/0=5", "1/1=2"]);
 
@@ -138,7 +149,14 @@ describeEachDriver("ballots", (ctx) => {
 
     test("clearing cells touches only the caller's own scores", async () => {
       const fx = await inPhase("scoring");
-      await saveScores(ctx.db, u.ben.id, scoreSheet(fx, [{ option: 0, criterion: 0, score: 4 }, { option: 2, criterion: 1, score: 3 }]));
+      await saveScores(
+        ctx.db,
+        u.ben.id,
+        scoreSheet(fx, [
+          { option: 0, criterion: 0, score: 4 },
+          { option: 2, criterion: 1, score: 3 },
+        ]),
+      );
       await saveScores(ctx.db, u.ana.id, scoreSheet(fx, [{ option: 0, criterion: 0, score: 1 }]));
       await saveScores(ctx.db, u.ana.id, scoreSheet(fx, [{ option: 1, criterion: 0, score: 2 }]));
 

@@ -6,15 +6,7 @@ import { decide, deprecate, supersede } from "../../db/queries/outcomes";
 import { changeMemberRole } from "../../db/queries/teams";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
-import {
-  type DecisionFixture,
-  decideInput,
-  decisionIn,
-  draftInput,
-  ensureCatalog,
-  scoreSheet,
-  weightSheet,
-} from "../support/decision-factories";
+import { type DecisionFixture, decideInput, decisionIn, draftInput, ensureCatalog, scoreSheet, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { ballotsRows, decisionState, eventsOf, rowsOf, weightsOf } from "../support/inspect";
@@ -23,16 +15,7 @@ import { ballotsRows, decisionState, eventsOf, rowsOf, weightsOf } from "../supp
 // "outsider" belongs to no team of the decision, but owns a team of their own.
 type Actor = "owner" | "admin" | "member" | "viewer" | "facilitator" | "outsider";
 type Outcome = "allow" | "forbidden" | "notFound";
-type Action =
-  | "createDecision"
-  | "advancePhase"
-  | "withdrawDecision"
-  | "editDecision"
-  | "saveWeights"
-  | "saveScores"
-  | "decide"
-  | "supersede"
-  | "deprecate";
+type Action = "createDecision" | "advancePhase" | "withdrawDecision" | "editDecision" | "saveWeights" | "saveScores" | "decide" | "supersede" | "deprecate";
 
 // Written out by hand, like tests/integration/authorization.test.ts: a change of policy has to be made here on purpose.
 const EXPECTED: Record<Action, Record<Actor, Outcome>> = {
@@ -75,8 +58,7 @@ describeEachDriver("decision authorization", (ctx) => {
     outsiderTeamId = (await createTeamWith(ctx.db, { owner: u.outsider })).id;
   });
 
-  const freshTeam = () =>
-    createTeamWith(ctx.db, { owner: u.owner, admin: u.admin, member: [u.member, u.facilitator], viewer: u.viewer });
+  const freshTeam = () => createTeamWith(ctx.db, { owner: u.owner, admin: u.admin, member: [u.member, u.facilitator], viewer: u.viewer });
 
   /** The decision(s) an action works on; supersede needs a second decided decision to point to. */
   const prepare = async (action: Exclude<Action, "createDecision">, teamId: string) => {
@@ -198,9 +180,7 @@ describeEachDriver("decision authorization", (ctx) => {
     const theirs = await decisionIn(ctx.db, "draft", u.facilitator.id, team.id);
     await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.facilitator.id, role: "viewer" });
 
-    await expect(advancePhase(ctx.db, u.facilitator.id, { teamId: team.id, decisionId: theirs.decisionId, from: "draft" })).rejects.toThrow(
-      ForbiddenError,
-    );
+    await expect(advancePhase(ctx.db, u.facilitator.id, { teamId: team.id, decisionId: theirs.decisionId, from: "draft" })).rejects.toThrow(ForbiddenError);
     await expect(advancePhase(ctx.db, u.owner.id, { teamId: team.id, decisionId: theirs.decisionId, from: "draft" })).resolves.toBe("weighting");
   });
 });

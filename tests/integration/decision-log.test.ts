@@ -59,7 +59,9 @@ describeEachDriver("decision log", (ctx) => {
   });
 
   test.each(["draft", "weighting", "scoring", "revealed", "decided", "withdrawn"] as const)("filters by status: %s", async (status) => {
-    const expected = LOG.filter(([, s]) => s === status).map(([title]) => title).reverse();
+    const expected = LOG.filter(([, s]) => s === status)
+      .map(([title]) => title)
+      .reverse();
     expect(await titles({ status })).toEqual(expected);
   });
 

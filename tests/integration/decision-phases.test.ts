@@ -31,8 +31,7 @@ describeEachDriver("decision phases", (ctx) => {
     teamId = (await createTeamWith(ctx.db, { owner: u.owner, member: u.facilitator })).id;
   });
 
-  const fresh = (overrides: Parameters<typeof draftInput>[1] = {}, now?: Date) =>
-    createDecisionFixture(ctx.db, u.facilitator.id, teamId, overrides, now);
+  const fresh = (overrides: Parameters<typeof draftInput>[1] = {}, now?: Date) => createDecisionFixture(ctx.db, u.facilitator.id, teamId, overrides, now);
   const ref = (fx: DecisionFixture) => ({ teamId: fx.teamId, decisionId: fx.decisionId });
 
   /** The id of the transaction that last wrote a row: equal for rows written in one transaction. */
@@ -286,9 +285,7 @@ describeEachDriver("decision phases", (ctx) => {
       const { fx, t0 } = await withDeadlines();
       const later = hoursAfter(t0, 1.5);
 
-      const reads = await Promise.all(
-        Array.from({ length: 8 }, () => requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", later)),
-      );
+      const reads = await Promise.all(Array.from({ length: 8 }, () => requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", later)));
 
       expect(reads.map((r) => r.decision.status)).toEqual(Array(8).fill("scoring"));
       expect(await deadlineEvents(fx)).toHaveLength(1);

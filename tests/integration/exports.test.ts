@@ -115,11 +115,7 @@ describeEachDriver("exports", (ctx) => {
       await appendEvent(ctx.db, { teamId, decisionId: fx.decisionId, actorId: u.ben.id, type: "scores.updated", payload: { cells: 7 } });
       const ballotEvents = (history: { type: string; payload: unknown }[]) =>
         history.filter((e) => /^(scores|weights)\./.test(e.type)).map((e) => [e.type, e.payload]);
-      const expected = [
-        ...VOTERS.map(() => ["weights.submitted", {}]),
-        ...SCORERS.map(() => ["scores.submitted", {}]),
-        ["scores.updated", {}],
-      ];
+      const expected = [...VOTERS.map(() => ["weights.submitted", {}]), ...SCORERS.map(() => ["scores.submitted", {}]), ["scores.updated", {}]];
 
       const { doc, json } = await allFormats(fx);
       expect(ballotEvents(doc.history)).toEqual(expected);
@@ -157,7 +153,12 @@ describeEachDriver("exports", (ctx) => {
       });
       expect(doc.tally!.winners).toEqual([fx.options[0]!.id]);
       // Ana and Ben each get a full grid: 2 members × 3 options × 2 criteria, plus the header.
-      expect(csv!.trimEnd().split("\n").filter((line) => /^\d,/.test(line))).toHaveLength(12);
+      expect(
+        csv!
+          .trimEnd()
+          .split("\n")
+          .filter((line) => /^\d,/.test(line)),
+      ).toHaveLength(12);
     });
 
     test("the same database state gives the same bytes", async () => {
@@ -202,7 +203,10 @@ describeEachDriver("exports", (ctx) => {
 
       await ctx.db.update(scores).set({ score: 1, comment: "tampered" }).where(eq(scores.decisionId, fx.decisionId));
       await ctx.db.update(weights).set({ weight: 0 }).where(eq(weights.decisionId, fx.decisionId));
-      await ctx.db.update(options).set({ name: sql`${options.name} || ' (renamed)'` }).where(eq(options.decisionId, fx.decisionId));
+      await ctx.db
+        .update(options)
+        .set({ name: sql`${options.name} || ' (renamed)'` })
+        .where(eq(options.decisionId, fx.decisionId));
       await ctx.db.update(criteria).set({ description: "changed" }).where(eq(criteria.decisionId, fx.decisionId));
 
       const after = await allFormats(fx);
@@ -235,7 +239,10 @@ describeEachDriver("exports", (ctx) => {
         [1, 8],
         [2, 1],
       ]);
-      await ctx.db.update(scores).set({ comment: "tampered" }).where(and(eq(scores.decisionId, fx.decisionId), eq(scores.round, 2)));
+      await ctx.db
+        .update(scores)
+        .set({ comment: "tampered" })
+        .where(and(eq(scores.decisionId, fx.decisionId), eq(scores.round, 2)));
       expect((await allFormats(fx)).json).toBe(before.json);
     });
 

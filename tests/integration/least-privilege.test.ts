@@ -87,10 +87,31 @@ describe("the app's database role has only the privileges it needs [postgres]", 
 
     const fx = await createDecisionFixture(app.db, people.facilitator.id, team.id);
     await moveTo(app.db, fx, "weighting");
-    await saveWeights(app.db, people.facilitator.id, weightSheet(fx, fx.criteria.map(() => 5)));
-    await saveWeights(app.db, people.facilitator.id, weightSheet(fx, fx.criteria.map(() => 7))); // an update of own weights
+    await saveWeights(
+      app.db,
+      people.facilitator.id,
+      weightSheet(
+        fx,
+        fx.criteria.map(() => 5),
+      ),
+    );
+    await saveWeights(
+      app.db,
+      people.facilitator.id,
+      weightSheet(
+        fx,
+        fx.criteria.map(() => 7),
+      ),
+    ); // an update of own weights
     await moveTo(app.db, fx, "scoring");
-    await saveScores(app.db, people.facilitator.id, scoreGrid(fx, fx.options.map(() => fx.criteria.map(() => 4))));
+    await saveScores(
+      app.db,
+      people.facilitator.id,
+      scoreGrid(
+        fx,
+        fx.options.map(() => fx.criteria.map(() => 4)),
+      ),
+    );
     await moveTo(app.db, fx, "decided");
 
     const keys = limitKeys(uniqueEmail("throttled"), "192.0.2.7");

@@ -155,7 +155,13 @@ describeEachDriver("scoring rounds", (ctx) => {
 
     test("a round opened after a deadline reveal is not revealed again by that passed deadline", async () => {
       const t0 = new Date();
-      const fx = await createDecisionFixture(ctx.db, u.facilitator.id, teamId, { weightingDeadline: hoursAfter(t0, 1), scoringDeadline: hoursAfter(t0, 2) }, t0);
+      const fx = await createDecisionFixture(
+        ctx.db,
+        u.facilitator.id,
+        teamId,
+        { weightingDeadline: hoursAfter(t0, 1), scoringDeadline: hoursAfter(t0, 2) },
+        t0,
+      );
       await moveTo(ctx.db, fx, "weighting", { now: t0 });
       // Both deadlines pass: the next read reveals round 1.
       expect((await requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", hoursAfter(t0, 3))).decision.status).toBe("revealed");
@@ -268,12 +274,7 @@ describeEachDriver("scoring rounds", (ctx) => {
       expect(rows).toHaveLength(round1Rows.length + round2.length);
       // One scores ballot per member and round; weights ballots stay in round 1.
       const ballots = (await ballotsRows(ctx.db, fx.decisionId)).map((b) => `${b.userId}/${b.kind}/${b.round}`).sort();
-      expect(ballots).toEqual(
-        [
-          ...VOTERS.map((p) => `${u[p].id}/weights/1`),
-          ...SCORERS.flatMap((p) => [`${u[p].id}/scores/1`, `${u[p].id}/scores/2`]),
-        ].sort(),
-      );
+      expect(ballots).toEqual([...VOTERS.map((p) => `${u[p].id}/weights/1`), ...SCORERS.flatMap((p) => [`${u[p].id}/scores/1`, `${u[p].id}/scores/2`])].sort());
       const log = await eventsOfDecision(ctx.db, fx.decisionId);
       // A member's first sheet of a new round is a new submission, not an update of round 1's.
       expect(log.filter((e) => e.type === "scores.submitted")).toHaveLength(4);
@@ -284,7 +285,15 @@ describeEachDriver("scoring rounds", (ctx) => {
       const fx = await revoted("round 2 scored");
       const round1Rows = (await scoresOf(ctx.db, fx.decisionId)).filter((r) => r.round === 1);
       // Ben scored Alpha on both criteria in both rounds; now he clears Alpha's Cost in round 2.
-      await saveScores(ctx.db, u.ben.id, scoreGrid(fx, [[3, undefined], [5, 4], [undefined, undefined]]));
+      await saveScores(
+        ctx.db,
+        u.ben.id,
+        scoreGrid(fx, [
+          [3, undefined],
+          [5, 4],
+          [undefined, undefined],
+        ]),
+      );
 
       const rows = await scoresOf(ctx.db, fx.decisionId);
       expect(rows.filter((r) => r.round === 1)).toEqual(round1Rows);
@@ -298,7 +307,10 @@ describeEachDriver("scoring rounds", (ctx) => {
       const fx = await revoted("round 2 open");
       const counts = async (round: number) => {
         const { eligible, weighted, scored, voters } = await progress(ctx.db, teamId, fx.decisionId, round);
-        const scorers = voters.filter((v) => v.scored).map((v) => v.userId).sort();
+        const scorers = voters
+          .filter((v) => v.scored)
+          .map((v) => v.userId)
+          .sort();
         return { eligible, weighted, scored, scorers };
       };
 
@@ -357,16 +369,13 @@ describeEachDriver("scoring rounds", (ctx) => {
       expect(await roundDistribution(ctx.db, await decisionRow(ctx.db, fx.decisionId), 1)).toEqual(round1Histograms(fx));
     });
 
-    test.each(["round 2 open", "round 2 scored", "round 2 revealed"] as const)(
-      "%s: nothing for the current round, round 0 or a later round",
-      async (stage) => {
-        const fx = await revoted(stage);
-        const decision = await decisionRow(ctx.db, fx.decisionId);
-        expect(decision.currentRound).toBe(2);
+    test.each(["round 2 open", "round 2 scored", "round 2 revealed"] as const)("%s: nothing for the current round, round 0 or a later round", async (stage) => {
+      const fx = await revoted(stage);
+      const decision = await decisionRow(ctx.db, fx.decisionId);
+      expect(decision.currentRound).toBe(2);
 
-        for (const round of [2, 0, -1, 3]) expect((await roundDistribution(ctx.db, decision, round)).size).toBe(0);
-      },
-    );
+      for (const round of [2, 0, -1, 3]) expect((await roundDistribution(ctx.db, decision, round)).size).toBe(0);
+    });
 
     test("in round 1 there is no earlier round to show", async () => {
       const fx = await revoted("revealed");

@@ -1,15 +1,7 @@
 import { beforeAll, expect, test } from "vitest";
 import { allBallots, ownBallot, progress, saveScores, saveWeights } from "../../db/queries/ballots";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
-import {
-  type CellSpec,
-  createDecisionFixture,
-  type DecisionFixture,
-  ensureCatalog,
-  moveTo,
-  scoreSheet,
-  weightSheet,
-} from "../support/decision-factories";
+import { type CellSpec, createDecisionFixture, type DecisionFixture, ensureCatalog, moveTo, scoreSheet, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 
@@ -44,10 +36,8 @@ describeEachDriver("sealed ballots", (ctx) => {
   let teamId: string;
   const fx = {} as Record<"draft" | "weighting" | "scoring" | "revealed", DecisionFixture>;
 
-  const enterWeights = (f: DecisionFixture, who: readonly Person[]) =>
-    Promise.all(who.map((p) => saveWeights(ctx.db, u[p].id, weightSheet(f, WEIGHTS[p]!))));
-  const enterScores = (f: DecisionFixture, who: readonly Person[]) =>
-    Promise.all(who.map((p) => saveScores(ctx.db, u[p].id, scoreSheet(f, SCORES[p]!))));
+  const enterWeights = (f: DecisionFixture, who: readonly Person[]) => Promise.all(who.map((p) => saveWeights(ctx.db, u[p].id, weightSheet(f, WEIGHTS[p]!))));
+  const enterScores = (f: DecisionFixture, who: readonly Person[]) => Promise.all(who.map((p) => saveScores(ctx.db, u[p].id, scoreSheet(f, SCORES[p]!))));
 
   beforeAll(async () => {
     await ensureCatalog(ctx.db);
@@ -139,19 +129,15 @@ describeEachDriver("sealed ballots", (ctx) => {
     for (const id of [...f.options.map((o) => o.id), ...f.criteria.map((c) => c.id)]) expect(json).not.toContain(id);
   });
 
-  test.each(["owner", "admin", "facilitator", "ana", "ben", "viewer"] as const)(
-    "after the reveal, allBallots shows %s everyone's values",
-    async (person) => {
-      const f = fx.revealed;
-      const key = (r: { memberId: string; criterionId: string; optionId?: string }) => `${r.memberId}/${r.optionId ?? ""}/${r.criterionId}`;
-      const byKey = <T extends { memberId: string; criterionId: string; optionId?: string }>(rows: T[]) =>
-        [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+  test.each(["owner", "admin", "facilitator", "ana", "ben", "viewer"] as const)("after the reveal, allBallots shows %s everyone's values", async (person) => {
+    const f = fx.revealed;
+    const key = (r: { memberId: string; criterionId: string; optionId?: string }) => `${r.memberId}/${r.optionId ?? ""}/${r.criterionId}`;
+    const byKey = <T extends { memberId: string; criterionId: string; optionId?: string }>(rows: T[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
 
-      const all = await allBallots(ctx.db, u[person].id, teamId, f.decisionId);
+    const all = await allBallots(ctx.db, u[person].id, teamId, f.decisionId);
 
-      expect(all.members).toEqual(VOTERS.map((p) => ({ id: u[p].id, name: p })));
-      expect(byKey(all.weights)).toEqual(byKey(expectedWeights(f, VOTERS)));
-      expect(byKey(all.scores)).toEqual(byKey(expectedScores(f, ["ana", "facilitator"])));
-    },
-  );
+    expect(all.members).toEqual(VOTERS.map((p) => ({ id: u[p].id, name: p })));
+    expect(byKey(all.weights)).toEqual(byKey(expectedWeights(f, VOTERS)));
+    expect(byKey(all.scores)).toEqual(byKey(expectedScores(f, ["ana", "facilitator"])));
+  });
 });

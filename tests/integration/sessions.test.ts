@@ -1,13 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import {
-  createSession,
-  findSessionUser,
-  listLiveSessions,
-  revokeAllSessions,
-  revokeOtherSessions,
-  revokeSession,
-} from "../../db/queries/sessions";
+import { createSession, findSessionUser, listLiveSessions, revokeAllSessions, revokeOtherSessions, revokeSession } from "../../db/queries/sessions";
 import { sessions, users } from "../../db/schema";
 import { SESSION_LIFETIME } from "../../lib/domain/session-lifetime";
 import { describeEachDriver } from "../support/drivers";
@@ -27,7 +20,12 @@ describeEachDriver("sessions", (ctx) => {
 
   test("a new session finds its person, with the session's id", async () => {
     const id = await signedIn(people.ana);
-    expect(await findSessionUser(ctx.db, id, people.ana.id, at(1000))).toEqual({ id: people.ana.id, name: people.ana.name, email: people.ana.email, sessionId: id });
+    expect(await findSessionUser(ctx.db, id, people.ana.id, at(1000))).toEqual({
+      id: people.ana.id,
+      name: people.ana.name,
+      email: people.ana.email,
+      sessionId: id,
+    });
   });
 
   test("a session id presented with another person's id finds no one", async () => {

@@ -17,9 +17,7 @@ describeEachDriver("teams", (ctx) => {
     const team = await createTeam(ctx.db, u.ana.id, { name });
 
     expect(team.name).toBe(name);
-    expect(await listMembers(ctx.db, team.id)).toEqual([
-      expect.objectContaining({ userId: u.ana.id, email: u.ana.email, role: "owner" }),
-    ]);
+    expect(await listMembers(ctx.db, team.id)).toEqual([expect.objectContaining({ userId: u.ana.id, email: u.ana.email, role: "owner" })]);
     const log = await eventsOf(ctx.db, team.id);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ type: "team.created", actorId: u.ana.id, payload: { name } });

@@ -14,7 +14,9 @@ test.describe("the matrix covers every action and route", () => {
   const registered = new Set(ACTION_CASES.map(caseName));
 
   test("every server action in the build is in the matrix", () => {
-    const unlisted = builtActions().map((a) => caseName({ file: a.filename, exportName: a.exportedName })).filter((name) => !registered.has(name));
+    const unlisted = builtActions()
+      .map((a) => caseName({ file: a.filename, exportName: a.exportedName }))
+      .filter((name) => !registered.has(name));
     expect(unlisted, "server actions with no row in tests/security/support/registry.ts").toEqual([]);
   });
 
@@ -28,7 +30,10 @@ test.describe("the matrix covers every action and route", () => {
     const missing = declared.filter((name) => !registered.has(name) && !(name.endsWith("#(inline)") && listedFiles.has(name.split("#")[0]!)));
     expect(missing, "actions in app/ with no row in the matrix").toEqual([]);
     const builtFiles = new Set(builtActions().map((a) => a.filename));
-    expect(serverActionFiles().filter((f) => !builtFiles.has(f)), "action files missing from .next: rebuild").toEqual([]);
+    expect(
+      serverActionFiles().filter((f) => !builtFiles.has(f)),
+      "action files missing from .next: rebuild",
+    ).toEqual([]);
   });
 
   test("every listed action still exists in the build", () => {
@@ -43,7 +48,9 @@ test.describe("the matrix covers every action and route", () => {
       .flatMap((file) => {
         const methods = listed.get(file);
         if (!methods) return [`${file}: not in the matrix`];
-        return routeMethods(file).filter((m) => !methods.includes(m)).map((m) => `${file}: ${m} not in the matrix`);
+        return routeMethods(file)
+          .filter((m) => !methods.includes(m))
+          .map((m) => `${file}: ${m} not in the matrix`);
       });
     expect(problems).toEqual([]);
   });

@@ -7,7 +7,35 @@ import { allValidationSchemas, type NamedSchema } from "./validation-schemas";
 const UUID = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
 const DANGEROUS = ["__proto__", "constructor", "prototype"];
 const INHERITED = ["toString", "valueOf", "hasOwnProperty", "__defineGetter__", "__lookupGetter__", "isPrototypeOf", "then", "length"];
-const REAL_FIELDS = ["email", "password", "name", "title", "context", "teamId", "decisionId", "criteria", "customOptions", "frameworks", "weights", "scores", "score", "comment", "evidence", "link", "role", "expiresInDays", "maxUses", "timezoneOffset", "weightingDeadline", "version", "round", "token", "0", "1", UUID];
+const REAL_FIELDS = [
+  "email",
+  "password",
+  "name",
+  "title",
+  "context",
+  "teamId",
+  "decisionId",
+  "criteria",
+  "customOptions",
+  "frameworks",
+  "weights",
+  "scores",
+  "score",
+  "comment",
+  "evidence",
+  "link",
+  "role",
+  "expiresInDays",
+  "maxUses",
+  "timezoneOffset",
+  "weightingDeadline",
+  "version",
+  "round",
+  "token",
+  "0",
+  "1",
+  UUID,
+];
 
 /** Path segments an attacker would try, mixed with the app's own names and anything at all. */
 const segment = fc.oneof(
@@ -21,7 +49,10 @@ const segment = fc.oneof(
 const fieldName = fc.oneof(
   { weight: 8, arbitrary: fc.array(segment, { minLength: 1, maxLength: 8 }).map((parts) => parts.join(".")) },
   { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
-  { weight: 1, arbitrary: fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "$ACTION_KEY", "__proto__.toString.x", "__proto__.name", "constructor.prototype.name") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("$ACTION_ID_x", "$ACTION_REF_1", "$ACTION_KEY", "__proto__.toString.x", "__proto__.name", "constructor.prototype.name"),
+  },
 );
 
 const fieldValue = fc.oneof(
@@ -80,12 +111,19 @@ describe("the form parser under arbitrary field names and values", () => {
 
   test("any name with a __proto__, constructor or prototype segment is refused as a whole", () => {
     fc.assert(
-      fc.property(formEntries, fc.array(segment, { maxLength: 3 }), fc.constantFrom(...DANGEROUS), fc.array(segment, { maxLength: 3 }), fieldValue, (entries, before, danger, after, value) => {
-        const name = [...before, danger, ...after].join(".");
-        const read = nestedFormData(toFormData([...entries, [name, value]]));
-        expect(read.success).toBe(false);
-        expectPrototypesIntact();
-      }),
+      fc.property(
+        formEntries,
+        fc.array(segment, { maxLength: 3 }),
+        fc.constantFrom(...DANGEROUS),
+        fc.array(segment, { maxLength: 3 }),
+        fieldValue,
+        (entries, before, danger, after, value) => {
+          const name = [...before, danger, ...after].join(".");
+          const read = nestedFormData(toFormData([...entries, [name, value]]));
+          expect(read.success).toBe(false);
+          expectPrototypesIntact();
+        },
+      ),
     );
   });
 

@@ -69,7 +69,12 @@ test("__proto__.toString.x from an anonymous sign-in does not make later pages f
     const teams = await person.http.get("/teams", { failOnStatusCode: false });
     expect(teams.status(), "a signed-in page after the attack").toBe(200);
     const newcomer = await newClient("newcomer");
-    const signUpAfter = await callAction(newcomer, SIGN_UP_ACTION(), { name: "Newcomer", email: uniqueEmail("newcomer"), password: PASSWORD, callbackUrl: "/teams" });
+    const signUpAfter = await callAction(newcomer, SIGN_UP_ACTION(), {
+      name: "Newcomer",
+      email: uniqueEmail("newcomer"),
+      password: PASSWORD,
+      callbackUrl: "/teams",
+    });
     await disposeAll([newcomer]);
     expect(signUpAfter.status, "signing up after the attack").toBeLessThan(500);
     expect(signUpAfter.redirect, `signing up after the attack: ${signUpAfter.body.slice(0, 200)}`).toBe("/teams");

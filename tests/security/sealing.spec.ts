@@ -31,7 +31,15 @@ test.beforeAll(async ({}, info) => {
   memberB = ids.b!;
   decision = await db.insertDecision(teamId, ids.owner!, "scoring");
   // Weights and scores no one would pick at random for both criteria and options.
-  await db.saveBallot(decision, ids.b!, { weights: [9, 1], scores: [[5, 1], [1, 5]], comment: sentinel, evidence: sentinelLink });
+  await db.saveBallot(decision, ids.b!, {
+    weights: [9, 1],
+    scores: [
+      [5, 1],
+      [1, 5],
+    ],
+    comment: sentinel,
+    evidence: sentinelLink,
+  });
 });
 
 test.afterAll(async () => {
@@ -82,14 +90,20 @@ for (const who of ["a", "viewer"] as const) {
 }
 
 test("before the reveal no action result carries B's values", async () => {
-  const saveScores = { id: actionId("app/teams/[teamId]/decisions/[decisionId]/actions/save-scores.ts", "saveScoresAction"), path: `/teams/${teamId}/decisions/${decision.id}/scores` };
+  const saveScores = {
+    id: actionId("app/teams/[teamId]/decisions/[decisionId]/actions/save-scores.ts", "saveScoresAction"),
+    path: `/teams/${teamId}/decisions/${decision.id}/scores`,
+  };
   const fields = { teamId, decisionId: decision.id, [`scores.${decision.options[0]}.${decision.criteria[0]}.score`]: "3" };
   const answers = [];
   for (const who of ["a", "viewer", "owner"] as const) {
     const result = await callAction(people[who], saveScores, fields);
     answers.push({ what: `save-scores as ${who}`, status: result.status, body: result.body });
   }
-  const advance = { id: actionId("app/teams/[teamId]/decisions/[decisionId]/actions/advance-phase.ts", "advancePhaseAction"), path: `/teams/${teamId}/decisions/${decision.id}` };
+  const advance = {
+    id: actionId("app/teams/[teamId]/decisions/[decisionId]/actions/advance-phase.ts", "advancePhaseAction"),
+    path: `/teams/${teamId}/decisions/${decision.id}`,
+  };
   // A stale phase: refused, and the refusal must not carry the sheet either.
   const stale = await callAction(people.a, advance, { teamId, decisionId: decision.id, from: "weighting" });
   answers.push({ what: "advance-phase (stale) as a", status: stale.status, body: stale.body });

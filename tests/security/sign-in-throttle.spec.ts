@@ -49,7 +49,10 @@ test("the right password at position 25 of 40 parallel tries does not sign in", 
 
   const passwords = Array.from({ length: 40 }, (_, i) => (i === 24 ? PASSWORD : `wrong guess ${i}`));
   const attempts = await burst(owner.email, passwords);
-  expect(attempts.filter((a) => a.result.status >= 500), "server errors").toEqual([]);
+  expect(
+    attempts.filter((a) => a.result.status >= 500),
+    "server errors",
+  ).toEqual([]);
   expect(attempts[24]!.signedIn, "the burst's right password signed in").toBe(false);
   expect(attempts.filter((a) => a.signedIn)).toEqual([]);
 });
@@ -57,8 +60,14 @@ test("the right password at position 25 of 40 parallel tries does not sign in", 
 test("100 parallel wrong tries get at most 5 passwords checked", async () => {
   const owner = await signUp("throttle-burst");
   await disposeAll([owner]);
-  const attempts = await burst(owner.email, Array.from({ length: 100 }, (_, i) => `wrong guess ${i}`));
-  expect(attempts.filter((a) => a.result.status >= 500), "server errors").toEqual([]);
+  const attempts = await burst(
+    owner.email,
+    Array.from({ length: 100 }, (_, i) => `wrong guess ${i}`),
+  );
+  expect(
+    attempts.filter((a) => a.result.status >= 500),
+    "server errors",
+  ).toEqual([]);
   const checked = attempts.filter((a) => WRONG_PASSWORD.test(a.result.body)).length;
   expect(checked, "attempts answered 'that password does not match', i.e. passwords actually checked").toBeLessThanOrEqual(LOCK_AFTER_FAILURES);
   // Everything else was refused by the throttle, saying so.

@@ -11,7 +11,16 @@ const hostileKey = fc.oneof(
 );
 
 /** Any value at all, with objects keyed by prototype names and objects without a prototype. */
-const anyInput = fc.anything({ key: hostileKey, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, maxDepth: 4 });
+const anyInput = fc.anything({
+  key: hostileKey,
+  withNullPrototype: true,
+  withObjectString: true,
+  withBoxedValues: true,
+  withMap: true,
+  withSet: true,
+  withDate: true,
+  maxDepth: 4,
+});
 
 /** Values shaped like the schema's own objects, with hostile keys and values mixed in. */
 const shapedInput = fc.dictionary(

@@ -12,7 +12,9 @@ const validationDir = path.resolve(import.meta.dirname, "../../lib/validation");
  */
 export async function allValidationSchemas(): Promise<NamedSchema[]> {
   const found: NamedSchema[] = [];
-  for (const file of readdirSync(validationDir).filter((f) => f.endsWith(".ts")).sort()) {
+  for (const file of readdirSync(validationDir)
+    .filter((f) => f.endsWith(".ts"))
+    .sort()) {
     const exports = (await import(path.join(validationDir, file))) as Record<string, unknown>;
     for (const [exported, value] of Object.entries(exports)) {
       if (value instanceof z.ZodType) found.push({ name: `${file.replace(/\.ts$/, "")}.${exported}`, schema: value });

@@ -85,9 +85,7 @@ export async function scoresOf(db: Db, decisionId: string, userId?: string) {
     .select()
     .from(scores)
     .where(userId ? and(eq(scores.decisionId, decisionId), eq(scores.userId, userId)) : eq(scores.decisionId, decisionId));
-  return rows.sort(
-    (a, b) => a.userId.localeCompare(b.userId) || a.optionId.localeCompare(b.optionId) || a.criterionId.localeCompare(b.criterionId),
-  );
+  return rows.sort((a, b) => a.userId.localeCompare(b.userId) || a.optionId.localeCompare(b.optionId) || a.criterionId.localeCompare(b.criterionId));
 }
 
 export async function ballotsRows(db: Db, decisionId: string) {

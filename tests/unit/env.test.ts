@@ -89,7 +89,14 @@ describe("parseEnv accepts", () => {
     {
       name: "a full production setup",
       source: { NODE_ENV: "production", DATABASE_URL: PG_URL, AUTH_SECRET: SECRET, AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" },
-      expected: { NODE_ENV: "production", DATABASE_URL: PG_URL, PGLITE_DIR: ".data/pglite", AUTH_SECRET: SECRET, AUTH_GITHUB_ID: "gh-id", AUTH_GITHUB_SECRET: "gh-secret" },
+      expected: {
+        NODE_ENV: "production",
+        DATABASE_URL: PG_URL,
+        PGLITE_DIR: ".data/pglite",
+        AUTH_SECRET: SECRET,
+        AUTH_GITHUB_ID: "gh-id",
+        AUTH_GITHUB_SECRET: "gh-secret",
+      },
     },
     {
       name: "a postgresql:// URL, trimmed",
@@ -100,7 +107,13 @@ describe("parseEnv accepts", () => {
     { name: "the test environment", source: { NODE_ENV: "test", AUTH_SECRET: SECRET }, expected: { NODE_ENV: "test" } },
     {
       name: "a separate owning role for migrations and an app role for db:migrate to create",
-      source: { DATABASE_URL: "postgres://verdict_app@db/verdict", MIGRATION_DATABASE_URL: PG_URL, APP_DATABASE_ROLE: "verdict_app", APP_DATABASE_PASSWORD: "long enough secret", AUTH_SECRET: SECRET },
+      source: {
+        DATABASE_URL: "postgres://verdict_app@db/verdict",
+        MIGRATION_DATABASE_URL: PG_URL,
+        APP_DATABASE_ROLE: "verdict_app",
+        APP_DATABASE_PASSWORD: "long enough secret",
+        AUTH_SECRET: SECRET,
+      },
       expected: { MIGRATION_DATABASE_URL: PG_URL, APP_DATABASE_ROLE: "verdict_app", APP_DATABASE_PASSWORD: "long enough secret" },
     },
     { name: "a secret longer than 32 characters", source: { AUTH_SECRET: SECRET + "x" }, expected: { AUTH_SECRET: SECRET + "x" } },

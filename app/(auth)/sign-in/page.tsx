@@ -24,7 +24,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <GitHubButton callbackUrl={callbackUrl} />
       </AuthPanel>
       {demoAvailable ? (
-        <aside aria-labelledby="demo-heading" className="mx-auto mt-6 max-w-md rounded-xl border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700">
+        <aside
+          aria-labelledby="demo-heading"
+          className="mx-auto mt-6 max-w-md rounded-xl border border-dashed border-slate-300 p-4 text-sm dark:border-slate-700"
+        >
           <h2 id="demo-heading" className="font-medium">
             Trying it out?
           </h2>

@@ -16,7 +16,9 @@ export function ActivitySection({ teamId, teamName, activity }: { teamId: string
           {activity.map((event) => (
             <li key={event.id} className="flex flex-wrap justify-between gap-x-4">
               <span>{describeEvent(event.type, event.payload, event.actorName)}</span>
-              <span className="text-slate-500 dark:text-slate-400"><Time date={event.createdAt} /></span>
+              <span className="text-slate-500 dark:text-slate-400">
+                <Time date={event.createdAt} />
+              </span>
             </li>
           ))}
         </ol>

@@ -4,7 +4,17 @@ import { buttonClass, Card } from "@/app/_components/ui";
 import type { DecisionLogRow } from "./decisions/_components/decision-log";
 
 /** The team's latest decisions, with a way to start one and to the whole log. */
-export function DecisionsSection({ teamId, teamName, recentDecisions, mayCreate }: { teamId: string; teamName: string; recentDecisions: DecisionLogRow[]; mayCreate: boolean }) {
+export function DecisionsSection({
+  teamId,
+  teamName,
+  recentDecisions,
+  mayCreate,
+}: {
+  teamId: string;
+  teamName: string;
+  recentDecisions: DecisionLogRow[];
+  mayCreate: boolean;
+}) {
   return (
     <Card aria-labelledby="decisions-heading">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

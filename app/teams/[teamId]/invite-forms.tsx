@@ -41,7 +41,16 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
           hint={`1 to ${INVITE_MAX_DAYS} days.`}
           state={state}
         />
-        <Field label="Use limit" name="maxUses" type="number" inputMode="numeric" min={1} placeholder="No limit" hint="Blank means anyone with the link." state={state} />
+        <Field
+          label="Use limit"
+          name="maxUses"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          placeholder="No limit"
+          hint="Blank means anyone with the link."
+          state={state}
+        />
         <div className="sm:col-span-3">
           <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
         </div>
@@ -56,7 +65,11 @@ const neverChanges = () => () => {};
 
 function InviteLink({ path }: { path: string }) {
   // The origin is only known in the browser; the server render shows the bare path.
-  const origin = useSyncExternalStore(neverChanges, () => window.location.origin, () => null);
+  const origin = useSyncExternalStore(
+    neverChanges,
+    () => window.location.origin,
+    () => null,
+  );
   const url = origin ? new URL(path, origin).toString() : path;
   const [copied, setCopied] = useState(false);
   const id = useId();

@@ -41,9 +41,16 @@ export function InvitesSection({ teamId, invites, role }: { teamId: string; invi
               return (
                 <tr key={invite.id}>
                   <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
-                  <td className="py-2 pr-4"><Badge tone={badge.tone}>{badge.label}</Badge></td>
-                  <td className="py-2 pr-4">{invite.uses}{invite.maxUses ? ` of ${invite.maxUses}` : ""}</td>
-                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400"><Time date={invite.expiresAt} /></td>
+                  <td className="py-2 pr-4">
+                    <Badge tone={badge.tone}>{badge.label}</Badge>
+                  </td>
+                  <td className="py-2 pr-4">
+                    {invite.uses}
+                    {invite.maxUses ? ` of ${invite.maxUses}` : ""}
+                  </td>
+                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">
+                    <Time date={invite.expiresAt} />
+                  </td>
                   <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
                   <td className="py-2 text-right">
                     {invite.status === "valid" ? (

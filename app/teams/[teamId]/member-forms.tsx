@@ -17,7 +17,12 @@ export function ChangeRoleForm({ teamId, userId, memberName, role, roles }: { te
       <label htmlFor={id} className="sr-only">
         Role for {memberName}
       </label>
-      <select id={id} name="role" defaultValue={role} className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950">
+      <select
+        id={id}
+        name="role"
+        defaultValue={role}
+        className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950"
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {ROLE_LABELS[r]}
@@ -39,10 +44,7 @@ export function ChangeRoleForm({ teamId, userId, memberName, role, roles }: { te
 export function RemoveMemberForm({ teamId, userId, memberName }: { teamId: string; userId: string; memberName: string }) {
   const [state, action] = useActionState(removeMemberAction, initialFormState);
   return (
-    <ActionForm
-      action={action}
-      confirmMessage={`Remove ${memberName} from the team? They lose access at once.`}
-    >
+    <ActionForm action={action} confirmMessage={`Remove ${memberName} from the team? They lose access at once.`}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton variant="danger" pendingLabel="Removing…" className="py-1.5">
@@ -58,11 +60,7 @@ export function RemoveMemberForm({ teamId, userId, memberName }: { teamId: strin
 export function LeaveTeamForm({ teamId, teamName }: { teamId: string; teamName: string }) {
   const [state, action] = useActionState(leaveTeamAction, initialFormState);
   return (
-    <ActionForm
-      action={action}
-      className="space-y-3"
-      confirmMessage={`Leave ${teamName}? You will need a new invite to come back.`}
-    >
+    <ActionForm action={action} className="space-y-3" confirmMessage={`Leave ${teamName}? You will need a new invite to come back.`}>
       <input type="hidden" name="teamId" value={teamId} />
       <FormMessage state={state} />
       <SubmitButton variant="danger" pendingLabel="Leaving…">

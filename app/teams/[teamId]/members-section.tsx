@@ -12,10 +12,7 @@ export function MembersSection({ teamId, members, userId, role }: { teamId: stri
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.length})</CardTitle>
-      <Table
-        label="Team members"
-        columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}
-      >
+      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}>
         {members.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
@@ -40,9 +37,7 @@ export function MembersSection({ teamId, members, userId, role }: { teamId: stri
                 <Time date={member.joinedAt} withTime={false} />
               </td>
               <td className="py-3 text-right">
-                {manageable && can(role, "team.removeMember") ? (
-                  <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} />
-                ) : null}
+                {manageable && can(role, "team.removeMember") ? <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} /> : null}
               </td>
             </tr>
           );

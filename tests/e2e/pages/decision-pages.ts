@@ -67,5 +67,10 @@ export async function saveScores(page: Page, scores: Record<string, Record<strin
     }
   }
   await page.getByRole("button", { name: "Save scores" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: /scores? (is|are) saved/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: /scores? (is|are) saved/ }),
+  ).toBeVisible();
 }

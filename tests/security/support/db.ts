@@ -151,7 +151,8 @@ export async function teamsOwnedBy(userId: string): Promise<number> {
  * set off the throttle from this host does not lock out the tests after it.
  */
 export async function clearSignInLimits(): Promise<void> {
-  const tables = await sql()`select tablename from pg_tables where schemaname = 'public' and (tablename like '%throttle%' or tablename like '%sign_in%' or tablename like '%attempt%')`;
+  const tables =
+    await sql()`select tablename from pg_tables where schemaname = 'public' and (tablename like '%throttle%' or tablename like '%sign_in%' or tablename like '%attempt%')`;
   for (const { tablename } of tables) await sql()`delete from ${sql()(tablename as string)}`;
 }
 

@@ -15,7 +15,11 @@ export function refusalOf(result: ActionResult): Refusal | "other" {
 }
 
 export function describeResult(result: ActionResult): string {
-  const what = result.redirect ? `redirect ${result.redirect}` : result.state ? JSON.stringify({ ok: result.state.ok, message: result.state.message }) : result.body.slice(0, 120);
+  const what = result.redirect
+    ? `redirect ${result.redirect}`
+    : result.state
+      ? JSON.stringify({ ok: result.state.ok, message: result.state.message })
+      : result.body.slice(0, 120);
   return `${result.status} ${what}`;
 }
 

@@ -7,11 +7,7 @@ import { type ActorKind, ROLE_IN_OWN_TEAM } from "./world";
 export type Target = "own" | "other" | "mixed";
 
 export type Rule =
-  | { kind: "public" }
-  | { kind: "signed-in" }
-  | { kind: "permission"; permission: Permission }
-  | { kind: "facilitator" }
-  | { kind: "manage-member" };
+  { kind: "public" } | { kind: "signed-in" } | { kind: "permission"; permission: Permission } | { kind: "facilitator" } | { kind: "manage-member" };
 
 export type Refusal = "sign-in" | "not-found" | "forbidden";
 export type Expected = { allowed: true } | { allowed: false; as: readonly Refusal[] };

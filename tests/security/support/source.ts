@@ -41,6 +41,13 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 export function routeMethods(file: string): string[] {
   const text = read(file);
   const named = [...text.matchAll(/^export\s+(?:async\s+)?(?:function|const|let)\s+(\w+)/gm)].map((m) => m[1]!);
-  const reexported = [...text.matchAll(/^export\s*\{([^}]*)\}/gm)].flatMap((m) => m[1]!.split(",").map((s) => s.trim().split(/\s+as\s+/).pop()!));
+  const reexported = [...text.matchAll(/^export\s*\{([^}]*)\}/gm)].flatMap((m) =>
+    m[1]!.split(",").map((s) =>
+      s
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()!,
+    ),
+  );
   return [...named, ...reexported].filter((name) => METHODS.includes(name));
 }

@@ -29,9 +29,7 @@ export type World = { own: TeamSide; other: TeamSide; actors: Record<ActorKind, 
 export async function createWorld(label: string): Promise<World> {
   const signedUp = new Map<ActorKind, Person>();
   // Sign-ups hash a password each: run them side by side.
-  await Promise.all(
-    ACTORS.filter((k) => k !== "anonymous").map(async (kind) => signedUp.set(kind, await signUp(`${label}-${kind}`))),
-  );
+  await Promise.all(ACTORS.filter((k) => k !== "anonymous").map(async (kind) => signedUp.set(kind, await signUp(`${label}-${kind}`))));
   const ids = new Map<ActorKind, string>();
   for (const [kind, person] of signedUp) ids.set(kind, await userIdOf(person.email));
 

@@ -1,15 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  canManageMember,
-  can,
-  invitableRoles,
-  isRole,
-  PERMISSIONS,
-  type Permission,
-  type Role,
-  ROLE_PERMISSIONS,
-  ROLES,
-} from "@/lib/auth/roles";
+import { canManageMember, can, invitableRoles, isRole, PERMISSIONS, type Permission, type Role, ROLE_PERMISSIONS, ROLES } from "@/lib/auth/roles";
 
 const ALL_ROLES = ["owner", "admin", "member", "viewer"] as const;
 

@@ -216,13 +216,29 @@ describe("buildChartData when nobody scored", () => {
       name: "weights given, no scores, open",
       setup: { scores: {} },
       anonymous: false,
-      weights: { group: [75, 25], members: [[75, 50, 100], [25, 50, 0]], names: [ANA.name, BEN.name, DEE.name], fallback: false },
+      weights: {
+        group: [75, 25],
+        members: [
+          [75, 50, 100],
+          [25, 50, 0],
+        ],
+        names: [ANA.name, BEN.name, DEE.name],
+        fallback: false,
+      },
     },
     {
       name: "weights given, no scores, anonymous",
       setup: { scores: {} },
       anonymous: true,
-      weights: { group: [75, 25], members: [[50, 75, 100], [0, 25, 50]], names: null, fallback: false },
+      weights: {
+        group: [75, 25],
+        members: [
+          [50, 75, 100],
+          [0, 25, 50],
+        ],
+        names: null,
+        fallback: false,
+      },
     },
     {
       name: "no weights and no scores: equal fallback weights",
@@ -258,7 +274,9 @@ describe("buildChartData when nobody scored", () => {
 
 describe("the profile's size", () => {
   // Only Ana scores, and only the given options (with her sheet above, or 3 and 3); the weights stay as above.
-  const scoredBy = (optionIds: string[]) => ({ scores: { [ANA.id]: Object.fromEntries(optionIds.map((id) => [id, SCORES[ANA.id]![id] ?? [3, 3]])) } as typeof SCORES });
+  const scoredBy = (optionIds: string[]) => ({
+    scores: { [ANA.id]: Object.fromEntries(optionIds.map((id) => [id, SCORES[ANA.id]![id] ?? [3, 3]])) } as typeof SCORES,
+  });
 
   test.each([
     { scored: [ALPHA.id], series: ["Alpha"] },

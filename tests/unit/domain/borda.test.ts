@@ -55,7 +55,16 @@ describe("borda", () => {
       // Unlike Schulze (E A C B D), Borda puts B above C.
       name: "Wikipedia's Schulze example",
       options: ["A", "B", "C", "D", "E"],
-      ballots: ballots([5, "A>C>B>E>D"], [5, "A>D>E>C>B"], [8, "B>E>D>A>C"], [3, "C>A>B>E>D"], [7, "C>A>E>B>D"], [2, "C>B>A>D>E"], [7, "D>C>E>B>A"], [8, "E>B>A>D>C"]),
+      ballots: ballots(
+        [5, "A>C>B>E>D"],
+        [5, "A>D>E>C>B"],
+        [8, "B>E>D>A>C"],
+        [3, "C>A>B>E>D"],
+        [7, "C>A>E>B>D"],
+        [2, "C>B>A>D>E"],
+        [7, "D>C>E>B>A"],
+        [8, "E>B>A>D>C"],
+      ),
       points: { A: 98, B: 92, C: 89, D: 69, E: 102 },
       ranking: ["E1", "A2", "B3", "C4", "D5"],
       winners: ["E"],

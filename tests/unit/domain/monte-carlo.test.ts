@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  DEFAULT_CONCENTRATION,
-  DEFAULT_SAMPLES,
-  DEFAULT_SEED,
-  describeMonteCarlo,
-  monteCarlo,
-  type MonteCarloResult,
-} from "@/lib/domain/monte-carlo";
+import { DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, DEFAULT_SEED, describeMonteCarlo, monteCarlo, type MonteCarloResult } from "@/lib/domain/monte-carlo";
 import { SeededRandom } from "@/lib/domain/random";
 import type { ScoreBasis } from "@/lib/domain/what-if";
 
@@ -166,9 +159,7 @@ describe("monteCarlo: a 10 × 10 basis", () => {
     options: Array.from({ length: 10 }, (_, index) => ({ id: `option-${index}`, name: `Option ${index}` })),
     criteria: Array.from({ length: 10 }, (_, index) => ({ id: `criterion-${index}`, name: `Criterion ${index}` })),
     means: Array.from({ length: 10 }, (_, option) =>
-      Array.from({ length: 10 }, () =>
-        random.next() < 0.2 ? null : Math.min(5, Math.max(1, 1 + (option % 5) + Math.round((random.next() * 2 - 1) * 6) / 3)),
-      ),
+      Array.from({ length: 10 }, () => (random.next() < 0.2 ? null : Math.min(5, Math.max(1, 1 + (option % 5) + Math.round((random.next() * 2 - 1) * 6) / 3)))),
     ),
     groupWeights: raw.map((weight) => weight / total),
   };

@@ -1,8 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { SeededRandom } from "@/lib/domain/random";
 
-const draws = (random: SeededRandom, count: number, draw: (random: SeededRandom) => number) =>
-  Array.from({ length: count }, () => draw(random));
+const draws = (random: SeededRandom, count: number, draw: (random: SeededRandom) => number) => Array.from({ length: count }, () => draw(random));
 
 function meanAndVariance(values: readonly number[]): { mean: number; variance: number } {
   let sum = 0;
@@ -41,9 +40,7 @@ describe("SeededRandom: determinism", () => {
   });
 
   test("a seed is reduced to 32 bits: 1 and 2³² + 1 are the same seed", () => {
-    expect(draws(new SeededRandom(2 ** 32 + 1), 10, (random) => random.nextUint32())).toEqual(
-      draws(new SeededRandom(1), 10, (random) => random.nextUint32()),
-    );
+    expect(draws(new SeededRandom(2 ** 32 + 1), 10, (random) => random.nextUint32())).toEqual(draws(new SeededRandom(1), 10, (random) => random.nextUint32()));
   });
 
   test.each<{ name: string; seed: number }>([

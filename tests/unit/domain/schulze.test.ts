@@ -136,7 +136,13 @@ describe("schulze: small hand-checked elections", () => {
     {
       name: "a ballot that ranks nothing is no ballot",
       options: ["A", "B"],
-      ballots: [[{ optionId: "A", rank: null }, { optionId: "B", rank: null }], []],
+      ballots: [
+        [
+          { optionId: "A", rank: null },
+          { optionId: "B", rank: null },
+        ],
+        [],
+      ],
       pairwise: { A: { B: 0 }, B: { A: 0 } },
       winners: [],
       ranking: [],
@@ -174,13 +180,26 @@ describe("ballotPositions", () => {
   test.each<{ name: string; ballot: Ballot; expected: number[] }>([
     { name: "ranks in option order", ballot: ballot("C>A"), expected: [2, Infinity, 1] },
     { name: "ties share a position", ballot: ballot("B=C>A"), expected: [3, 1, 1] },
-    { name: "null is unranked", ballot: [{ optionId: "A", rank: null }, { optionId: "B", rank: 4 }], expected: [Infinity, 4, Infinity] },
+    {
+      name: "null is unranked",
+      ballot: [
+        { optionId: "A", rank: null },
+        { optionId: "B", rank: 4 },
+      ],
+      expected: [Infinity, 4, Infinity],
+    },
   ])("$name", ({ ballot: cast, expected }) => {
     expect(ballotPositions(["A", "B", "C"], [cast])).toEqual([expected]);
   });
 
   test.each<{ name: string; ballot: Ballot }>([
-    { name: "an option listed twice", ballot: [{ optionId: "A", rank: 1 }, { optionId: "A", rank: 2 }] },
+    {
+      name: "an option listed twice",
+      ballot: [
+        { optionId: "A", rank: 1 },
+        { optionId: "A", rank: 2 },
+      ],
+    },
     { name: "a rank that is not a number", ballot: [{ optionId: "A", rank: Number.NaN }] },
   ])("refuses $name", ({ ballot: cast }) => {
     expect(() => ballotPositions(["A", "B"], [cast])).toThrow(RangeError);

@@ -1,12 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { SeededRandom } from "@/lib/domain/random";
-import {
-  describeSensitivity,
-  formatPercentPair,
-  type SensitivityReport,
-  sensitivity,
-  type WeightInterval,
-} from "@/lib/domain/sensitivity";
+import { describeSensitivity, formatPercentPair, type SensitivityReport, sensitivity, type WeightInterval } from "@/lib/domain/sensitivity";
 import { rankWithWeights, type ScoreBasis } from "@/lib/domain/what-if";
 
 // --- Bases written down by hand: means on 1..5 (percent = (mean − 1)/4 × 100), null = no data ---
@@ -369,10 +363,7 @@ describe("sensitivity agrees with a brute-force scan of rankWithWeights", () => 
       const others = weights.reduce((sum, weight, index) => (index === criterion ? sum : sum + weight), 0);
       const at = (t: number) =>
         Object.fromEntries(
-          random.criteria.map(({ id }, index) => [
-            id,
-            index === criterion ? t : (1 - t) * (others > 0 ? weights[index]! / others : 1 / (weights.length - 1)),
-          ]),
+          random.criteria.map(({ id }, index) => [id, index === criterion ? t : (1 - t) * (others > 0 ? weights[index]! / others : 1 / (weights.length - 1))]),
         );
       const ranked = (t: number) => rankWithWeights(random, at(t));
       const holds = (t: number) => {

@@ -177,9 +177,12 @@ describe("decideAttempt", () => {
     expect(decideAttempt({ account: at(4), address: at(40), email: at(3) }, t("09:01"))).toMatchObject({ kind: "allowed", delayMs: 1000 });
   });
 
-  test.each<{ scope: LimitScope }>([{ scope: "account" }, { scope: "address" }, { scope: "email" }])("a running $scope lock refuses the attempt", ({ scope }) => {
-    expect(decideAttempt({ ...none, [scope]: at(50, "09:15") }, t("09:10"))).toEqual({ kind: "refused", scope, retryAt: t("09:15") });
-  });
+  test.each<{ scope: LimitScope }>([{ scope: "account" }, { scope: "address" }, { scope: "email" }])(
+    "a running $scope lock refuses the attempt",
+    ({ scope }) => {
+      expect(decideAttempt({ ...none, [scope]: at(50, "09:15") }, t("09:10"))).toEqual({ kind: "refused", scope, retryAt: t("09:15") });
+    },
+  );
 
   test("with several locks running, the one that lasts longest is reported", () => {
     expect(decideAttempt({ account: at(5, "09:15"), address: at(50, "09:20"), email: null }, t("09:10"))).toEqual({

@@ -32,57 +32,91 @@ describe("populationStandardDeviation", () => {
 
 describe("rankWithTies", () => {
   type Item = { id: string; value: number | null };
-  const rank = (items: Item[]) =>
-    rankWithTies(items, (item) => item.value).map(({ item, rank }) => `${item.id}:${rank ?? "-"}`);
+  const rank = (items: Item[]) => rankWithTies(items, (item) => item.value).map(({ item, rank }) => `${item.id}:${rank ?? "-"}`);
 
   test.each<{ name: string; items: Item[]; expected: string[] }>([
     { name: "nothing", items: [], expected: [] },
     {
       name: "distinct values, highest first",
-      items: [{ id: "a", value: 1 }, { id: "b", value: 3 }, { id: "c", value: 2 }],
+      items: [
+        { id: "a", value: 1 },
+        { id: "b", value: 3 },
+        { id: "c", value: 2 },
+      ],
       expected: ["b:1", "c:2", "a:3"],
     },
     {
       name: "a tie at the top skips the next place (1, 1, 3)",
-      items: [{ id: "a", value: 5 }, { id: "b", value: 5 }, { id: "c", value: 4 }],
+      items: [
+        { id: "a", value: 5 },
+        { id: "b", value: 5 },
+        { id: "c", value: 4 },
+      ],
       expected: ["a:1", "b:1", "c:3"],
     },
     {
       name: "a tie in the middle (1, 2, 2, 4)",
-      items: [{ id: "a", value: 1 }, { id: "b", value: 2 }, { id: "c", value: 9 }, { id: "d", value: 2 }],
+      items: [
+        { id: "a", value: 1 },
+        { id: "b", value: 2 },
+        { id: "c", value: 9 },
+        { id: "d", value: 2 },
+      ],
       expected: ["c:1", "b:2", "d:2", "a:4"],
     },
     {
       name: "everyone tied keeps input order",
-      items: [{ id: "z", value: 0 }, { id: "y", value: 0 }, { id: "x", value: 0 }],
+      items: [
+        { id: "z", value: 0 },
+        { id: "y", value: 0 },
+        { id: "x", value: 0 },
+      ],
       expected: ["z:1", "y:1", "x:1"],
     },
     {
       name: "null and NaN come last, unranked, in input order",
-      items: [{ id: "a", value: null }, { id: "b", value: 1 }, { id: "c", value: Number.NaN }, { id: "d", value: 2 }],
+      items: [
+        { id: "a", value: null },
+        { id: "b", value: 1 },
+        { id: "c", value: Number.NaN },
+        { id: "d", value: 2 },
+      ],
       expected: ["d:1", "b:2", "a:-", "c:-"],
     },
     {
       name: "only nulls",
-      items: [{ id: "a", value: null }, { id: "b", value: null }],
+      items: [
+        { id: "a", value: null },
+        { id: "b", value: null },
+      ],
       expected: ["a:-", "b:-"],
     },
     {
       // 0.1 + 0.2 is 0.30000000000000004: equal for any voter, and input order must survive.
       name: "floating-point noise is a tie",
-      items: [{ id: "a", value: 0.3 }, { id: "b", value: 0.1 + 0.2 }],
+      items: [
+        { id: "a", value: 0.3 },
+        { id: "b", value: 0.1 + 0.2 },
+      ],
       expected: ["a:1", "b:1"],
     },
     {
       name: "a difference just above the tolerance is not a tie",
-      items: [{ id: "a", value: 1 }, { id: "b", value: 1 + 2 * TIE_TOLERANCE }],
+      items: [
+        { id: "a", value: 1 },
+        { id: "b", value: 1 + 2 * TIE_TOLERANCE },
+      ],
       expected: ["b:1", "a:2"],
     },
     {
       // Highest first: c leads; b is 0.6e-9 below c (tie), a is 1.2e-9 below c (new group),
       // even though a is only 0.6e-9 below b. Tied b and c are listed in input order.
       name: "a tie group never spans more than the tolerance",
-      items: [{ id: "a", value: 1 }, { id: "b", value: 1 + 0.6e-9 }, { id: "c", value: 1 + 1.2e-9 }],
+      items: [
+        { id: "a", value: 1 },
+        { id: "b", value: 1 + 0.6e-9 },
+        { id: "c", value: 1 + 1.2e-9 },
+      ],
       expected: ["b:1", "c:1", "a:3"],
     },
   ])("$name", ({ items, expected }) => {

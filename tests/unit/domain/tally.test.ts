@@ -1,14 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  normaliseWeights,
-  type Score,
-  SCORE_LABELS,
-  SCORE_VALUES,
-  scoreLabel,
-  type Tally,
-  tally,
-  type TallyInput,
-} from "@/lib/domain/tally";
+import { normaliseWeights, type Score, SCORE_LABELS, SCORE_VALUES, scoreLabel, type Tally, tally, type TallyInput } from "@/lib/domain/tally";
 
 // --- Building inputs the way a person would write them down ---
 
@@ -29,13 +20,7 @@ const ADA: Named = { id: "ada", name: "Ada" };
 const BEN: Named = { id: "ben", name: "Ben" };
 const CY: Named = { id: "cy", name: "Cy" };
 
-function decision(setup: {
-  options: Named[];
-  criteria: Named[];
-  members: Named[];
-  weights?: WeightSheet;
-  scores?: ScoreSheet;
-}): TallyInput {
+function decision(setup: { options: Named[]; criteria: Named[]; members: Named[]; weights?: WeightSheet; scores?: ScoreSheet }): TallyInput {
   return {
     options: setup.options,
     criteria: setup.criteria,
@@ -58,8 +43,7 @@ const option = (result: Tally, optionId: string) => {
 };
 
 /** Compact order of a tally: "id:rank", "-" for unranked. */
-const order = (entries: { optionId: string; rank: number | null }[]) =>
-  entries.map(({ optionId, rank }) => `${optionId}:${rank ?? "-"}`);
+const order = (entries: { optionId: string; rank: number | null }[]) => entries.map(({ optionId, rank }) => `${optionId}:${rank ?? "-"}`);
 
 function expectClose(actual: number | null | undefined, expected: number | null) {
   if (expected === null) expect(actual).toBeNull();
@@ -615,7 +599,10 @@ describe("tally: input handling", () => {
   test("ids that name Object.prototype members are ordinary keys", () => {
     const result = tally(
       decision({
-        options: [{ id: "constructor", name: "Constructor" }, { id: "toString", name: "ToString" }],
+        options: [
+          { id: "constructor", name: "Constructor" },
+          { id: "toString", name: "ToString" },
+        ],
         criteria: [{ id: "__proto__", name: "Proto" }],
         members: [{ id: "hasOwnProperty", name: "Has" }],
         // A computed key, because a literal `__proto__: 4` would not create a property at all.
@@ -651,9 +638,7 @@ describe("tally: a large decision", () => {
     options,
     criteria,
     members,
-    weights: members.flatMap((member) =>
-      criteria.map((criterion) => ({ memberId: member.id, criterionId: criterion.id, weight: Math.floor(next() * 11) })),
-    ),
+    weights: members.flatMap((member) => criteria.map((criterion) => ({ memberId: member.id, criterionId: criterion.id, weight: Math.floor(next() * 11) }))),
     scores: members.flatMap((member) =>
       options.flatMap((option_, optionNumber) =>
         criteria.map((criterion) => ({
@@ -684,13 +669,19 @@ describe("tally: a large decision", () => {
       const cells = Object.values(entry.perCriterion);
       expect(cells).toHaveLength(criterionCount);
       expect(cells.every((cell) => cell.n === memberCount)).toBe(true);
-      expectClose(cells.reduce((sum, cell) => sum + (cell.contribution ?? 0), 0), entry.score);
+      expectClose(
+        cells.reduce((sum, cell) => sum + (cell.contribution ?? 0), 0),
+        entry.score,
+      );
     }
     expect(result.winners.length).toBeGreaterThan(0);
   });
 
   test("group weights sum to 1", () => {
-    expectClose(Object.values(result.groupWeights).reduce((sum, weight) => sum + weight, 0), 1);
+    expectClose(
+      Object.values(result.groupWeights).reduce((sum, weight) => sum + weight, 0),
+      1,
+    );
   });
 
   test("every member has a full own ranking and casts a ballot", () => {

@@ -114,9 +114,7 @@ function randomDecision(seed: number, optionCount: number, criterionCount: numbe
     scores: members.flatMap((member) =>
       options.flatMap((option) =>
         criteria.flatMap((criterion) =>
-          random.next() < 0.75
-            ? [{ memberId: member.id, optionId: option.id, criterionId: criterion.id, score: 1 + Math.floor(random.next() * 5) }]
-            : [],
+          random.next() < 0.75 ? [{ memberId: member.id, optionId: option.id, criterionId: criterion.id, score: 1 + Math.floor(random.next() * 5) }] : [],
         ),
       ),
     ),
@@ -225,7 +223,10 @@ describe("rankWithWeights: other weights", () => {
 
   test("the scale of the weights does not matter: 25/75, 1/3 and 0.25/0.75 rank alike", () => {
     const fractions = rankWithWeights(basis, { perf: 0.25, eco: 0.75 });
-    for (const weights of [{ perf: 25, eco: 75 }, { perf: 1, eco: 3 }]) {
+    for (const weights of [
+      { perf: 25, eco: 75 },
+      { perf: 1, eco: 3 },
+    ]) {
       const result = rankWithWeights(basis, weights);
       expect(order(result.options)).toEqual(order(fractions.options));
       result.options.forEach(({ score }, index) => expect(score).toBeCloseTo(fractions.options[index]!.score!, 9));
@@ -301,9 +302,36 @@ describe("flatMeans and winnersInto", () => {
   test.each<{ name: string; change: (basis: ScoreBasis) => ScoreBasis }>([
     { name: "a missing row", change: (b) => ({ ...b, means: [b.means[0]!] }) },
     { name: "a short row", change: (b) => ({ ...b, means: [[4], [2.5, 5]] }) },
-    { name: "a mean below 1", change: (b) => ({ ...b, means: [[0.5, null], [2.5, 5]] }) },
-    { name: "a mean above 5", change: (b) => ({ ...b, means: [[6, null], [2.5, 5]] }) },
-    { name: "a NaN mean", change: (b) => ({ ...b, means: [[Number.NaN, null], [2.5, 5]] }) },
+    {
+      name: "a mean below 1",
+      change: (b) => ({
+        ...b,
+        means: [
+          [0.5, null],
+          [2.5, 5],
+        ],
+      }),
+    },
+    {
+      name: "a mean above 5",
+      change: (b) => ({
+        ...b,
+        means: [
+          [6, null],
+          [2.5, 5],
+        ],
+      }),
+    },
+    {
+      name: "a NaN mean",
+      change: (b) => ({
+        ...b,
+        means: [
+          [Number.NaN, null],
+          [2.5, 5],
+        ],
+      }),
+    },
   ])("flatMeans refuses $name", ({ change }) => {
     expect(() => flatMeans(change(basis))).toThrow(RangeError);
   });

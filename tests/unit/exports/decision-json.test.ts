@@ -174,10 +174,11 @@ describe("decision JSON", () => {
       expect(doc.decision.facilitator).toBeNull();
       expect(doc.history.every((e) => e.actor === null)).toBe(true);
       expect(doc.history.find((e) => e.type === "decision.edited")!.payload).toEqual({ a: {}, z: 1 });
-      if (!doc.sealed) expect(doc.members).toEqual([
-        { id: "member-1", name: "Member 1" },
-        { id: "member-2", name: "Member 2" },
-      ]);
+      if (!doc.sealed)
+        expect(doc.members).toEqual([
+          { id: "member-1", name: "Member 1" },
+          { id: "member-2", name: "Member 2" },
+        ]);
       if (doc.outcome) expect(doc.outcome.decidedBy).toBeNull();
     });
 

@@ -10,13 +10,27 @@ export const DECISION = "00000000-0000-4000-8000-00000000000d";
 export const NEWER = "00000000-0000-4000-8000-00000000000e";
 export const PEOPLE = {
   ana: { id: "00000000-0000-4000-8000-0000000000a1", name: "Ana Lopez" },
-  ben: { id: "00000000-0000-4000-8000-0000000000b2", name: "Ben \"Benny\" Okafor" },
+  ben: { id: "00000000-0000-4000-8000-0000000000b2", name: 'Ben "Benny" Okafor' },
   cleo: { id: "00000000-0000-4000-8000-0000000000c3", name: "Cleo, the Facilitator" },
 };
 export const OPTIONS = [
-  { id: "00000000-0000-4000-8000-0000000000f1", name: "Fastify", description: "Fast, low-overhead web framework", link: "https://fastify.dev", frameworkSlug: "fastify", position: 0 },
+  {
+    id: "00000000-0000-4000-8000-0000000000f1",
+    name: "Fastify",
+    description: "Fast, low-overhead web framework",
+    link: "https://fastify.dev",
+    frameworkSlug: "fastify",
+    position: 0,
+  },
   { id: "00000000-0000-4000-8000-0000000000f2", name: "Spring Boot", description: "", link: null, frameworkSlug: "spring-boot", position: 1 },
-  { id: "00000000-0000-4000-8000-0000000000f3", name: "Our own, \"v2\"", description: "# Not a heading\n<script>alert(1)</script>", link: null, frameworkSlug: null, position: 2 },
+  {
+    id: "00000000-0000-4000-8000-0000000000f3",
+    name: 'Our own, "v2"',
+    description: "# Not a heading\n<script>alert(1)</script>",
+    link: null,
+    frameworkSlug: null,
+    position: 2,
+  },
 ];
 export const CRITERIA = [
   { id: "00000000-0000-4000-8000-0000000000e1", name: "Speed", description: "Requests per second", position: 0 },
@@ -35,7 +49,14 @@ export const WEIGHTS = [
 
 /** Round 1: Ana and Ben; round 2 (the deciding one in the multi-round fixtures) shifts a little. */
 export function scoresOf(round: number): RawScore[] {
-  const s = (memberId: string, optionId: string, criterionId: string, score: number, comment: string | null = null, evidenceUrl: string | null = null): RawScore => ({
+  const s = (
+    memberId: string,
+    optionId: string,
+    criterionId: string,
+    score: number,
+    comment: string | null = null,
+    evidenceUrl: string | null = null,
+  ): RawScore => ({
     round,
     memberId,
     optionId,
@@ -48,7 +69,7 @@ export function scoresOf(round: number): RawScore[] {
   return [
     s(PEOPLE.ana.id, fastify!.id, speed!.id, 5, "Fastest in our benchmark, by far", "https://bench.example.com/a?x=1&y=(2)"),
     s(PEOPLE.ana.id, fastify!.id, fit!.id, 4),
-    s(PEOPLE.ana.id, spring!.id, speed!.id, 2, "Slow \"cold start\",\nneeds tuning"),
+    s(PEOPLE.ana.id, spring!.id, speed!.id, 2, 'Slow "cold start",\nneeds tuning'),
     s(PEOPLE.ana.id, spring!.id, fit!.id, 3, "=SUM(A1:A9) is what Excel would run"),
     s(PEOPLE.ben.id, fastify!.id, speed!.id, 4, "Good enough"),
     s(PEOPLE.ben.id, spring!.id, speed!.id, 3 + bump),
@@ -80,7 +101,14 @@ export function snapshotFor(opts: { anonymous: boolean; round?: number; scores: 
   };
 }
 
-export type Variant = { status: ExportSource["decision"]["status"]; anonymous?: boolean; rounds?: number; superseded?: boolean; deprecated?: boolean; chosen?: number };
+export type Variant = {
+  status: ExportSource["decision"]["status"];
+  anonymous?: boolean;
+  rounds?: number;
+  superseded?: boolean;
+  deprecated?: boolean;
+  chosen?: number;
+};
 
 export function source(variant: Variant): ExportSource {
   const anonymous = variant.anonymous ?? false;
@@ -126,11 +154,29 @@ export function source(variant: Variant): ExportSource {
         }
       : null,
     events: [
-      { id: 12, type: "decision.created", actorName: PEOPLE.cleo.name, payload: { title: "Backend framework for payments", anonymous }, createdAt: at("2025-03-01T09:00:00.000Z") },
-      { id: 15, type: "decision.edited", actorName: PEOPLE.ana.name, payload: { userId: PEOPLE.ana.id, z: 1, a: { name: "Ana" } }, createdAt: at("2025-03-01T10:00:00.000Z") },
+      {
+        id: 12,
+        type: "decision.created",
+        actorName: PEOPLE.cleo.name,
+        payload: { title: "Backend framework for payments", anonymous },
+        createdAt: at("2025-03-01T09:00:00.000Z"),
+      },
+      {
+        id: 15,
+        type: "decision.edited",
+        actorName: PEOPLE.ana.name,
+        payload: { userId: PEOPLE.ana.id, z: 1, a: { name: "Ana" } },
+        createdAt: at("2025-03-01T10:00:00.000Z"),
+      },
       // As older versions wrote it: the count of scored cells showed progress before the reveal.
       { id: 16, type: "scores.submitted", actorName: PEOPLE.ben.name, payload: { cells: 4 }, createdAt: at("2025-03-01T11:00:00.000Z") },
-      { id: 14, type: "decision.phase_changed", actorName: PEOPLE.cleo.name, payload: { to: "weighting", from: "draft", reason: "facilitator" }, createdAt: at("2025-03-01T09:30:00.000Z") },
+      {
+        id: 14,
+        type: "decision.phase_changed",
+        actorName: PEOPLE.cleo.name,
+        payload: { to: "weighting", from: "draft", reason: "facilitator" },
+        createdAt: at("2025-03-01T09:30:00.000Z"),
+      },
     ],
   };
 }

@@ -100,14 +100,32 @@ describe("MADR: typed text stays text", () => {
       const markdown = formatMadr(buildDecisionJson(hostileSource(hostile, "javascript:alert(1)", variant)));
       const nodes = visit(parseMarkdown(markdown));
       const kinds = new Set(nodes.map((n) => n.type));
-      for (const forbidden of ["image", "imageReference", "linkReference", "definition", "html", "code", "inlineCode", "emphasis", "strong", "delete", "blockquote", "thematicBreak"]) {
+      for (const forbidden of [
+        "image",
+        "imageReference",
+        "linkReference",
+        "definition",
+        "html",
+        "code",
+        "inlineCode",
+        "emphasis",
+        "strong",
+        "delete",
+        "blockquote",
+        "thematicBreak",
+      ]) {
         expect(kinds.has(forbidden as Nodes["type"]), `${forbidden} in ${JSON.stringify(hostile)}`).toBe(false);
       }
       // The only links: the superseding record's file (not in these variants) and http(s) addresses.
       for (const link of nodes.filter((n) => n.type === "link")) expect(link.url).toMatch(/^https?:\/\//);
       // The title heading reads back exactly as typed, whitespace folded to single spaces.
       const title = nodes.find((n) => n.type === "heading" && n.depth === 1)!;
-      expect(visit(title).filter((n) => n.type === "text").map((n) => n.value).join("")).toBe(oneLine(hostile));
+      expect(
+        visit(title)
+          .filter((n) => n.type === "text")
+          .map((n) => n.value)
+          .join(""),
+      ).toBe(oneLine(hostile));
       // Section headings are the MADR ones only: typed text adds none.
       expect(nodes.filter((n) => n.type === "heading" && n.depth === 2)).toHaveLength(6);
     }
@@ -146,7 +164,12 @@ describe("CSV: no cell a spreadsheet would run", () => {
       for (const cell of cells) expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA_START);
       // Typed text is kept, behind an apostrophe where it needed one.
       if (!anonymous) {
-        const comments = new Set(rows.slice(1).map((r) => r[rows[0]!.indexOf("comment")]!).filter((c) => c !== ""));
+        const comments = new Set(
+          rows
+            .slice(1)
+            .map((r) => r[rows[0]!.indexOf("comment")]!)
+            .filter((c) => c !== ""),
+        );
         expect([...comments].map((c) => c.replace(/^'(?=[=+\-@\t\n])/, ""))).toEqual([hostile.replace(/\r\n?/g, "\n")]);
       }
     }

@@ -97,7 +97,9 @@ describe("MADR export", () => {
     const { body } = parseMadr(madrOf({ status: "decided" }));
     expect(body).toContain('Chosen option: "Fastify", because it ranked first in the team\'s weighted scoring, with 83.1 of 100.');
     expect(body).toContain("We build payments on Fastify.");
-    expect(body).toContain("### Consequences\n\n* Good, because Fast to ship\n* Good, because Shared types with the web client\n* Bad, because We own more plumbing.");
+    expect(body).toContain(
+      "### Consequences\n\n* Good, because Fast to ship\n* Good, because Shared types with the web client\n* Bad, because We own more plumbing.",
+    );
   });
 
   test("against the tally: names the top-ranked option and gives the justification", () => {
@@ -127,7 +129,10 @@ describe("MADR export", () => {
   });
 
   test("anonymous: no name anywhere, pros and cons without authors", () => {
-    for (const variant of [{ status: "decided", anonymous: true }, { status: "scoring", anonymous: true }] as Variant[]) {
+    for (const variant of [
+      { status: "decided", anonymous: true },
+      { status: "scoring", anonymous: true },
+    ] as Variant[]) {
       const text = madrOf(variant);
       for (const name of ALL_NAMES) expect(text).not.toContain(name);
     }
@@ -214,6 +219,8 @@ describe("markdown and YAML helpers", () => {
   });
 
   test("paragraphs keep their lines, trimmed, with blank runs collapsed", () => {
-    expect(serialise(paragraphs("\r\n  First line  \r\nsecond\r\n\r\n\r\n\r\n    indented\n## heading\n\n"))).toBe("First line\nsecond\n\nindented\n\\## heading\n");
+    expect(serialise(paragraphs("\r\n  First line  \r\nsecond\r\n\r\n\r\n\r\n    indented\n## heading\n\n"))).toBe(
+      "First line\nsecond\n\nindented\n\\## heading\n",
+    );
   });
 });

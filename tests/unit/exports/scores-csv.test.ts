@@ -31,8 +31,11 @@ describe("CSV quoting (RFC 4180)", () => {
   });
 
   test("every awkward value reads back unchanged", () => {
-    const values = ['a,b', 'say "hi"', "two\nlines", '",\n"', "ünï 🎉", ""];
-    const text = formatCsv(["h1", "h2"], values.map((v) => [v, "x"]));
+    const values = ["a,b", 'say "hi"', "two\nlines", '",\n"', "ünï 🎉", ""];
+    const text = formatCsv(
+      ["h1", "h2"],
+      values.map((v) => [v, "x"]),
+    );
     expect(parseCsv(text)).toEqual([["h1", "h2"], ...values.map((v) => [v, "x"])]);
     expect(text.endsWith("\n")).toBe(true);
   });

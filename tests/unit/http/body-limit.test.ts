@@ -6,7 +6,9 @@ const post = (path: string, length: number | null, headers: Record<string, strin
 
 describe("refuseOversizedAction", () => {
   test("a form posted without JavaScript over the limit gets a 413 page that says why, with a way back", async () => {
-    const response = refuseOversizedAction(post("/sign-in?callbackUrl=%2Fteams", ACTION_BODY_LIMIT_BYTES + 1, { "content-type": "multipart/form-data; boundary=x" }))!;
+    const response = refuseOversizedAction(
+      post("/sign-in?callbackUrl=%2Fteams", ACTION_BODY_LIMIT_BYTES + 1, { "content-type": "multipart/form-data; boundary=x" }),
+    )!;
     expect(response.status).toBe(413);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
     const page = await response.text();

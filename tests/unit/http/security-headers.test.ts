@@ -5,7 +5,12 @@ const NONCE = "AAAAAAAAAAAAAAAAAAAAAA==";
 const production = { nonce: NONCE, dev: false, https: false };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
+  );
 }
 
 describe("content security policy", () => {

@@ -18,13 +18,45 @@ describe("changePasswordSchema", () => {
   });
 
   test.each([
-    { name: "nothing", input: {}, errors: { currentPassword: "Enter your current password", newPassword: "Choose a new password", confirmPassword: "Type the new password again" } },
-    { name: "blanks", input: { currentPassword: "", newPassword: "", confirmPassword: "" }, errors: { currentPassword: "Enter your current password", newPassword: "Use at least 8 characters", confirmPassword: "Type the new password again" } },
-    { name: "a short new password", input: { currentPassword: "old", newPassword: "short", confirmPassword: "short" }, errors: { newPassword: "Use at least 8 characters" } },
-    { name: "a mismatch", input: { currentPassword: "old", newPassword: "long enough", confirmPassword: "long enougH" }, errors: { confirmPassword: "The two new passwords do not match" } },
-    { name: "the same password again", input: { currentPassword: "same password", newPassword: "same password", confirmPassword: "same password" }, errors: { newPassword: "Choose a password different from the current one" } },
-    { name: "a huge password", input: { currentPassword: "x".repeat(201), newPassword: "y".repeat(201), confirmPassword: "y".repeat(201) }, errors: { currentPassword: "That password is too long", newPassword: "Use at most 200 characters for the password", confirmPassword: "That password is too long" } },
-    { name: "arrays and objects", input: { currentPassword: ["a"], newPassword: { x: 1 }, confirmPassword: 7 }, errors: { currentPassword: "Enter your current password", newPassword: "Choose a new password", confirmPassword: "Type the new password again" } },
+    {
+      name: "nothing",
+      input: {},
+      errors: { currentPassword: "Enter your current password", newPassword: "Choose a new password", confirmPassword: "Type the new password again" },
+    },
+    {
+      name: "blanks",
+      input: { currentPassword: "", newPassword: "", confirmPassword: "" },
+      errors: { currentPassword: "Enter your current password", newPassword: "Use at least 8 characters", confirmPassword: "Type the new password again" },
+    },
+    {
+      name: "a short new password",
+      input: { currentPassword: "old", newPassword: "short", confirmPassword: "short" },
+      errors: { newPassword: "Use at least 8 characters" },
+    },
+    {
+      name: "a mismatch",
+      input: { currentPassword: "old", newPassword: "long enough", confirmPassword: "long enougH" },
+      errors: { confirmPassword: "The two new passwords do not match" },
+    },
+    {
+      name: "the same password again",
+      input: { currentPassword: "same password", newPassword: "same password", confirmPassword: "same password" },
+      errors: { newPassword: "Choose a password different from the current one" },
+    },
+    {
+      name: "a huge password",
+      input: { currentPassword: "x".repeat(201), newPassword: "y".repeat(201), confirmPassword: "y".repeat(201) },
+      errors: {
+        currentPassword: "That password is too long",
+        newPassword: "Use at most 200 characters for the password",
+        confirmPassword: "That password is too long",
+      },
+    },
+    {
+      name: "arrays and objects",
+      input: { currentPassword: ["a"], newPassword: { x: 1 }, confirmPassword: 7 },
+      errors: { currentPassword: "Enter your current password", newPassword: "Choose a new password", confirmPassword: "Type the new password again" },
+    },
   ])("refuses $name with a message per field", ({ input, errors }) => {
     expect(errorsOf(input)).toEqual(errors);
   });

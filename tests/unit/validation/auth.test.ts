@@ -58,11 +58,7 @@ describe("signUpSchema", () => {
   });
 
   test("reports every missing field in form order", () => {
-    expect(issuesOf(signUpSchema, {})).toEqual([
-      "name: Enter your name",
-      "email: Enter your email address",
-      "password: Choose a password",
-    ]);
+    expect(issuesOf(signUpSchema, {})).toEqual(["name: Enter your name", "email: Enter your email address", "password: Choose a password"]);
   });
 
   test.each([

@@ -50,12 +50,9 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl(value)).toBe(FALLBACK);
   });
 
-  test.each([undefined, null, 42, true, ["/teams"], { href: "/teams" }, new File(["/teams"], "x.txt")])(
-    "falls back for the non-string %s",
-    (value) => {
-      expect(safeCallbackUrl(value)).toBe(FALLBACK);
-    },
-  );
+  test.each([undefined, null, 42, true, ["/teams"], { href: "/teams" }, new File(["/teams"], "x.txt")])("falls back for the non-string %s", (value) => {
+    expect(safeCallbackUrl(value)).toBe(FALLBACK);
+  });
 
   test("uses the given fallback", () => {
     expect(safeCallbackUrl("//evil.com", "/")).toBe("/");

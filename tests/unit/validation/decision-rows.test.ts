@@ -35,7 +35,10 @@ describe("decision draft rows", () => {
       }),
     );
     expect(input.customOptions).toEqual([{ name: "Own build", description: "", link: null }]);
-    expect(input.criteria).toEqual([{ name: "Speed", description: "" }, { name: "Cost", description: "cheap" }]);
+    expect(input.criteria).toEqual([
+      { name: "Speed", description: "" },
+      { name: "Cost", description: "cheap" },
+    ]);
   });
 
   test("a row with only a description still needs its name", () => {
@@ -53,7 +56,9 @@ describe("decision draft rows", () => {
     expect(issuesOf(createDecisionSchema, draft({ frameworks: [], customOptions: many(LIMITS.options + 1, "Option") }))).toEqual([
       `options: Shortlist at most ${LIMITS.options} options`,
     ]);
-    expect(issuesOf(createDecisionSchema, draft({ criteria: many(LIMITS.criteria + 1, "Criterion") }))).toEqual([`criteria: Use at most ${LIMITS.criteria} criteria`]);
+    expect(issuesOf(createDecisionSchema, draft({ criteria: many(LIMITS.criteria + 1, "Criterion") }))).toEqual([
+      `criteria: Use at most ${LIMITS.criteria} criteria`,
+    ]);
     expect(issuesOf(createDecisionSchema, draft({ criteria: {} }))).toEqual(["criteria: Keep at least one criterion"]);
   });
 
@@ -68,7 +73,9 @@ describe("decision draft rows", () => {
 
   test("a title is required and bounded", () => {
     expect(issuesOf(createDecisionSchema, draft({ title: "   " }))).toEqual(["title: Give the decision a title"]);
-    expect(issuesOf(createDecisionSchema, draft({ title: "x".repeat(LIMITS.title + 1) }))).toEqual([`title: Use at most ${LIMITS.title} characters for the title`]);
+    expect(issuesOf(createDecisionSchema, draft({ title: "x".repeat(LIMITS.title + 1) }))).toEqual([
+      `title: Use at most ${LIMITS.title} characters for the title`,
+    ]);
   });
 
   test("anonymous is a checkbox: on when ticked, off otherwise", () => {

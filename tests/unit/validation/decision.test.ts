@@ -46,7 +46,9 @@ describe("scoreSheetSchema", () => {
   const path = `scores.${OPTION_ID}.${CRITERION_ID}`;
 
   test("a blank score is 'not scored', not zero", () => {
-    expect(parsed(scoreSheetSchema, sheet({ score: "" })).cells).toEqual([{ optionId: OPTION_ID, criterionId: CRITERION_ID, score: undefined, comment: "", evidence: null }]);
+    expect(parsed(scoreSheetSchema, sheet({ score: "" })).cells).toEqual([
+      { optionId: OPTION_ID, criterionId: CRITERION_ID, score: undefined, comment: "", evidence: null },
+    ]);
   });
 
   test.each(["1e0", "0x3", " 3 ", "3.0", "6", "0"])("score %j is refused", (score) => {
@@ -67,7 +69,9 @@ describe("scoreSheetSchema", () => {
     "https://exa mple.com",
     "ftp://example.com",
   ])("evidence %j is refused: the whole value must be one web address", (evidence) => {
-    expect(issuesOf(scoreSheetSchema, sheet({ score: "4", evidence }))).toEqual([`${path}.evidence: Enter a full web address starting with http:// or https://`]);
+    expect(issuesOf(scoreSheetSchema, sheet({ score: "4", evidence }))).toEqual([
+      `${path}.evidence: Enter a full web address starting with http:// or https://`,
+    ]);
   });
 });
 
@@ -90,15 +94,24 @@ describe("decision drafts", () => {
     expect(parsed(createDecisionSchema, draft({ scoringDeadline: "2028-02-29T09:00" })).scoringDeadline?.toISOString()).toBe("2028-02-29T09:00:00.000Z");
   });
 
-  test.each(["9999-99-99T99:99", "2026-13-01T10:00", "2026-02-29T10:00", "2026-04-31T10:00", "2026-01-01T24:00", "2026-01-01T10:60", "2026-01-01T10:00:61", "2026-01-01", "tomorrow"])(
-    "deadline %s is refused",
-    (deadline) => {
-      expect(issuesOf(createDecisionSchema, draft({ weightingDeadline: deadline }))).toEqual(["weightingDeadline: Enter a real date and time"]);
-    },
-  );
+  test.each([
+    "9999-99-99T99:99",
+    "2026-13-01T10:00",
+    "2026-02-29T10:00",
+    "2026-04-31T10:00",
+    "2026-01-01T24:00",
+    "2026-01-01T10:60",
+    "2026-01-01T10:00:61",
+    "2026-01-01",
+    "tomorrow",
+  ])("deadline %s is refused", (deadline) => {
+    expect(issuesOf(createDecisionSchema, draft({ weightingDeadline: deadline }))).toEqual(["weightingDeadline: Enter a real date and time"]);
+  });
 
   test.each(["9999-12-31T23:59", "0000-01-01T00:00", "1999-12-31T23:59"])("deadline %s is outside the years a deadline may take", (deadline) => {
-    expect(issuesOf(createDecisionSchema, draft({ scoringDeadline: deadline }))).toEqual(["scoringDeadline: Choose a deadline between the years 2000 and 2999"]);
+    expect(issuesOf(createDecisionSchema, draft({ scoringDeadline: deadline }))).toEqual([
+      "scoringDeadline: Choose a deadline between the years 2000 and 2999",
+    ]);
   });
 
   test.each(["1e1", "0x5", " 60 ", "841", "-841", "7", "12.5"])("time zone offset %j is refused", (timezoneOffset) => {

@@ -14,32 +14,52 @@ describe("formValues", () => {
   test.each<{ name: string; entries: Array<[string, string | Blob]>; expected: Record<string, string> }>([
     {
       name: "keeps what the user typed",
-      entries: [["name", "Ada"], ["email", "ADA@example.com "]],
+      entries: [
+        ["name", "Ada"],
+        ["email", "ADA@example.com "],
+      ],
       expected: { name: "Ada", email: "ADA@example.com " },
     },
     {
       name: "never echoes the password back",
-      entries: [["email", "ada@example.com"], ["password", "hunter2hunter2"]],
+      entries: [
+        ["email", "ada@example.com"],
+        ["password", "hunter2hunter2"],
+      ],
       expected: { email: "ada@example.com" },
     },
     {
       name: "skips React's $ACTION fields",
-      entries: [["$ACTION_ID_abc123", ""], ["$ACTION_REF_1", ""], ["$ACTION_1:0", "{}"], ["name", "Ada"]],
+      entries: [
+        ["$ACTION_ID_abc123", ""],
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", "{}"],
+        ["name", "Ada"],
+      ],
       expected: { name: "Ada" },
     },
     {
       name: "skips uploaded files",
-      entries: [["avatar", new File(["x"], "a.png")], ["name", "Ada"]],
+      entries: [
+        ["avatar", new File(["x"], "a.png")],
+        ["name", "Ada"],
+      ],
       expected: { name: "Ada" },
     },
     {
       name: "keeps blank fields and hidden inputs",
-      entries: [["callbackUrl", "/teams/1"], ["maxUses", ""]],
+      entries: [
+        ["callbackUrl", "/teams/1"],
+        ["maxUses", ""],
+      ],
       expected: { callbackUrl: "/teams/1", maxUses: "" },
     },
     {
       name: "keeps the last of repeated fields",
-      entries: [["role", "viewer"], ["role", "admin"]],
+      entries: [
+        ["role", "viewer"],
+        ["role", "admin"],
+      ],
       expected: { role: "admin" },
     },
     { name: "returns nothing for an empty form", entries: [], expected: {} },
@@ -66,12 +86,26 @@ describe("formValues echoes no more than a form can hold", () => {
   });
 
   test("never echoes any password field, however it is named", () => {
-    const values = formValues(formData([["newPassword", "a"], ["currentPassword", "b"], ["PASSWORD", "c"], ["name", "Ada"]]));
+    const values = formValues(
+      formData([
+        ["newPassword", "a"],
+        ["currentPassword", "b"],
+        ["PASSWORD", "c"],
+        ["name", "Ada"],
+      ]),
+    );
     expect(values).toEqual({ name: "Ada" });
   });
 
   test("never echoes names that reach for a prototype or are too long to be ours", () => {
-    const values = formValues(formData([["__proto__", "a"], ["constructor.prototype.x", "b"], ["n".repeat(500), "c"], ["name", "Ada"]]));
+    const values = formValues(
+      formData([
+        ["__proto__", "a"],
+        ["constructor.prototype.x", "b"],
+        ["n".repeat(500), "c"],
+        ["name", "Ada"],
+      ]),
+    );
     expect(Object.keys(values)).toEqual(["name"]);
   });
 });
@@ -100,14 +134,26 @@ describe("fieldErrorsOf", () => {
 
 describe("parseForm", () => {
   test("returns the parsed, transformed data on success", () => {
-    const result = parseForm(signUpSchema, formData([["name", " Ada "], ["email", "ADA@Example.com"], ["password", "long enough"]]));
+    const result = parseForm(
+      signUpSchema,
+      formData([
+        ["name", " Ada "],
+        ["email", "ADA@Example.com"],
+        ["password", "long enough"],
+      ]),
+    );
     expect(result).toEqual({ success: true, data: { name: "Ada", email: "ada@example.com", password: "long enough" } });
   });
 
   test("turns the invite form's blank strings into defaults", () => {
     const result = parseForm(
       createInviteSchema,
-      formData([["teamId", "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90"], ["role", "viewer"], ["expiresInDays", ""], ["maxUses", ""]]),
+      formData([
+        ["teamId", "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90"],
+        ["role", "viewer"],
+        ["expiresInDays", ""],
+        ["maxUses", ""],
+      ]),
     );
     expect(result).toEqual({
       success: true,
@@ -116,7 +162,15 @@ describe("parseForm", () => {
   });
 
   test("on failure returns a form state with field errors and the typed values, minus the password", () => {
-    const result = parseForm(signInSchema, formData([["$ACTION_ID_x", ""], ["email", "not-an-email"], ["password", "secret"], ["callbackUrl", "/teams"]]));
+    const result = parseForm(
+      signInSchema,
+      formData([
+        ["$ACTION_ID_x", ""],
+        ["email", "not-an-email"],
+        ["password", "secret"],
+        ["callbackUrl", "/teams"],
+      ]),
+    );
     expect(result).toEqual({
       success: false,
       state: {

@@ -11,7 +11,10 @@ function formData(entries: Array<[string, string]>): FormData {
   return data;
 }
 
-const SIGN_IN = [["email", "ada@example.com"], ["password", "long enough"]] as Array<[string, string]>;
+const SIGN_IN = [
+  ["email", "ada@example.com"],
+  ["password", "long enough"],
+] as Array<[string, string]>;
 
 afterEach(() => restorePrototype());
 
@@ -69,7 +72,14 @@ describe("field names that reach for a prototype", () => {
 
   test("a score sheet keyed by constructor is refused, not turned into a score", () => {
     const teamId = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
-    const result = parseForm(scoreSheetSchema, formData([["teamId", teamId], ["decisionId", teamId], ["scores.constructor.prototype.score", "5"]]));
+    const result = parseForm(
+      scoreSheetSchema,
+      formData([
+        ["teamId", teamId],
+        ["decisionId", teamId],
+        ["scores.constructor.prototype.score", "5"],
+      ]),
+    );
     expect(result.success).toBe(false);
     expect(prototypeChanges()).toEqual([]);
   });

@@ -111,8 +111,11 @@ export default async function DecisionLogPage({
               No decisions yet.{" "}
               {mayCreate ? (
                 <>
-                  Start one with <Link href={`${base}/new`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">New decision</Link>: shortlist
-                  the frameworks, agree on the criteria, then the team weighs and scores them.
+                  Start one with{" "}
+                  <Link href={`${base}/new`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                    New decision
+                  </Link>
+                  : shortlist the frameworks, agree on the criteria, then the team weighs and scores them.
                 </>
               ) : (
                 "Decisions this team starts will be listed here, with their status and outcome."

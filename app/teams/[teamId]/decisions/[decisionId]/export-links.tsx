@@ -22,7 +22,9 @@ export function ExportLinks({ base, status }: { base: string; status: DecisionSt
             Whole decision (JSON)
           </a>
           <p className="text-xs text-slate-500 dark:text-slate-400">
-            {revealed ? "Options, criteria, weights, scores of every round, tally and history." : "Options, criteria and history; weights and scores stay sealed until the reveal."}
+            {revealed
+              ? "Options, criteria, weights, scores of every round, tally and history."
+              : "Options, criteria and history; weights and scores stay sealed until the reveal."}
           </p>
         </li>
         <li>

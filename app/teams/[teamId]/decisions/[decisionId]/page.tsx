@@ -35,9 +35,7 @@ export default async function DecisionPage({
   ]);
   const [supersededBy, candidates] = await Promise.all([
     decision.supersededById ? findDecision(db, teamId, decision.supersededById) : Promise.resolve(null),
-    decision.status === "decided" && !decision.supersededById && access.facilitates
-      ? listDecisions(db, teamId, { status: "decided" })
-      : Promise.resolve([]),
+    decision.status === "decided" && !decision.supersededById && access.facilitates ? listDecisions(db, teamId, { status: "decided" }) : Promise.resolve([]),
   ]);
   const supersedes = timeline.filter((e) => e.type === "decision.supersedes");
   const me = votes.voters.find((v) => v.userId === user.id);

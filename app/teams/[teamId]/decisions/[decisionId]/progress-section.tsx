@@ -21,27 +21,27 @@ export function ProgressSection({ decision, votes }: { decision: Decision; votes
         {votes.voters.map((v) => (
           <li key={v.userId} className="flex justify-between gap-2">
             <span>{v.name}</span>
-            <span className="text-slate-500 dark:text-slate-400">
-              {v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}
-            </span>
+            <span className="text-slate-500 dark:text-slate-400">{v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}</span>
           </li>
         ))}
       </ul>
-      {isSealed(decision.status) ? (
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Weights and scores stay sealed until the reveal.</p>
-      ) : null}
+      {isSealed(decision.status) ? <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Weights and scores stay sealed until the reveal.</p> : null}
       {decision.weightingDeadline || decision.scoringDeadline ? (
         <dl className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-400">
           {decision.weightingDeadline ? (
             <div>
               <dt className="inline">Weighting closes </dt>
-              <dd className="inline"><Time date={decision.weightingDeadline} /></dd>
+              <dd className="inline">
+                <Time date={decision.weightingDeadline} />
+              </dd>
             </div>
           ) : null}
           {decision.scoringDeadline ? (
             <div>
               <dt className="inline">Scoring closes </dt>
-              <dd className="inline"><Time date={decision.scoringDeadline} /></dd>
+              <dd className="inline">
+                <Time date={decision.scoringDeadline} />
+              </dd>
             </div>
           ) : null}
         </dl>

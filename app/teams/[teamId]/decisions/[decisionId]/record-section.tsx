@@ -34,7 +34,10 @@ export function RecordSection({
           <dd>
             {supersededBy ? (
               <>
-                Superseded by <Link href={`/teams/${teamId}/decisions/${supersededBy.id}`} className="text-brand-600 hover:underline dark:text-brand-100">{supersededBy.title}</Link>
+                Superseded by{" "}
+                <Link href={`/teams/${teamId}/decisions/${supersededBy.id}`} className="text-brand-600 hover:underline dark:text-brand-100">
+                  {supersededBy.title}
+                </Link>
               </>
             ) : decision.deprecatedAt ? (
               "Deprecated"
@@ -52,26 +55,36 @@ export function RecordSection({
         {outcome.record.justification ? (
           <div>
             <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Why not the top-ranked option</dt>
-            <dd><Paragraphs text={outcome.record.justification} /></dd>
+            <dd>
+              <Paragraphs text={outcome.record.justification} />
+            </dd>
           </div>
         ) : null}
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Context</dt>
-          <dd><Paragraphs text={outcome.record.context} /></dd>
+          <dd>
+            <Paragraphs text={outcome.record.context} />
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Decision</dt>
-          <dd><Paragraphs text={outcome.record.decision} /></dd>
+          <dd>
+            <Paragraphs text={outcome.record.decision} />
+          </dd>
         </div>
       </dl>
       <dl className="mt-4 grid gap-4 sm:grid-cols-2">
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-emerald-700 dark:text-emerald-300">Good consequences</dt>
-          <dd><Paragraphs text={outcome.record.consequencesGood} /></dd>
+          <dd>
+            <Paragraphs text={outcome.record.consequencesGood} />
+          </dd>
         </div>
         <div>
           <dt className="text-xs font-semibold uppercase tracking-wide text-red-700 dark:text-red-300">Bad consequences</dt>
-          <dd><Paragraphs text={outcome.record.consequencesBad} /></dd>
+          <dd>
+            <Paragraphs text={outcome.record.consequencesBad} />
+          </dd>
         </div>
       </dl>
       {supersedes.length > 0 ? (
@@ -80,7 +93,11 @@ export function RecordSection({
             <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Supersedes</dt>
             <dd>
               {supersedes.map((e) => (
-                <Link key={e.id} href={`/teams/${teamId}/decisions/${String(e.payload.decisionId)}`} className="mr-3 text-brand-600 hover:underline dark:text-brand-100">
+                <Link
+                  key={e.id}
+                  href={`/teams/${teamId}/decisions/${String(e.payload.decisionId)}`}
+                  className="mr-3 text-brand-600 hover:underline dark:text-brand-100"
+                >
                   {String(e.payload.title ?? "An earlier decision")}
                 </Link>
               ))}

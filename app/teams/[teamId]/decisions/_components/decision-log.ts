@@ -9,10 +9,13 @@ const MOVED_BY_DEADLINES: ReadonlySet<DecisionStatus> = new Set(["weighting", "s
 export type DecisionLogRow = Awaited<ReturnType<typeof listDecisions>>[number] & { effectiveStatus: DecisionStatus };
 
 /** The team's decisions, newest first, each with its effective status; filtered by that status. */
-export async function loadDecisionLog(db: Executor, teamId: string, filter: { status?: DecisionStatus; q?: string } = {}, now = new Date()): Promise<DecisionLogRow[]> {
+export async function loadDecisionLog(
+  db: Executor,
+  teamId: string,
+  filter: { status?: DecisionStatus; q?: string } = {},
+  now = new Date(),
+): Promise<DecisionLogRow[]> {
   const byDatabase = filter.status && !MOVED_BY_DEADLINES.has(filter.status);
   const rows = await listDecisions(db, teamId, { q: filter.q || undefined, status: byDatabase ? filter.status : undefined });
-  return rows
-    .map((row) => ({ ...row, effectiveStatus: effectiveStatus(row, now) }))
-    .filter((row) => !filter.status || row.effectiveStatus === filter.status);
+  return rows.map((row) => ({ ...row, effectiveStatus: effectiveStatus(row, now) })).filter((row) => !filter.status || row.effectiveStatus === filter.status);
 }

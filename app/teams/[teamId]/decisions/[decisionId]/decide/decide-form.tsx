@@ -6,8 +6,19 @@ import { decideAction } from "../actions/decide";
 
 type Choice = { id: string; name: string; score: number | null; rank: number | null };
 
-
-export function DecideForm({ teamId, decisionId, choices, topIds, context }: { teamId: string; decisionId: string; choices: Choice[]; topIds: string[]; context: string }) {
+export function DecideForm({
+  teamId,
+  decisionId,
+  choices,
+  topIds,
+  context,
+}: {
+  teamId: string;
+  decisionId: string;
+  choices: Choice[];
+  topIds: string[];
+  context: string;
+}) {
   const [state, action] = useActionState(decideAction, initialFormState);
   const [chosen, setChosen] = useState(topIds[0] ?? choices[0]?.id ?? "");
   const offTop = !topIds.includes(chosen);
@@ -20,7 +31,10 @@ export function DecideForm({ teamId, decisionId, choices, topIds, context }: { t
         <legend className="mb-2 text-sm font-medium">Chosen option</legend>
         <div className="space-y-2">
           {choices.map((c) => (
-            <label key={c.id} className="flex items-center gap-3 rounded-lg border border-slate-200 px-3 py-2 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 dark:border-slate-800 dark:has-[:checked]:bg-brand-700/20">
+            <label
+              key={c.id}
+              className="flex items-center gap-3 rounded-lg border border-slate-200 px-3 py-2 has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50 dark:border-slate-800 dark:has-[:checked]:bg-brand-700/20"
+            >
               <input type="radio" name="chosenOptionId" value={c.id} checked={chosen === c.id} onChange={() => setChosen(c.id)} className="accent-brand-600" />
               <span className="font-medium">{c.name}</span>
               <span className="ml-auto text-sm tabular-nums text-slate-500 dark:text-slate-400">

@@ -11,9 +11,7 @@ export const metadata: Metadata = { title: "Record the decision" };
 
 export default async function DecidePage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/decide");
-  const back = (
-    <BackLink href={base}>{decision.title}</BackLink>
-  );
+  const back = <BackLink href={base}>{decision.title}</BackLink>;
   if (!access.facilitates) notFound();
   if (decision.status !== "revealed") {
     return (
@@ -34,7 +32,10 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
   return (
     <>
       {back}
-      <PageHeader title="Record the decision" description="Write the outcome as an architecture decision record: the context, the decision, and its consequences, good and bad." />
+      <PageHeader
+        title="Record the decision"
+        description="Write the outcome as an architecture decision record: the context, the decision, and its consequences, good and bad."
+      />
       <Card>
         <DecideForm teamId={teamId} decisionId={decision.id} choices={choices} topIds={tally.winners} context={decision.context} />
       </Card>

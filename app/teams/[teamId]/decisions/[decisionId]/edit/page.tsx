@@ -37,9 +37,7 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ t
   }
   if (!refusal && !isEditable(decision.status)) refusal = closedPhaseMessage(decision.status, "edit");
 
-  const back = (
-    <BackLink href={base}>{decision.title}</BackLink>
-  );
+  const back = <BackLink href={base}>{decision.title}</BackLink>;
 
   if (refusal) {
     return (
@@ -70,9 +68,7 @@ export default async function EditDecisionPage({ params }: { params: Promise<{ t
           title: decision.title,
           context: decision.context,
           frameworks: structure.options.flatMap((o) => (o.frameworkSlug ? [o.frameworkSlug] : [])),
-          customOptions: structure.options
-            .filter((o) => !o.frameworkSlug)
-            .map((o) => ({ name: o.name, description: o.description, link: o.link ?? "" })),
+          customOptions: structure.options.filter((o) => !o.frameworkSlug).map((o) => ({ name: o.name, description: o.description, link: o.link ?? "" })),
           criteria: structure.criteria.map((c) => ({ name: c.name, description: c.description })),
           anonymous: decision.anonymous,
           weightingDeadline: utcLocal(decision.weightingDeadline),

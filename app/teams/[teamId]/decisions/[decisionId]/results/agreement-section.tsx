@@ -26,9 +26,7 @@ export function AgreementSection({ tally, optionName }: { tally: Tally; optionNa
           <dt className="text-slate-500 dark:text-slate-400">Schulze</dt>
           <dd>{tally.schulze.ranking.map((r) => `${r.rank}. ${optionName.get(r.optionId)}`).join(" · ") || "—"}</dd>
           <dt className="text-slate-500 dark:text-slate-400">Borda</dt>
-          <dd>
-            {tally.borda.ranking.map((r) => `${r.rank}. ${optionName.get(r.optionId)} (${tally.borda.points[r.optionId]})`).join(" · ") || "—"}
-          </dd>
+          <dd>{tally.borda.ranking.map((r) => `${r.rank}. ${optionName.get(r.optionId)} (${tally.borda.points[r.optionId]})`).join(" · ") || "—"}</dd>
         </dl>
       </Card>
       <Card aria-labelledby="consensus-heading">
@@ -37,7 +35,8 @@ export function AgreementSection({ tally, optionName }: { tally: Tally; optionNa
           <>
             <p className="text-3xl font-semibold tabular-nums">{pct(tally.consensus.value)}</p>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              {tally.consensus.label[0]!.toUpperCase() + tally.consensus.label.slice(1)} consensus: 100% means everyone gave every option the same score on every criterion.
+              {tally.consensus.label[0]!.toUpperCase() + tally.consensus.label.slice(1)} consensus: 100% means everyone gave every option the same score on
+              every criterion.
             </p>
           </>
         ) : (

@@ -28,9 +28,7 @@ export default async function ResultsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/results");
-  const back = (
-    <BackLink href={base}>{decision.title}</BackLink>
-  );
+  const back = <BackLink href={base}>{decision.title}</BackLink>;
   if (isSealed(decision.status) || decision.status === "withdrawn") {
     return (
       <>
@@ -60,10 +58,7 @@ export default async function ResultsPage({
   // Earlier rounds' scores never change once their round closed, so they come from the score rows.
   const finalRound = outcome ? (outcome.snapshot.round ?? 1) : decision.currentRound;
   const earlier = finalRound > 1 ? await roundsOf(db, decision.id, finalRound - 1) : [];
-  const rounds = [
-    ...earlier.map((roundInputs, i) => ({ round: i + 1, tally: tallyOf({ options, criteria }, roundInputs) })),
-    { round: finalRound, tally },
-  ];
+  const rounds = [...earlier.map((roundInputs, i) => ({ round: i + 1, tally: tallyOf({ options, criteria }, roundInputs) })), { round: finalRound, tally }];
   const optionName = new Map(options.map((o) => [o.id, o.name]));
   const scorers = new Set(inputs.scores.map((s) => s.memberId)).size;
   const weighers = Object.keys(tally.memberWeights).length;

@@ -31,7 +31,10 @@ export function PeopleSection({ inputs, tally, criteria, optionName, selectedId,
     const weights = tally.memberWeights[memberId];
     if (!weights) return "—";
     const top = Math.max(...Object.values(weights));
-    return criteria.filter((c) => weights[c.id] === top).map((c) => c.name).join(", ");
+    return criteria
+      .filter((c) => weights[c.id] === top)
+      .map((c) => c.name)
+      .join(", ");
   };
 
   return (
@@ -71,7 +74,10 @@ function PersonDetail({ member, inputs, tally, criteria, optionName }: Omit<Prop
   const scores = inputs.scores.filter((s) => s.memberId === member.id);
   const criterionName = new Map(criteria.map((c) => [c.id, c.name]));
   return (
-    <section aria-labelledby="person-heading" className="mb-6 rounded-lg border border-brand-100 bg-brand-50/50 p-4 dark:border-brand-700/40 dark:bg-brand-700/10">
+    <section
+      aria-labelledby="person-heading"
+      className="mb-6 rounded-lg border border-brand-100 bg-brand-50/50 p-4 dark:border-brand-700/40 dark:bg-brand-700/10"
+    >
       <h3 id="person-heading" className="mb-3 font-semibold">
         {member.name}
       </h3>

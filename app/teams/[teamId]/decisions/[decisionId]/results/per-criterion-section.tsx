@@ -8,7 +8,9 @@ export function PerCriterionSection({ tally, criteria }: { tally: Tally; criteri
   return (
     <Card aria-labelledby="breakdown-heading">
       <CardTitle id="breakdown-heading">Per criterion</CardTitle>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Mean score (1–5) with the number of scores and the spread (standard deviation). A wide spread is where the team disagrees.</p>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+        Mean score (1–5) with the number of scores and the spread (standard deviation). A wide spread is where the team disagrees.
+      </p>
       <Table
         labelledBy="breakdown-heading"
         scrollRegionLabel="Per-criterion table, scrolls sideways"
@@ -17,7 +19,9 @@ export function PerCriterionSection({ tally, criteria }: { tally: Tally; criteri
       >
         {criteria.map((c) => (
           <tr key={c.id}>
-            <th scope="row" className="py-2 pr-3 font-medium">{c.name}</th>
+            <th scope="row" className="py-2 pr-3 font-medium">
+              {c.name}
+            </th>
             <td className="py-2 pr-3 tabular-nums">{pct(tally.groupWeights[c.id] ?? 0)}</td>
             {tally.options.map((o) => {
               const cell = o.perCriterion[c.id];
@@ -28,7 +32,11 @@ export function PerCriterionSection({ tally, criteria }: { tally: Tally; criteri
                     <span className="text-slate-500 dark:text-slate-400">no scores</span>
                   ) : (
                     <>
-                      {cell.mean.toFixed(2)} <span className="text-xs text-slate-500 dark:text-slate-400">n={cell.n}{cell.sd !== null ? ` ±${cell.sd.toFixed(2)}` : ""}</span>
+                      {cell.mean.toFixed(2)}{" "}
+                      <span className="text-xs text-slate-500 dark:text-slate-400">
+                        n={cell.n}
+                        {cell.sd !== null ? ` ±${cell.sd.toFixed(2)}` : ""}
+                      </span>
                     </>
                   )}
                 </td>

@@ -15,7 +15,8 @@ export function RankingSection({ tally, optionName, weighers, scorers }: { tally
           : tally.tiedWinner
             ? `${winnerNames} tie for first place.`
             : `${winnerNames} comes first.`}{" "}
-        From {weighers} member{weighers === 1 ? "’s" : "s’"} weights and {scorers} member{scorers === 1 ? "’s" : "s’"} scores; each option’s score is the sum of group weight × mean score, on 0–100.
+        From {weighers} member{weighers === 1 ? "’s" : "s’"} weights and {scorers} member{scorers === 1 ? "’s" : "s’"} scores; each option’s score is the sum of
+        group weight × mean score, on 0–100.
         {tally.weightsFallback ? " Nobody gave usable weights, so every criterion counts the same." : ""}
       </p>
       <Table

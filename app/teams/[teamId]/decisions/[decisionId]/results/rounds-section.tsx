@@ -27,14 +27,17 @@ export function RoundsSection({ rounds, optionOrder }: { rounds: { round: number
       >
         {optionOrder.map((o) => (
           <tr key={o.optionId}>
-            <th scope="row" className="py-2 pr-3 font-medium">{o.name}</th>
+            <th scope="row" className="py-2 pr-3 font-medium">
+              {o.name}
+            </th>
             {rounds.map((r, i) => {
               const now = cell(r.tally, o.optionId);
               const before = i > 0 ? cell(rounds[i - 1]!.tally, o.optionId) : undefined;
               const moved = before?.rank && now?.rank ? before.rank - now.rank : 0;
               return (
                 <td key={r.round} className="py-2 pr-3 tabular-nums">
-                  {now?.rank ? `#${now.rank}` : "—"} <span className="text-slate-500 dark:text-slate-400">{now?.score == null ? "" : now.score.toFixed(1)}</span>
+                  {now?.rank ? `#${now.rank}` : "—"}{" "}
+                  <span className="text-slate-500 dark:text-slate-400">{now?.score == null ? "" : now.score.toFixed(1)}</span>
                   {moved !== 0 ? (
                     <span className={moved > 0 ? "ml-1 text-emerald-700 dark:text-emerald-300" : "ml-1 text-red-700 dark:text-red-300"}>
                       {moved > 0 ? `▲${moved}` : `▼${-moved}`}

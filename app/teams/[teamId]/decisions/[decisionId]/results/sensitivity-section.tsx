@@ -36,12 +36,14 @@ export function SensitivitySection({ basis }: { basis: ScoreBasis }) {
             ))}
           </ul>
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            {DEFAULT_SAMPLES.toLocaleString("en")} random weightings near the group’s (Dirichlet, concentration {DEFAULT_CONCENTRATION}, fixed seed {robustness.seed}), so
-            the figure is the same every time.
+            {DEFAULT_SAMPLES.toLocaleString("en")} random weightings near the group’s (Dirichlet, concentration {DEFAULT_CONCENTRATION}, fixed seed{" "}
+            {robustness.seed}), so the figure is the same every time.
           </p>
         </div>
         <div className="min-w-0">
-          <h3 id="sensitivity-range-heading" className="mb-1 text-sm font-semibold">Weight range in which {subject ?? "the winner"} stays first</h3>
+          <h3 id="sensitivity-range-heading" className="mb-1 text-sm font-semibold">
+            Weight range in which {subject ?? "the winner"} stays first
+          </h3>
           <Table
             labelledBy="sensitivity-range-heading"
             gap="pr-3"
@@ -49,7 +51,9 @@ export function SensitivitySection({ basis }: { basis: ScoreBasis }) {
           >
             {report.criteria.map((c) => (
               <tr key={c.criterionId}>
-                <th scope="row" className="py-2 pr-3 font-medium">{criterion.get(c.criterionId)}</th>
+                <th scope="row" className="py-2 pr-3 font-medium">
+                  {criterion.get(c.criterionId)}
+                </th>
                 <td className="py-2 pr-3 tabular-nums">{pct(c.weight)}</td>
                 <td className="py-2 pr-3 tabular-nums">
                   {pct(c.low)}–{pct(c.high)}

@@ -4,8 +4,7 @@ import { useId, useMemo, useState } from "react";
 import { buttonClass } from "@/app/_components/ui";
 import { rankWithWeights, type ScoreBasis } from "@/lib/domain/what-if";
 
-const initialWeights = (basis: ScoreBasis) =>
-  Object.fromEntries(basis.criteria.map((c, i) => [c.id, Math.round((basis.groupWeights[i] ?? 0) * 100)]));
+const initialWeights = (basis: ScoreBasis) => Object.fromEntries(basis.criteria.map((c, i) => [c.id, Math.round((basis.groupWeights[i] ?? 0) * 100)]));
 
 /** Move the criterion weights and watch the ranking change, computed here in the browser; nothing is saved. */
 export function WhatIf({ basis }: { basis: ScoreBasis }) {

@@ -42,7 +42,9 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         </p>
       ) : !open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-          {decision.status === "weighting" || decision.status === "draft" ? "Scoring has not opened yet." : "Scoring is closed: these are the scores you submitted."}
+          {decision.status === "weighting" || decision.status === "draft"
+            ? "Scoring has not opened yet."
+            : "Scoring is closed: these are the scores you submitted."}
         </p>
       ) : null}
       <ScoreSheet

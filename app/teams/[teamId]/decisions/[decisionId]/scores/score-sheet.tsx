@@ -66,7 +66,13 @@ export function ScoreSheet({
                       {criterion.name}
                       <span className="sr-only"> score for {option.name}</span>
                     </label>
-                    <select id={selectId} name={`${prefix}.score`} defaultValue={cell.score ?? ""} aria-invalid={error ? true : undefined} className={inputClass}>
+                    <select
+                      id={selectId}
+                      name={`${prefix}.score`}
+                      defaultValue={cell.score ?? ""}
+                      aria-invalid={error ? true : undefined}
+                      className={inputClass}
+                    >
                       <option value="">Not scored</option>
                       {SCORE_VALUES.map((value) => (
                         <option key={value} value={value}>
@@ -76,17 +82,36 @@ export function ScoreSheet({
                     </select>
                     <details open={Boolean(cell.comment || cell.evidence) || undefined} className="text-sm">
                       <summary className="cursor-pointer py-2 text-slate-600 dark:text-slate-400">
-                        Note or evidence<span className="sr-only"> for {option.name}, {criterion.name}</span>
+                        Note or evidence
+                        <span className="sr-only">
+                          {" "}
+                          for {option.name}, {criterion.name}
+                        </span>
                       </summary>
                       <div className="grid gap-2 pt-1">
                         <label className="sr-only" htmlFor={`${selectId}-comment`}>
                           Comment on {option.name}, {criterion.name}
                         </label>
-                        <textarea id={`${selectId}-comment`} name={`${prefix}.comment`} defaultValue={cell.comment} rows={2} maxLength={1000} placeholder="Why this score?" className={inputClass} />
+                        <textarea
+                          id={`${selectId}-comment`}
+                          name={`${prefix}.comment`}
+                          defaultValue={cell.comment}
+                          rows={2}
+                          maxLength={1000}
+                          placeholder="Why this score?"
+                          className={inputClass}
+                        />
                         <label className="sr-only" htmlFor={`${selectId}-evidence`}>
                           Evidence link for {option.name}, {criterion.name}
                         </label>
-                        <input id={`${selectId}-evidence`} name={`${prefix}.evidence`} type="url" defaultValue={cell.evidence} placeholder="https://… (optional)" className={inputClass} />
+                        <input
+                          id={`${selectId}-evidence`}
+                          name={`${prefix}.evidence`}
+                          type="url"
+                          defaultValue={cell.evidence}
+                          placeholder="https://… (optional)"
+                          className={inputClass}
+                        />
                       </div>
                     </details>
                     {previous[key] ? <PreviousRound counts={previous[key]} round={previousRound} /> : null}
@@ -124,9 +149,7 @@ function PreviousRound({ counts, round }: { counts: number[]; round: number }) {
           </span>
         ))}
       </span>
-      <span className="sr-only">
-        {counts.map((c, i) => `${c} scored ${i + 1}`).join(", ")}.
-      </span>
+      <span className="sr-only">{counts.map((c, i) => `${c} scored ${i + 1}`).join(", ")}.</span>
       <span>{mean === null ? "no scores" : `mean ${mean.toFixed(1)} from ${n}`}</span>
     </div>
   );

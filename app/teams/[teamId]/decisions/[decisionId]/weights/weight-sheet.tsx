@@ -7,7 +7,19 @@ import { saveWeightsAction } from "../actions/save-weights";
 
 type Criterion = { id: string; name: string; description: string };
 
-export function WeightSheet({ teamId, decisionId, criteria, initial, readOnly }: { teamId: string; decisionId: string; criteria: Criterion[]; initial: Record<string, number>; readOnly: boolean }) {
+export function WeightSheet({
+  teamId,
+  decisionId,
+  criteria,
+  initial,
+  readOnly,
+}: {
+  teamId: string;
+  decisionId: string;
+  criteria: Criterion[];
+  initial: Record<string, number>;
+  readOnly: boolean;
+}) {
   const [state, action] = useActionState(saveWeightsAction, initialFormState);
   const [values, setValues] = useState(initial);
   const { dirty, markDirty } = useUnsavedChanges(state);

@@ -6,7 +6,19 @@ import { buttonClass, cx, inputClass } from "@/app/_components/ui";
 export const errorText = "mt-1 text-sm text-red-700 dark:text-red-300";
 export const hintText = "mt-1 text-xs text-slate-500 dark:text-slate-400";
 
-export function Group({ legend, description, error, errorId, children }: { legend: string; description?: string; error?: string; errorId?: string; children: ReactNode }) {
+export function Group({
+  legend,
+  description,
+  error,
+  errorId,
+  children,
+}: {
+  legend: string;
+  description?: string;
+  error?: string;
+  errorId?: string;
+  children: ReactNode;
+}) {
   const descriptionId = useId();
   return (
     <fieldset
@@ -21,7 +33,12 @@ export function Group({ legend, description, error, errorId, children }: { legen
           </p>
         ) : null}
         {error ? (
-          <p id={errorId} data-group-error tabIndex={-1} className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none dark:bg-red-950 dark:text-red-200">
+          <p
+            id={errorId}
+            data-group-error
+            tabIndex={-1}
+            className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 focus:outline-none dark:bg-red-950 dark:text-red-200"
+          >
             {error}
           </p>
         ) : null}

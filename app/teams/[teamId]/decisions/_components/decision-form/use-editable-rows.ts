@@ -43,8 +43,7 @@ export function useEditableRows<F extends string>({
     setRows((list) => [...list, { ...blank, key }]);
     focusKey.current = key;
   };
-  const update = (key: string, field: F, value: string) =>
-    setRows((list) => list.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+  const update = (key: string, field: F, value: string) => setRows((list) => list.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
   const remove = (key: string) => setRows((list) => list.filter((row) => row.key !== key));
 
   return { rows, filledKeys, add, update, remove };

@@ -110,8 +110,7 @@ function rankingSummary({ criteria, rows }: RankingData): string {
   const leaders = rows.filter((r) => r.rank === 1);
   const leader = leaders[0];
   if (!leader) return scores;
-  const first =
-    leaders.length > 1 ? `${listNames(leaders.map((r) => r.name))} tie for first.` : `${leader.name} leads with ${fixed(leader.score, 1)} of 100.`;
+  const first = leaders.length > 1 ? `${listNames(leaders.map((r) => r.name))} tie for first.` : `${leader.name} leads with ${fixed(leader.score, 1)} of 100.`;
   let most = -1;
   leader.parts.forEach((part, i) => {
     if (part !== null && (most < 0 || part > (leader.parts[most] ?? 0))) most = i;
@@ -217,10 +216,7 @@ function weightsSummary({ criteria, group, members, fallback }: WeightsData): st
       widestRange = range;
     }
   });
-  const split =
-    widest >= 0
-      ? ` Members differ most on ${criteria[widest]}: from ${Math.min(...members[widest]!)}% to ${Math.max(...members[widest]!)}%.`
-      : "";
+  const split = widest >= 0 ? ` Members differ most on ${criteria[widest]}: from ${Math.min(...members[widest]!)}% to ${Math.max(...members[widest]!)}%.` : "";
   return `${groupText} From ${count} member${count === 1 ? "" : "s"}’ weights.${split}`;
 }
 
@@ -235,7 +231,10 @@ function WeightsBlock({ data, className }: { data: WeightsData; className?: stri
         const sorted = [...(data.members[c] ?? [])].sort((a, b) => a - b);
         return {
           head: name,
-          cells: [`${fixed(data.group[c], 1)}%`, ...[sorted[0], median(sorted), sorted[sorted.length - 1]].map((v) => (v === undefined || v === null ? "—" : `${Math.round(v)}%`))],
+          cells: [
+            `${fixed(data.group[c], 1)}%`,
+            ...[sorted[0], median(sorted), sorted[sorted.length - 1]].map((v) => (v === undefined || v === null ? "—" : `${Math.round(v)}%`)),
+          ],
         };
       })}
     />
@@ -253,7 +252,11 @@ function WeightsBlock({ data, className }: { data: WeightsData; className?: stri
       legend={
         <ul className={legendClass} aria-label="Legend">
           <li className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="inline-block h-3 w-5 rounded-sm" style={{ background: "var(--weight-bar)", boxShadow: "inset -3px 0 0 var(--weight-edge)" }} />
+            <span
+              aria-hidden="true"
+              className="inline-block h-3 w-5 rounded-sm"
+              style={{ background: "var(--weight-bar)", boxShadow: "inset -3px 0 0 var(--weight-edge)" }}
+            />
             Group weight
           </li>
           {data.fallback ? null : (

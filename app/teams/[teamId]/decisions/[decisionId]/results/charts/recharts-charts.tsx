@@ -37,7 +37,10 @@ const axisLine = { stroke: "var(--chart-grid)" };
 function TooltipBox({ active, payload, label, format }: TooltipContentProps & { format: (value: number | null) => string }) {
   if (!active || payload.length === 0) return null;
   return (
-    <div className="rounded-lg border px-3 py-2 text-xs shadow-md" style={{ background: "var(--tooltip-bg)", borderColor: "var(--tooltip-border)", color: "var(--tooltip-text)" }}>
+    <div
+      className="rounded-lg border px-3 py-2 text-xs shadow-md"
+      style={{ background: "var(--tooltip-bg)", borderColor: "var(--tooltip-border)", color: "var(--tooltip-text)" }}
+    >
       <p className="mb-1 font-semibold">{label}</p>
       <ul className="space-y-0.5">
         {payload.map((item) => (
@@ -80,7 +83,16 @@ export function RankingChart({ data, height }: { data: RankingData; height: numb
         <YAxis type="category" dataKey="name" width={112} tick={tick} tickFormatter={(v) => shorten(v, 30)} axisLine={axisLine} tickLine={false} />
         <Tooltip {...tooltip((value) => (value === null ? "—" : `${value.toFixed(1)} points`))} cursor={{ fill: "var(--chart-cursor)" }} />
         {data.criteria.map((criterion, index) => (
-          <Bar key={index} isAnimationActive={false} dataKey={`c${index}`} name={criterion} stackId="score" fill={criterionColour(index)} stroke="var(--chart-surface)" strokeWidth={1}>
+          <Bar
+            key={index}
+            isAnimationActive={false}
+            dataKey={`c${index}`}
+            name={criterion}
+            stackId="score"
+            fill={criterionColour(index)}
+            stroke="var(--chart-surface)"
+            strokeWidth={1}
+          >
             {index === last ? <LabelList dataKey="label" position="right" fill="currentColor" fontSize={12} /> : null}
           </Bar>
         ))}
@@ -174,7 +186,9 @@ function MemberDots({ data }: { data: WeightsData }) {
           const x = xScale(weight);
           if (x === undefined) return null;
           const middle = plot.y + band * (c + 0.5);
-          return <line key={c} x1={x} x2={x} y1={middle - band * 0.32} y2={middle + band * 0.32} stroke="var(--weight-edge)" strokeWidth={3} strokeLinecap="round" />;
+          return (
+            <line key={c} x1={x} x2={x} y1={middle - band * 0.32} y2={middle + band * 0.32} stroke="var(--weight-edge)" strokeWidth={3} strokeLinecap="round" />
+          );
         })}
       </g>
     </ZIndexLayer>

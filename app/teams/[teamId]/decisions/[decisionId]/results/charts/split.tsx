@@ -62,8 +62,8 @@ function MemberTotals({ data }: { data: Members }) {
   return (
     <>
       <p className={`mt-1 ${muted}`}>
-        Each person’s own score for each option, on 0–100 with the group’s weights. Rows are grouped by each person’s own first choice
-        (in bold), so camps show as blocks.
+        Each person’s own score for each option, on 0–100 with the group’s weights. Rows are grouped by each person’s own first choice (in bold), so camps show
+        as blocks.
       </p>
       <p className="mt-2 text-sm">{membersSummary(data)}</p>
       <Scale steps={TOTAL_STEPS} attribute="data-b" extra="Bold: own first choice" />
@@ -107,8 +107,8 @@ function Spreads({ data }: { data: Spread }) {
   return (
     <>
       <p className={`mt-1 ${muted}`}>
-        This decision is anonymous, so nothing here is per person: each cell is how far apart the scores for one option on one criterion are
-        (standard deviation on 1–5). The stronger the colour, the more the team is split.
+        This decision is anonymous, so nothing here is per person: each cell is how far apart the scores for one option on one criterion are (standard deviation
+        on 1–5). The stronger the colour, the more the team is split.
       </p>
       <p className="mt-2 text-sm">{spreadSummary(data)}</p>
       <Scale steps={SPREAD_STEPS} attribute="data-s" />
@@ -131,7 +131,6 @@ function Spreads({ data }: { data: Spread }) {
     </>
   );
 }
-
 
 /** The scrollable frame both heatmaps share: keyboard-reachable, header row and first column sticky. */
 function HeatTable({ caption, corner, columns, children }: { caption: string; corner: string; columns: string[]; children: ReactNode }) {
