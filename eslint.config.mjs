@@ -22,13 +22,8 @@ const DOMAIN_FORBIDDEN_BUILTINS = {
 /** Zones for import/no-restricted-paths: files under `target` may not import anything under `from`. */
 const layer = (target, from, message) => ["error", { basePath: root, zones: [{ target, from, message }] }];
 
-const DB_MESSAGE = "db/ holds the schema, the driver and plain queries: it does not depend on the app, lib/auth or lib/validation.";
-
-// Where db/ breaks its rule today. The service-layer refactor of issue 8 moves the guards, password
-// and token handling and the validated inputs out of db/queries; delete each entry as its file is cleaned.
-const DB_IMPORTS_LIB_AUTH = ["db/seed.ts", "db/queries/exports.ts", "db/queries/teams.ts"];
-const DB_IMPORTS_LIB_VALIDATION = ["db/queries/outcomes.ts"];
-const DB_IMPORTS_BOTH = ["db/queries/ballots.ts", "db/queries/decisions.ts", "db/queries/invites.ts", "db/queries/users.ts"];
+const DB_MESSAGE = "db/ holds the schema, the driver and plain queries: it depends on no entry point, service, auth or validation code.";
+const SERVICES_MESSAGE = "lib/services holds the use cases: entry points (app/, lib/entry) call it, never the other way round.";
 
 // Source files over the 300-line limit today (code lines, without blanks and comments). Temporary:
 // each is being split; delete its entry when it is.
@@ -71,7 +66,7 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [DOMAIN_FORBIDDEN_PACKAGES, DOMAIN_FORBIDDEN_BUILTINS] }],
       "import/no-restricted-paths": layer(
         "./lib/domain",
-        ["./app", "./db", "./lib/auth", "./lib/validation", "./lib/actions", "./lib/exports", "./lib/http"],
+        ["./app", "./db", "./lib/auth", "./lib/validation", "./lib/entry", "./lib/services", "./lib/demo", "./lib/exports", "./lib/http"],
         "lib/domain is pure: it imports nothing from the app, the database, auth or validation.",
       ),
     },
@@ -79,28 +74,24 @@ export default defineConfig([
   {
     name: "verdict/layers/db",
     files: ["db/**"],
-    rules: { "import/no-restricted-paths": layer("./db", ["./app", "./lib/auth", "./lib/validation"], DB_MESSAGE) },
+    rules: {
+      "import/no-restricted-paths": layer("./db", ["./app", "./lib/auth", "./lib/validation", "./lib/services", "./lib/entry", "./lib/demo"], DB_MESSAGE),
+    },
   },
   {
-    name: "verdict/layers/db-exceptions-auth",
-    files: DB_IMPORTS_LIB_AUTH,
-    rules: { "import/no-restricted-paths": layer("./db", ["./app", "./lib/validation"], DB_MESSAGE) },
-  },
-  {
-    name: "verdict/layers/db-exceptions-validation",
-    files: DB_IMPORTS_LIB_VALIDATION,
-    rules: { "import/no-restricted-paths": layer("./db", ["./app", "./lib/auth"], DB_MESSAGE) },
-  },
-  {
-    name: "verdict/layers/db-exceptions-both",
-    files: DB_IMPORTS_BOTH,
-    rules: { "import/no-restricted-paths": layer("./db", ["./app"], DB_MESSAGE) },
+    name: "verdict/layers/services",
+    files: ["lib/services/**"],
+    rules: { "import/no-restricted-paths": layer("./lib/services", ["./app", "./lib/entry"], SERVICES_MESSAGE) },
   },
   {
     name: "verdict/layers/validation",
     files: ["lib/validation/**"],
     rules: {
-      "import/no-restricted-paths": layer("./lib/validation", ["./db", "./app"], "lib/validation describes input; it does not reach the database."),
+      "import/no-restricted-paths": layer(
+        "./lib/validation",
+        ["./db", "./app", "./lib/services", "./lib/entry"],
+        "lib/validation describes input; it does not reach the database or the use cases.",
+      ),
       "no-restricted-imports": [
         "error",
         { patterns: [{ regex: "^(drizzle-orm|postgres|@electric-sql/pglite)(/.*)?$", message: "lib/validation does not reach the database." }] },

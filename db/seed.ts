@@ -1,10 +1,7 @@
-import { eq, sql } from "drizzle-orm";
-import { hashPassword } from "../lib/auth/password";
-import type { Role } from "../lib/domain/roles";
+import { sql } from "drizzle-orm";
 import { FRAMEWORK_CATALOG } from "./catalog";
 import type { Db } from "./client";
-import { events, frameworks, memberships, teams, users } from "./schema";
-import { seedDemoDecisions } from "./seed-demo-decisions";
+import { frameworks } from "./schema";
 
 /** Upserts the framework catalog: safe to run on every start. */
 export async function seedCatalog(db: Db): Promise<void> {
@@ -23,44 +20,4 @@ export async function seedCatalog(db: Db): Promise<void> {
         sortOrder: sql`excluded.sort_order`,
       },
     });
-}
-
-export const DEMO_PASSWORD = "verdict-demo";
-export const DEMO_TEAM_NAME = "Acme Platform";
-export const DEMO_USERS: readonly { name: string; email: string; role: Role }[] = [
-  { name: "Alice Moreau", email: "alice@example.com", role: "owner" },
-  { name: "Bilal Haddad", email: "bilal@example.com", role: "admin" },
-  { name: "Chen Wei", email: "chen@example.com", role: "member" },
-];
-
-/** Creates the demo team and its three people once; a second run changes nothing. */
-export async function seedDemo(db: Db): Promise<{ created: boolean }> {
-  const [first] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_USERS[0]!.email)).limit(1);
-  if (first) return { created: false };
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { teamId, people } = await db.transaction(async (tx) => {
-    const people = await tx
-      .insert(users)
-      .values(DEMO_USERS.map((u) => ({ name: u.name, email: u.email, passwordHash })))
-      .returning({ id: users.id, email: users.email, name: users.name });
-    const [team] = await tx.insert(teams).values({ name: DEMO_TEAM_NAME }).returning();
-    const owner = people.find((p) => p.email === DEMO_USERS[0]!.email)!;
-    await tx.insert(events).values({ teamId: team!.id, actorId: owner.id, type: "team.created", payload: { name: DEMO_TEAM_NAME } });
-    for (const demo of DEMO_USERS) {
-      const person = people.find((p) => p.email === demo.email)!;
-      await tx.insert(memberships).values({ teamId: team!.id, userId: person.id, role: demo.role });
-      if (demo.role !== "owner") {
-        await tx.insert(events).values({
-          teamId: team!.id,
-          actorId: person.id,
-          type: "member.joined",
-          payload: { userId: person.id, name: person.name, role: demo.role },
-        });
-      }
-    }
-    return { teamId: team!.id, people };
-  });
-  const person = (i: number) => people.find((p) => p.email === DEMO_USERS[i]!.email)!;
-  await seedDemoDecisions(db, teamId, [person(0), person(1), person(2)]);
-  return { created: true };
 }

@@ -1,20 +1,17 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { can, ROLES } from "../../lib/auth/roles";
-import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../../lib/domain/phases";
-import { scoreSheetProblem, weightSheetProblem } from "../../lib/domain/sheet-rules";
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
-import type { ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
-import type { Db, Executor, Tx } from "../client";
+import type { Role } from "../../lib/domain/roles";
+import type { Executor, Tx } from "../client";
 import { ballots, criteria, memberships, options, scores, users, weights } from "../schema";
-import { appendEvent } from "./events";
-import { DECISION_NOT_FOUND, findDecision, requireDecision } from "./decisions";
+
+// Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
+// check the seal: the services and page loaders that call them check it first (lib/services/ballots.ts).
 
 /** Weights are given once per decision; their ballot rows all sit in round 1. */
-const WEIGHTS_ROUND = 1;
+export const WEIGHTS_ROUND = 1;
 
 /** Marks a member's sheet as submitted; tells whether this was the first time. */
-async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", round: number, now: Date) {
+export async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", round: number, now: Date) {
   const [row] = await tx
     .insert(ballots)
     .values({ decisionId, userId, kind, round, submittedAt: now, updatedAt: now })
@@ -24,106 +21,46 @@ async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "w
   return row?.firstTime ?? false;
 }
 
-/** Locks the decision for sharing: a phase change waits for saves in flight, and a save after it sees the new phase. */
-async function lockOpenDecision(tx: Tx, teamId: string, decisionId: string, kind: "weights" | "scores") {
-  const decision = await findDecision(tx, teamId, decisionId, "share");
-  if (!decision) throw new NotFoundError(DECISION_NOT_FOUND);
-  const open = kind === "weights" ? acceptsWeights(decision.status) : acceptsScores(decision.status);
-  if (!open) throw new ConflictError(closedPhaseMessage(decision.status, kind));
-  return decision;
+/** A decision's criterion ids, and its option ids when asked: what a sheet may name. */
+export async function structureIds(db: Executor, decisionId: string) {
+  const [optionRows, criterionRows] = await Promise.all([
+    db.select({ id: options.id }).from(options).where(eq(options.decisionId, decisionId)),
+    db.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decisionId)),
+  ]);
+  return { optionIds: optionRows.map((r) => r.id), criterionIds: criterionRows.map((r) => r.id) };
 }
 
-export async function saveWeights(db: Db, actorId: string, input: WeightSheetInput, now = new Date()) {
-  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote", now);
-  return db.transaction(async (tx) => {
-    const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "weights");
-    const criterionIds = (await tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decision.id))).map((c) => c.id);
-    const given = Object.keys(input.weights);
-    const unknown = given.filter((id) => !criterionIds.includes(id));
-    if (unknown.length > 0) throw new AppError("The sheet names a criterion this decision does not have. Reload and try again.");
-    const problem = weightSheetProblem(criterionIds, input.weights);
-    if (problem) throw new AppError(problem.message, problem.fieldErrors);
-    // The ballot row first: it serialises one member's saves, whatever order the rows come in.
-    const firstTime = await recordBallot(tx, decision.id, actorId, "weights", WEIGHTS_ROUND, now);
-    await tx
-      .insert(weights)
-      .values(
-        criterionIds.map((criterionId) => ({ decisionId: decision.id, criterionId, userId: actorId, weight: input.weights[criterionId]!, updatedAt: now })),
-      )
-      .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
-    await appendEvent(tx, {
-      at: now,
-      teamId: input.teamId,
-      decisionId: decision.id,
-      actorId,
-      type: firstTime ? "weights.submitted" : "weights.updated",
-      payload: {},
-    });
-    return { firstTime };
-  });
+export async function upsertWeights(tx: Tx, decisionId: string, userId: string, given: { criterionId: string; weight: number }[], now: Date) {
+  await tx
+    .insert(weights)
+    .values(given.map(({ criterionId, weight }) => ({ decisionId, criterionId, userId, weight, updatedAt: now })))
+    .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
 }
 
-export async function saveScores(db: Db, actorId: string, input: ScoreSheetInput, now = new Date()) {
-  await requireDecision(db, actorId, input.teamId, input.decisionId, "decision.vote", now);
-  return db.transaction(async (tx) => {
-    const decision = await lockOpenDecision(tx, input.teamId, input.decisionId, "scores");
-    const [optionRows, criterionRows] = await Promise.all([
-      tx.select({ id: options.id }).from(options).where(eq(options.decisionId, decision.id)),
-      tx.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decision.id)),
-    ]);
-    const optionIds = new Set(optionRows.map((r) => r.id));
-    const criterionIds = new Set(criterionRows.map((r) => r.id));
-    if (input.cells.some((c) => !optionIds.has(c.optionId) || !criterionIds.has(c.criterionId))) {
-      throw new AppError("The sheet names an option or criterion this decision does not have. Reload and try again.");
-    }
-    const problem = scoreSheetProblem(input.cells);
-    if (problem) throw new AppError(problem.message, problem.fieldErrors);
-    const scored = input.cells.filter((c) => c.score !== undefined);
-    // The ballot row is locked first, so two saves of one member's sheet run one after the other:
-    // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
-    const firstTime = await recordBallot(tx, decision.id, actorId, "scores", decision.currentRound, now);
+export type ScoreCell = { optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null };
+
+/** Makes the member's scores of the round exactly `cells`: a cell left out is no longer scored (missing, not zero). */
+export async function replaceScores(tx: Tx, decisionId: string, round: number, userId: string, cells: ScoreCell[], now: Date) {
+  if (cells.length > 0) {
     await tx
       .insert(scores)
-      .values(
-        scored.map((c) => ({
-          decisionId: decision.id,
-          round: decision.currentRound,
-          optionId: c.optionId,
-          criterionId: c.criterionId,
-          userId: actorId,
-          score: c.score!,
-          comment: c.comment || null,
-          evidenceUrl: c.evidence,
-          updatedAt: now,
-        })),
-      )
+      .values(cells.map((c) => ({ ...c, decisionId, round, userId, updatedAt: now })))
       .onConflictDoUpdate({
         target: [scores.round, scores.optionId, scores.criterionId, scores.userId],
         set: { score: sql`excluded.score`, comment: sql`excluded.comment`, evidenceUrl: sql`excluded.evidence_url`, updatedAt: now },
       });
-    // A cell cleared on the sheet is no longer scored: missing, not zero.
-    const keep = scored.map((c) => `${c.optionId}:${c.criterionId}`);
-    await tx
-      .delete(scores)
-      .where(
-        and(
-          eq(scores.decisionId, decision.id),
-          eq(scores.round, decision.currentRound),
-          eq(scores.userId, actorId),
-          notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep),
-        ),
-      );
-    await appendEvent(tx, {
-      at: now,
-      teamId: input.teamId,
-      decisionId: decision.id,
-      actorId,
-      type: firstTime ? "scores.submitted" : "scores.updated",
-      // No count of cells: before the reveal it would show how far each member got.
-      payload: {},
-    });
-    return { firstTime, cells: scored.length };
-  });
+  }
+  const keep = cells.map((c) => `${c.optionId}:${c.criterionId}`);
+  await tx
+    .delete(scores)
+    .where(
+      and(
+        eq(scores.decisionId, decisionId),
+        eq(scores.round, round),
+        eq(scores.userId, userId),
+        ...(keep.length > 0 ? [notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep)] : []),
+      ),
+    );
 }
 
 /** The caller's own sheets. Always allowed: a member may see what they entered. */
@@ -141,17 +78,14 @@ export async function ownBallot(db: Executor, decisionId: string, userId: string
   return { weights: weightRows, scores: scoreRows };
 }
 
-/** Whoever the permissions table lets vote; counted as eligible in progress. */
-const VOTING_ROLES = ROLES.filter((role) => can(role, "decision.vote"));
-
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */
-export async function progress(db: Executor, teamId: string, decisionId: string, round = 1) {
+export async function progress(db: Executor, teamId: string, decisionId: string, round: number, votingRoles: readonly Role[]) {
   const [voters, submitted] = await Promise.all([
     db
       .select({ userId: memberships.userId, name: users.name })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, VOTING_ROLES))),
+      .where(and(eq(memberships.teamId, teamId), inArray(memberships.role, [...votingRoles]))),
     db
       .select({ userId: ballots.userId, kind: ballots.kind, round: ballots.round })
       .from(ballots)
@@ -175,17 +109,6 @@ export type BallotInputs = {
   weights: { memberId: string; criterionId: string; weight: number }[];
   scores: { memberId: string; optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null }[];
 };
-
-/**
- * Everyone's weights and scores, for pages: refused while the decision is sealed. The unchecked
- * readers below (ballotsOf, roundsOf) and the export loader also return others' values; each
- * caller of those must have checked the seal first (see the security tests on sealing).
- */
-export async function allBallots(db: Db, actorId: string, teamId: string, decisionId: string): Promise<BallotInputs> {
-  const { decision } = await requireDecision(db, actorId, teamId, decisionId);
-  if (isSealed(decision.status)) throw new ForbiddenError("Weights and scores stay sealed until the reveal.");
-  return ballotsOf(db, decision.id, decision.currentRound);
-}
 
 /**
  * How the team scored each cell in a finished round, as counts per score: shown beside the sheet

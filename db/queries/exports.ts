@@ -1,24 +1,21 @@
 import "server-only";
 import { and, asc, eq, inArray, lt, lte, sql } from "drizzle-orm";
-import { requireTeamRole } from "../../lib/auth/guard";
 import { buildDecisionJson, type ExportSource, valuesVisible } from "../../lib/exports/build";
 import type { DecisionJson } from "../../lib/exports/decision-json";
 import { buildRadar, type Radar, type RadarDecision } from "../../lib/exports/radar";
 import type { Db } from "../client";
-import { ballots, criteria, decisions, events, options, outcomes, scores, teams, users, weights } from "../schema";
-import { requireDecision } from "./decisions";
+import { ballots, criteria, type Decision, decisions, events, options, outcomes, scores, teams, users, weights } from "../schema";
 
 // Reads for the exports. Each export is a fixed handful of queries whatever the decision's size,
 // and every query names the team, so a decision id from another team finds nothing.
 
 /**
  * The decision as its JSON export document, which the MADR and CSV formatters also read.
- * Authorised like the decision's pages (any member of the team; others get NotFoundError). While
- * the decision is sealed, no weight, score or ballot is even read.
+ * `decision` is one the caller has authorised and read as pages show it (lib/entry/routes.ts).
+ * While the decision is sealed, no weight, score or ballot is even read.
  */
-export async function loadDecisionExport(db: Db, userId: string, teamId: string, decisionId: string, now = new Date()): Promise<DecisionJson> {
-  const { decision } = await requireDecision(db, userId, teamId, decisionId, "team.view", now);
-  const id = decision.id;
+export async function loadDecisionExport(db: Db, decision: Decision): Promise<DecisionJson> {
+  const { id, teamId } = decision;
   const visible = valuesVisible(decision.status);
   const decided = decision.status === "decided";
   const ofDecision = eq(decisions.id, id);
@@ -176,9 +173,8 @@ export async function loadDecisionExport(db: Db, userId: string, teamId: string,
   return buildDecisionJson(source);
 }
 
-/** The team's decided decisions as a tech radar. Any member may download it; others get NotFoundError. */
-export async function loadTeamRadar(db: Db, userId: string, teamId: string, newWithinDays?: number): Promise<{ teamName: string; radar: Radar }> {
-  await requireTeamRole(db, userId, teamId, "team.view");
+/** The team's decided decisions as a tech radar, for a member the caller has authorised. */
+export async function loadTeamRadar(db: Db, teamId: string, newWithinDays?: number): Promise<{ teamName: string; radar: Radar }> {
   const [teamRows, rows] = await Promise.all([
     db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)).limit(1),
     // The whole log, oldest first, for the ADR numbers; only decided ones become radar entries.

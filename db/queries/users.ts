@@ -1,8 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { hashPassword } from "../../lib/auth/password";
 import { ConflictError } from "../../lib/errors";
-import type { SignUpInput } from "../../lib/validation/auth";
 import type { Executor } from "../client";
 import { users } from "../schema";
 import { isUniqueViolation } from "./pg-errors";
@@ -17,8 +15,9 @@ export async function findUserById(db: Executor, id: string) {
   return user ?? null;
 }
 
-export async function createUser(db: Executor, input: SignUpInput) {
-  const passwordHash = await hashPassword(input.password);
+/** `passwordHash` is already hashed (lib/services/accounts.ts hashes). */
+export async function createUser(db: Executor, input: { name: string; email: string; passwordHash: string }) {
+  const { passwordHash } = input;
   try {
     const [user] = await db
       .insert(users)
@@ -54,9 +53,6 @@ export async function findPasswordHash(db: Executor, userId: string): Promise<st
   return row?.passwordHash ?? null;
 }
 
-export async function setPassword(db: Executor, userId: string, password: string): Promise<void> {
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(users.id, userId));
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

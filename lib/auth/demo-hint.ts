@@ -1,7 +1,7 @@
 import "server-only";
 import type { Executor } from "../../db/client";
 import { findUserByEmail } from "../../db/queries/users";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "../demo/accounts";
 import type { Env } from "../env";
 import { verifyPassword } from "./password";
 

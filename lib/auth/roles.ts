@@ -43,6 +43,32 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 /**
+ * What may be done with one decision. Each needs a permission from the table above; running a
+ * decision is also open to its own facilitator, for as long as their role could create one (a
+ * facilitator later made a viewer stops facilitating).
+ */
+export const DECISION_ACCESS = {
+  "decision.view": { needs: "team.view" },
+  "decision.vote": { needs: "decision.vote" },
+  "decision.run": { needs: "decision.facilitate", orAsFacilitator: "decision.create" },
+} as const satisfies Record<string, { needs: Permission; orAsFacilitator?: Permission }>;
+export type DecisionPermission = keyof typeof DECISION_ACCESS;
+
+export function canOnDecision(role: Role, isFacilitator: boolean, permission: DecisionPermission): boolean {
+  const rule: { needs: Permission; orAsFacilitator?: Permission } = DECISION_ACCESS[permission];
+  return can(role, rule.needs) || (isFacilitator && rule.orAsFacilitator !== undefined && can(role, rule.orAsFacilitator));
+}
+
+/** The roles whose members vote, and so are counted in a decision's progress. */
+export const VOTING_ROLES: readonly Role[] = ROLES.filter((role) => can(role, "decision.vote"));
+
+/** What a refused person reads, by what they tried. */
+export function refusalMessage(permission: Permission | DecisionPermission): string {
+  if (permission === "decision.run") return "Only the facilitator of this decision, or a team owner or admin, can do that.";
+  return "Your role in this team does not allow that.";
+}
+
+/**
  * Whether `actor` may give `target` a role or remove them. Only owners touch owners, so an admin
  * cannot demote or remove the people who can remove them, nor make new owners.
  */

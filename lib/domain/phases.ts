@@ -61,12 +61,33 @@ export function dueTransitions(clock: PhaseClock, now: Date): DeadlineTransition
 }
 
 /**
- * The status once passed deadlines are applied. A list that only reads shows this; opening the
- * decision applies the same transitions for real.
+ * The status once passed deadlines are applied: what a page shows, before any write records it.
  */
 export function effectiveStatus(clock: PhaseClock, now: Date): DecisionStatus {
   const due = dueTransitions(clock, now);
   return due.length > 0 ? due[due.length - 1]!.to : clock.status;
+}
+
+/**
+ * A decision as its deadlines make it at `now`, without writing anything: what every read shows.
+ * The next write to the decision records the same transitions, dated at their deadlines.
+ */
+export function withDeadlinesApplied<D extends PhaseClock & { revealedAt: Date | null }>(decision: D, now: Date): D {
+  const due = dueTransitions(decision, now);
+  if (due.length === 0) return decision;
+  const last = due[due.length - 1]!;
+  return { ...decision, status: last.to, revealedAt: last.to === "revealed" ? last.deadline : decision.revealedAt };
+}
+
+/** Deadline transitions not yet recorded, as timeline entries like the recorded ones (negative ids never collide). */
+export function pendingTransitionEvents(pending: readonly DeadlineTransition[]) {
+  return pending.map((step, i) => ({
+    id: -1 - i,
+    type: "decision.phase_changed",
+    payload: { from: step.from, to: step.to, reason: "deadline", deadline: step.deadline.toISOString() } as Record<string, unknown>,
+    createdAt: step.deadline,
+    actorName: null,
+  }));
 }
 
 /** Why a phase-bound action is refused, in words for the person who tried. */

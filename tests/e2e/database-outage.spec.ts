@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   await admin.end();
   // Migrated and seeded as the owner, served as the least-privilege role, as in production.
   const owner = { DATABASE_URL: cluster.url("verdict"), APP_DATABASE_ROLE: APP_ROLE, AUTH_SECRET: "outage-secret-not-for-production-0123456789" };
-  execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "db/cli/setup.ts"], { env: { ...process.env, ...owner }, stdio: "pipe" });
+  execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/setup.ts"], { env: { ...process.env, ...owner }, stdio: "pipe" });
   server = await AppServer.start(APP_PORT, {
     DATABASE_URL: cluster.url("verdict", APP_ROLE),
     AUTH_SECRET: "outage-secret-not-for-production-0123456789",

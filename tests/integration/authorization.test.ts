@@ -1,12 +1,11 @@
 import { beforeAll, expect, test } from "vitest";
-import { createInvite, revokeInvite } from "../../db/queries/invites";
-import { changeMemberRole, leaveTeam, removeMember } from "../../db/queries/teams";
-import { requireTeamRole } from "../../lib/auth/guard";
+import { readTeam } from "../../lib/services/access";
 import { type Permission, type Role } from "../../lib/auth/roles";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { eventsOf, roleOf, teamSnapshot } from "../support/inspect";
+import { changeMemberRole, createInvite, leaveTeam, removeMember, revokeInvite } from "../support/use-cases";
 
 type Actor = Role | "outsider";
 type Outcome = "allow" | "forbidden" | "notFound";
@@ -58,11 +57,11 @@ describeEachDriver("authorization", (ctx) => {
 
   const freshTeam = () => createTeamWith(ctx.db, { owner: [u.owner, u.coOwner], admin: u.admin, member: [u.member, u.target], viewer: u.viewer });
 
-  test.each(rowsOf(GUARD))("requireTeamRole($action) for $actor → $expected", async ({ action, actor, expected }) => {
+  test.each(rowsOf(GUARD))("readTeam($action) for $actor → $expected", async ({ action, actor, expected }) => {
     const team = await freshTeam();
-    const check = requireTeamRole(ctx.db, u[actor].id, team.id, action);
+    const check = readTeam(ctx.db, u[actor].id, team.id, action);
     if (expected === "allow") {
-      await expect(check).resolves.toEqual({ teamId: team.id, userId: u[actor].id, role: actor });
+      await expect(check).resolves.toMatchObject({ teamId: team.id, actor: { userId: u[actor].id, role: actor }, granted: action });
     } else {
       await expect(check).rejects.toThrow(ERROR_FOR[expected]);
     }
@@ -101,27 +100,27 @@ describeEachDriver("authorization", (ctx) => {
 
   test("a removed member is locked out at once", async () => {
     const team = await freshTeam();
-    await expect(requireTeamRole(ctx.db, u.target.id, team.id, "team.view")).resolves.toBeTruthy();
+    await expect(readTeam(ctx.db, u.target.id, team.id, "team.view")).resolves.toBeTruthy();
 
     await removeMember(ctx.db, u.admin.id, { teamId: team.id, userId: u.target.id });
 
-    await expect(requireTeamRole(ctx.db, u.target.id, team.id, "team.view")).rejects.toThrow(NotFoundError);
+    await expect(readTeam(ctx.db, u.target.id, team.id, "team.view")).rejects.toThrow(NotFoundError);
     await expect(leaveTeam(ctx.db, u.target.id, { teamId: team.id })).rejects.toThrow(NotFoundError);
   });
 
   test("a demoted admin loses team.invite at once", async () => {
     const team = await freshTeam();
-    await expect(requireTeamRole(ctx.db, u.admin.id, team.id, "team.invite")).resolves.toMatchObject({ role: "admin" });
+    await expect(readTeam(ctx.db, u.admin.id, team.id, "team.invite")).resolves.toMatchObject({ actor: { role: "admin" } });
 
     await changeMemberRole(ctx.db, u.owner.id, { teamId: team.id, userId: u.admin.id, role: "member" });
 
-    await expect(requireTeamRole(ctx.db, u.admin.id, team.id, "team.invite")).rejects.toThrow(ForbiddenError);
+    await expect(readTeam(ctx.db, u.admin.id, team.id, "team.invite")).rejects.toThrow(ForbiddenError);
     await expect(createInvite(ctx.db, u.admin.id, { teamId: team.id, role: "viewer", expiresInDays: 7 })).rejects.toThrow(ForbiddenError);
     expect(await roleOf(ctx.db, team.id, u.admin.id)).toBe("member");
   });
 
   test("an unknown team id is notFound for everyone, like a team one is not in", async () => {
     const missing = "00000000-0000-4000-8000-000000000000";
-    await expect(requireTeamRole(ctx.db, u.owner.id, missing, "team.view")).rejects.toThrow(NotFoundError);
+    await expect(readTeam(ctx.db, u.owner.id, missing, "team.view")).rejects.toThrow(NotFoundError);
   });
 });

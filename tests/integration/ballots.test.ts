@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, test } from "vitest";
-import { saveScores, saveWeights } from "../../db/queries/ballots";
-import { advancePhase } from "../../db/queries/decisions";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { AppError, ConflictError } from "../../lib/errors";
 import {
@@ -18,6 +16,7 @@ import {
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { ballotsRows, decisionState, eventsOfDecision, rejectionOf, scoresOf, weightsOf } from "../support/inspect";
+import { advancePhase, saveScores, saveWeights } from "../support/use-cases";
 
 const THREE_CRITERIA = {
   criteria: [

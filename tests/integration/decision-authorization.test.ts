@@ -1,15 +1,23 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { saveScores, saveWeights } from "../../db/queries/ballots";
-import { advancePhase, createDecision, editDecision, withdrawDecision } from "../../db/queries/decisions";
-import { decide, deprecate, supersede } from "../../db/queries/outcomes";
-import { changeMemberRole } from "../../db/queries/teams";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { type DecisionFixture, decideInput, decisionIn, draftInput, ensureCatalog, scoreSheet, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { ballotsRows, decisionState, eventsOf, rowsOf, weightsOf } from "../support/inspect";
+import {
+  advancePhase,
+  changeMemberRole,
+  createDecision,
+  decide,
+  deprecate,
+  editDecision,
+  saveScores,
+  saveWeights,
+  supersede,
+  withdrawDecision,
+} from "../support/use-cases";
 
 // "facilitator" is a plain member who created the decision; "member" is another plain member.
 // "outsider" belongs to no team of the decision, but owns a team of their own.

@@ -1,5 +1,4 @@
 import { beforeAll, expect, test } from "vitest";
-import { saveWeights } from "../../db/queries/ballots";
 import { listDecisions } from "../../db/queries/decisions";
 import { listDecisionEvents } from "../../db/queries/events";
 import type { DecisionStatus } from "../../lib/domain/phases";
@@ -7,6 +6,7 @@ import { type DecisionFixture, decisionIn, ensureCatalog, moveTo, weightSheet } 
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { eventsOf } from "../support/inspect";
+import { saveWeights } from "../support/use-cases";
 
 // Team A's log, oldest first. Titles exercise case, and the LIKE wildcards % and _ taken literally.
 const LOG: [string, DecisionStatus][] = [

@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { advancePhase, applyDeadlines, createDecision, editDecision, loadStructure, requireDecision, withdrawDecision } from "../../db/queries/decisions";
-import { saveWeights } from "../../db/queries/ballots";
-import { decide } from "../../db/queries/outcomes";
+import { loadStructure } from "../../db/queries/decisions";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { AppError, ConflictError } from "../../lib/errors";
 import type { EditDecisionInput } from "../../lib/validation/decision";
@@ -20,6 +18,7 @@ import {
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { decisionRow, decisionState, eventsOfDecision, rejectionOf, rowsOf } from "../support/inspect";
+import { advancePhase, createDecision, decide, editDecision, saveWeights, withdrawDecision, openNextRound, viewDecision } from "../support/use-cases";
 
 describeEachDriver("decision phases", (ctx) => {
   let u: Record<"owner" | "facilitator", TestUser>;
@@ -242,54 +241,70 @@ describeEachDriver("decision phases", (ctx) => {
     test("before the weighting deadline nothing moves", async () => {
       const { fx, t0 } = await withDeadlines();
 
-      const { decision } = await requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", hoursAfter(t0, 0.99));
+      const { decision, pendingTransitions } = await viewDecision(ctx.db, u.owner.id, ref(fx), "decision.view", hoursAfter(t0, 0.99));
 
       expect(decision.status).toBe("weighting");
+      expect(pendingTransitions).toEqual([]);
       expect(await deadlineEvents(fx)).toEqual([]);
     });
 
-    test("past the weighting deadline, reading the decision moves it to scoring with a 'deadline' event and no actor", async () => {
+    test("past the weighting deadline, a read shows scoring but writes nothing", async () => {
       const { fx, t0 } = await withDeadlines();
       const later = hoursAfter(t0, 1.5);
 
-      const { decision } = await requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", later);
+      const { decision, pendingTransitions } = await viewDecision(ctx.db, u.owner.id, ref(fx), "decision.view", later);
 
-      expect(decision).toMatchObject({ status: "scoring", updatedAt: later, revealedAt: null });
-      expect(await decisionRow(ctx.db, fx.decisionId)).toMatchObject({ status: "scoring" });
+      expect(decision).toMatchObject({ status: "scoring", revealedAt: null });
+      expect(pendingTransitions).toEqual([{ from: "weighting", to: "scoring", deadline: hoursAfter(t0, 1) }]);
+      expect(await decisionRow(ctx.db, fx.decisionId)).toMatchObject({ status: "weighting", version: 2 });
+      expect(await deadlineEvents(fx)).toEqual([]);
+    });
+
+    test("the next write records the change first, dated at its deadline, with no actor", async () => {
+      const { fx, t0 } = await withDeadlines();
+      const later = hoursAfter(t0, 1.5);
+
+      await withdrawDecision(ctx.db, u.facilitator.id, { ...ref(fx), reason: "" }, later);
+
       const applied = await deadlineEvents(fx);
       expect(applied).toHaveLength(1);
       expect(applied[0]).toMatchObject({
         type: "decision.phase_changed",
         actorId: null,
-        createdAt: later,
+        createdAt: hoursAfter(t0, 1),
         payload: { from: "weighting", to: "scoring", reason: "deadline", deadline: hoursAfter(t0, 1).toISOString() },
       });
+      const withdrawn = (await eventsOfDecision(ctx.db, fx.decisionId)).at(-1);
+      expect(withdrawn).toMatchObject({ payload: { from: "scoring", to: "withdrawn" } });
     });
 
-    test("past both deadlines, it goes straight to revealed with two events, once however often it is read", async () => {
+    test("past both deadlines, a read shows it revealed at the scoring deadline; concurrent writes record the two changes once", async () => {
       const { fx, t0 } = await withDeadlines();
       const later = hoursAfter(t0, 3);
 
-      const first = await applyDeadlines(ctx.db, await decisionRow(ctx.db, fx.decisionId), later);
-      const second = await requireDecision(ctx.db, u.facilitator.id, teamId, fx.decisionId, "team.view", hoursAfter(t0, 4));
+      const read = await viewDecision(ctx.db, u.facilitator.id, ref(fx), "decision.view", later);
+      expect(read.decision).toMatchObject({ status: "revealed", revealedAt: hoursAfter(t0, 2) });
 
-      expect(first).toMatchObject({ status: "revealed", revealedAt: later });
-      expect(second.decision).toMatchObject({ status: "revealed", revealedAt: later });
+      // Four clicks on "open another round": one opens round 2, the others find it open.
+      const clicks = await Promise.allSettled(Array.from({ length: 4 }, () => openNextRound(ctx.db, u.facilitator.id, { ...ref(fx), round: 1 }, later)));
+
+      expect(clicks.filter((c) => c.status === "fulfilled")).toHaveLength(1);
       expect((await deadlineEvents(fx)).map((e) => e.payload)).toEqual([
         { from: "weighting", to: "scoring", reason: "deadline", deadline: hoursAfter(t0, 1).toISOString() },
         { from: "scoring", to: "revealed", reason: "deadline", deadline: hoursAfter(t0, 2).toISOString() },
       ]);
+      expect(await decisionRow(ctx.db, fx.decisionId)).toMatchObject({ status: "scoring", currentRound: 2, revealedAt: hoursAfter(t0, 2) });
     });
 
-    test("many readers at once past the deadline still apply it once", async () => {
+    test("many readers at once past the deadline write nothing", async () => {
       const { fx, t0 } = await withDeadlines();
       const later = hoursAfter(t0, 1.5);
 
-      const reads = await Promise.all(Array.from({ length: 8 }, () => requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", later)));
+      const reads = await Promise.all(Array.from({ length: 8 }, () => viewDecision(ctx.db, u.owner.id, ref(fx), "decision.view", later)));
 
       expect(reads.map((r) => r.decision.status)).toEqual(Array(8).fill("scoring"));
-      expect(await deadlineEvents(fx)).toHaveLength(1);
-      expect((await decisionRow(ctx.db, fx.decisionId)).version).toBe(3);
+      expect(await deadlineEvents(fx)).toHaveLength(0);
+      expect((await decisionRow(ctx.db, fx.decisionId)).version).toBe(2);
     });
 
     test("a write at a `now` past the deadline sees the phase closed, even if nobody read the decision in between", async () => {
@@ -298,7 +313,10 @@ describeEachDriver("decision phases", (ctx) => {
       await expect(saveWeights(ctx.db, u.facilitator.id, weightSheet(fx, [5, 5]), hoursAfter(t0, 1.5))).rejects.toThrow(ConflictError);
       await expect(advancePhase(ctx.db, u.facilitator.id, { ...ref(fx), from: "weighting" }, hoursAfter(t0, 1.5))).rejects.toThrow(ConflictError);
 
-      expect((await decisionRow(ctx.db, fx.decisionId)).status).toBe("scoring");
+      // A refused write leaves no trace, not even the deadline's change: the next write that succeeds records it.
+      expect((await decisionRow(ctx.db, fx.decisionId)).status).toBe("weighting");
+      expect(await deadlineEvents(fx)).toHaveLength(0);
+      await expect(advancePhase(ctx.db, u.facilitator.id, { ...ref(fx), from: "scoring" }, hoursAfter(t0, 1.5))).resolves.toBe("revealed");
       expect(await deadlineEvents(fx)).toHaveLength(1);
     });
 

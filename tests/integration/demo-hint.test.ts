@@ -1,5 +1,5 @@
 import { beforeAll, expect, test } from "vitest";
-import { setPassword } from "../../db/queries/users";
+import { setPassword } from "../../lib/services/accounts";
 import { demoHintVisible } from "../../lib/auth/demo-hint";
 import { describeEachDriver } from "../support/drivers";
 import { createUser, type TestUser, uniqueEmail } from "../support/factories";

@@ -1,10 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { saveScores, saveWeights } from "../../db/queries/ballots";
-import { loadDecisionExport, loadTeamRadar } from "../../db/queries/exports";
-import { openNextRound } from "../../db/queries/decisions";
 import { appendEvent, listDecisionEvents } from "../../db/queries/events";
-import { decide, deprecate, supersede } from "../../db/queries/outcomes";
 import { criteria, options, outcomes, scores, weights } from "../../db/schema";
 import { NotFoundError } from "../../lib/errors";
 import { decisionJsonSchema, formatDecisionJson } from "../../lib/exports/decision-json";
@@ -24,6 +20,7 @@ import {
 } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUser, type TestUser, uniqueSuffix } from "../support/factories";
+import { decide, deprecate, exportDecision, openNextRound, saveScores, saveWeights, supersede, teamRadar } from "../support/use-cases";
 
 type Person = "facilitator" | "ana" | "ben" | "viewer" | "outsider";
 
@@ -85,7 +82,7 @@ describeEachDriver("exports", (ctx) => {
     return fx;
   }
 
-  const load = (fx: DecisionFixture, as: Person = "ana") => loadDecisionExport(ctx.db, u[as].id, fx.teamId, fx.decisionId);
+  const load = (fx: DecisionFixture, as: Person = "ana") => exportDecision(ctx.db, u[as].id, fx.teamId, fx.decisionId);
 
   async function allFormats(fx: DecisionFixture, as: Person = "ana") {
     const doc = await load(fx, as);
@@ -296,8 +293,8 @@ describeEachDriver("exports", (ctx) => {
       const fx = await decisionAt("revealed");
       await expect(load(fx, "outsider")).rejects.toThrow(NotFoundError);
       // Ana is in both teams, but the decision is not in the other one.
-      await expect(loadDecisionExport(ctx.db, u.ana.id, otherTeamId, fx.decisionId)).rejects.toThrow(NotFoundError);
-      await expect(loadDecisionExport(ctx.db, u.ana.id, teamId, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(NotFoundError);
+      await expect(exportDecision(ctx.db, u.ana.id, otherTeamId, fx.decisionId)).rejects.toThrow(NotFoundError);
+      await expect(exportDecision(ctx.db, u.ana.id, teamId, "00000000-0000-4000-8000-000000000000")).rejects.toThrow(NotFoundError);
     });
   });
 
@@ -338,7 +335,7 @@ describeEachDriver("exports", (ctx) => {
       });
       await moveTo(ctx.db, elsewhere, "decided");
 
-      const { teamName, radar } = await loadTeamRadar(ctx.db, u.viewer.id, radarTeam);
+      const { teamName, radar } = await teamRadar(ctx.db, u.viewer.id, radarTeam);
       expect(teamName).toMatch(/^Radar /);
       expect(radar.entries.map((e) => [e.name, e.ring, e.quadrant, e.isNew])).toEqual([
         ["Fastify", "Adopt", "Languages & Frameworks", true],
@@ -347,12 +344,12 @@ describeEachDriver("exports", (ctx) => {
       expect(radar.entries[1]!.description).toContain("superseded by ADR-0002");
       const text = formatRadarCsv(radar);
       expect(text.split("\n")[0]).toBe("name,ring,quadrant,isNew,description");
-      expect(formatRadarCsv((await loadTeamRadar(ctx.db, u.ana.id, radarTeam)).radar)).toBe(text);
+      expect(formatRadarCsv((await teamRadar(ctx.db, u.ana.id, radarTeam)).radar)).toBe(text);
     });
 
     test("only members of the team", async () => {
-      await expect(loadTeamRadar(ctx.db, u.outsider.id, teamId)).rejects.toThrow(NotFoundError);
-      await expect(loadTeamRadar(ctx.db, u.viewer.id, teamId)).resolves.toBeDefined();
+      await expect(teamRadar(ctx.db, u.outsider.id, teamId)).rejects.toThrow(NotFoundError);
+      await expect(teamRadar(ctx.db, u.viewer.id, teamId)).resolves.toBeDefined();
     });
   });
 });

@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { acceptInvite, createInvite, InviteUnusableError, lookupInvite, revokeInvite } from "../../db/queries/invites";
-import { changeMemberRole, leaveTeam, removeMember } from "../../db/queries/teams";
 import { generateToken, hashToken } from "../../lib/auth/tokens";
 import type { UnusableInvite } from "../../lib/domain/invite-status";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
@@ -9,6 +7,8 @@ import type { CreateInviteInput } from "../../lib/validation/invite";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { eventsOf, inviteRow, rejectionOf, roleOf, rowsOf, teamSnapshot } from "../support/inspect";
+import { acceptInvite, changeMemberRole, createInvite, leaveTeam, lookupInvite, removeMember, revokeInvite } from "../support/use-cases";
+import { InviteUnusableError } from "../../lib/services/invites";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const T0 = new Date("2030-01-01T12:00:00Z");

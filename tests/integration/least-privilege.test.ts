@@ -2,15 +2,14 @@ import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { canMigrate, grantAppRole } from "../../db/app-role";
 import { type DbHandle, openDb } from "../../db/client";
-import { saveScores, saveWeights } from "../../db/queries/ballots";
 import { appendEvent, listTeamEvents } from "../../db/queries/events";
 import { createSession, findSessionUser, revokeAllSessions } from "../../db/queries/sessions";
 import { claimSignInAttempt, pruneSignInLimits, releaseSignInAttempt } from "../../db/queries/sign-in-limits";
 import { limitKeys } from "../../lib/domain/sign-in-throttle";
-import { changeMemberRole, removeMember } from "../../db/queries/teams";
 import { createDecisionFixture, moveTo, scoreGrid, weightSheet } from "../support/decision-factories";
 import { createTeamWith, createUser, createUsers, uniqueEmail } from "../support/factories";
 import { databaseError, eventsOf, rejectionOf } from "../support/inspect";
+import { changeMemberRole, removeMember, saveScores, saveWeights } from "../support/use-cases";
 
 // PostgreSQL only: PGlite has one user and no privileges. The app connects as a role made by the
 // same code as `npm run db:migrate` with APP_DATABASE_ROLE; the owning role is the test database's.

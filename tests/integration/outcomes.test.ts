@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { saveScores, saveWeights } from "../../db/queries/ballots";
 import { listDecisions } from "../../db/queries/decisions";
-import { decide, deprecate, getOutcome, supersede } from "../../db/queries/outcomes";
 import { tally, type TallyInput } from "../../lib/domain/tally";
 import { AppError, ConflictError } from "../../lib/errors";
 import { DamagedSnapshotError } from "../../lib/validation/decision-snapshot";
@@ -20,6 +18,7 @@ import {
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { decisionRow, decisionState, eventsOfDecision, rejectionOf } from "../support/inspect";
+import { decide, deprecate, getOutcome, saveScores, saveWeights, supersede } from "../support/use-cases";
 
 // Names that cannot turn up in a snapshot by accident, so finding one there means it leaked.
 type Person = "owner" | "facilitator" | "ana" | "ben";

@@ -1,8 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { allBallots, ballotsOf, ownBallot, progress, roundDistribution, roundsOf, saveScores, saveWeights } from "../../db/queries/ballots";
-import { advancePhase, loadStructure, openNextRound, requireDecision } from "../../db/queries/decisions";
-import { decide, getOutcome } from "../../db/queries/outcomes";
+import { ballotsOf, ownBallot, progress, roundDistribution, roundsOf } from "../../db/queries/ballots";
+import { loadStructure } from "../../db/queries/decisions";
 import { tallyOf } from "../../lib/domain/tally-of";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
@@ -19,6 +18,8 @@ import {
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { ballotsRows, decisionRow, decisionState, eventsOfDecision, rejectionOf, rowsOf, scoresOf } from "../support/inspect";
+import { advancePhase, allBallots, decide, getOutcome, openNextRound, saveScores, saveWeights, viewDecision } from "../support/use-cases";
+import { VOTING_ROLES } from "../../lib/auth/roles";
 
 // Delphi re-vote rounds: after a reveal the facilitator opens another scoring round; members re-score
 // having seen the spread, weights stay as given, and the last round's scores decide.
@@ -164,11 +165,11 @@ describeEachDriver("scoring rounds", (ctx) => {
       );
       await moveTo(ctx.db, fx, "weighting", { now: t0 });
       // Both deadlines pass: the next read reveals round 1.
-      expect((await requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", hoursAfter(t0, 3))).decision.status).toBe("revealed");
+      expect((await viewDecision(ctx.db, u.owner.id, ref(fx), "decision.view", hoursAfter(t0, 3))).decision.status).toBe("revealed");
 
       await openNextRound(ctx.db, u.facilitator.id, { ...ref(fx), round: 1 }, hoursAfter(t0, 3));
 
-      const { decision } = await requireDecision(ctx.db, u.owner.id, teamId, fx.decisionId, "team.view", hoursAfter(t0, 4));
+      const { decision } = await viewDecision(ctx.db, u.owner.id, ref(fx), "decision.view", hoursAfter(t0, 4));
       expect(decision).toMatchObject({ status: "scoring", currentRound: 2, scoringDeadline: null });
       const log = await eventsOfDecision(ctx.db, fx.decisionId);
       expect(log.filter((e) => e.type === "decision.phase_changed" && (e.payload as { to?: string }).to === "revealed")).toHaveLength(1);
@@ -306,7 +307,7 @@ describeEachDriver("scoring rounds", (ctx) => {
     test("progress for round 2 counts round-2 score ballots only; weights ballots still count", async () => {
       const fx = await revoted("round 2 open");
       const counts = async (round: number) => {
-        const { eligible, weighted, scored, voters } = await progress(ctx.db, teamId, fx.decisionId, round);
+        const { eligible, weighted, scored, voters } = await progress(ctx.db, teamId, fx.decisionId, round, VOTING_ROLES);
         const scorers = voters
           .filter((v) => v.scored)
           .map((v) => v.userId)
@@ -322,7 +323,7 @@ describeEachDriver("scoring rounds", (ctx) => {
 
       expect(await counts(2)).toEqual({ eligible: 5, weighted: 3, scored: 1, scorers: [u.ana.id] });
       expect(await counts(1)).toEqual({ eligible: 5, weighted: 3, scored: 2, scorers: [u.ana.id, u.ben.id].sort() });
-      const ben = (await progress(ctx.db, teamId, fx.decisionId, 2)).voters.find((v) => v.userId === u.ben.id);
+      const ben = (await progress(ctx.db, teamId, fx.decisionId, 2, VOTING_ROLES)).voters.find((v) => v.userId === u.ben.id);
       expect(ben).toMatchObject({ weighted: true, scored: false });
     });
 

@@ -1,9 +1,11 @@
 import { beforeAll, expect, test } from "vitest";
-import { allBallots, ownBallot, progress, saveScores, saveWeights } from "../../db/queries/ballots";
+import { ownBallot, progress } from "../../db/queries/ballots";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { type CellSpec, createDecisionFixture, type DecisionFixture, ensureCatalog, moveTo, scoreSheet, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
+import { allBallots, saveScores, saveWeights } from "../support/use-cases";
+import { VOTING_ROLES } from "../../lib/auth/roles";
 
 type Person = "owner" | "admin" | "facilitator" | "ana" | "ben" | "viewer" | "outsider";
 
@@ -108,7 +110,7 @@ describeEachDriver("sealed ballots", (ctx) => {
   test("progress tells how many and who submitted, but carries no weights or scores", async () => {
     const f = fx.scoring;
 
-    const result = await progress(ctx.db, teamId, f.decisionId);
+    const result = await progress(ctx.db, teamId, f.decisionId, 1, VOTING_ROLES);
 
     expect({ eligible: result.eligible, weighted: result.weighted, scored: result.scored }).toEqual({ eligible: 5, weighted: 3, scored: 2 });
     const voters = [...result.voters].sort((a, b) => a.name.localeCompare(b.name));

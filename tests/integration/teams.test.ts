@@ -1,9 +1,10 @@
 import { beforeAll, expect, test } from "vitest";
-import { changeMemberRole, createTeam, leaveTeam, listMembers, listTeamsForUser, removeMember } from "../../db/queries/teams";
+import { listMembers, listTeamsForUser } from "../../db/queries/teams";
 import { ConflictError, ForbiddenError } from "../../lib/errors";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser, uniqueSuffix } from "../support/factories";
 import { eventsOf, roleOf, teamSnapshot } from "../support/inspect";
+import { changeMemberRole, createTeam, leaveTeam, removeMember } from "../support/use-cases";
 
 describeEachDriver("teams", (ctx) => {
   let u: Record<"ana" | "ben" | "cleo" | "dev" | "eve", TestUser>;

@@ -1,11 +1,11 @@
 import type { Db } from "../../db/client";
-import { advancePhase, createDecision, findDecision, loadStructure, withdrawDecision } from "../../db/queries/decisions";
-import { decide } from "../../db/queries/outcomes";
+import { findDecision, loadStructure } from "../../db/queries/decisions";
 import { seedCatalog } from "../../db/seed";
 import type { Criterion, Decision, Option } from "../../db/schema";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import type { CreateDecisionInput, DecideInput, ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
 import { uniqueSuffix } from "./factories";
+import { advancePhase, createDecision, decide, withdrawDecision } from "./use-cases";
 
 // Decisions built through the app's own queries, with inputs shaped like the zod-parsed forms.
 

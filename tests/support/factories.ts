@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
-import { createUser as createUserQuery } from "../../db/queries/users";
-import { createTeam } from "../../db/queries/teams";
+import { registerUser } from "../../lib/services/accounts";
 import { memberships } from "../../db/schema";
 import type { Role } from "../../lib/auth/roles";
+import { createTeam } from "./use-cases";
 
 let counter = 0;
 
@@ -24,7 +24,7 @@ export type TestUser = { id: string; name: string; email: string };
 /** Goes through the real sign-up query, argon2 included (~50 ms): create users once per file. */
 export async function createUser(db: Db, overrides: { name?: string; email?: string; password?: string } = {}): Promise<TestUser> {
   const name = overrides.name ?? "Test User";
-  return createUserQuery(db, {
+  return registerUser(db, {
     name,
     email: overrides.email ?? uniqueEmail(name.toLowerCase().replace(/\W+/g, "-")),
     password: overrides.password ?? TEST_PASSWORD,

@@ -8,7 +8,7 @@ import { signIn } from "@/lib/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { decideAttempt, limitKeys, lockMessage } from "@/lib/domain/sign-in-throttle";
 import { env } from "@/lib/env";
-import { GENERIC_FAILURE } from "@/lib/actions/form-action";
+import { GENERIC_FAILURE } from "@/lib/entry/actions";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { signInSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/db/seed";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/accounts";
 import { demoHintVisible } from "@/lib/auth/demo-hint";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";

@@ -3,9 +3,9 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db";
-import { createUser } from "@/db/queries/users";
+import { registerUser } from "@/lib/services/accounts";
 import { signIn } from "@/lib/auth";
-import { failureState } from "@/lib/actions/form-action";
+import { failureState } from "@/lib/entry/actions";
 import { signUpSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { type FormState, parseForm } from "@/lib/validation/form-data";
@@ -15,7 +15,7 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   if (!parsed.success) return parsed.state;
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
   try {
-    await createUser(await getDb(), parsed.data);
+    await registerUser(await getDb(), parsed.data);
   } catch (error) {
     return failureState(error, formData);
   }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { revokeSession } from "@/db/queries/sessions";
-import { formAction } from "@/lib/actions/form-action";
+import { formAction } from "@/lib/entry/actions";
 import { NotFoundError } from "@/lib/errors";
 import { revokeSessionSchema } from "@/lib/validation/account";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { getDb } from "@/db";
-import { lookupInvite } from "@/db/queries/invites";
+import { lookupInvite } from "@/lib/services/invites";
 import { getTeamForMember } from "@/db/queries/teams";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";

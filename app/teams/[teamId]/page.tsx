@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui";
-import { getDb } from "@/db";
 import { listTeamEvents } from "@/db/queries/events";
 import { listInvites } from "@/db/queries/invites";
 import { getTeamForMember, listMembers } from "@/db/queries/teams";
-import { requireTeamRole } from "@/lib/auth/guard";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { id } from "@/lib/validation/fields";
+import { teamPage } from "@/lib/entry/pages";
 import { loadDecisionLog } from "./decisions/_components/decision-log";
 import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
@@ -20,13 +16,7 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const user = await requireUser(`/teams/${teamId}`);
-  if (!id("team").safeParse(teamId).success) notFound();
-  const db = await getDb();
-  const access = await requireTeamRole(db, user.id, teamId, "team.view").catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
   const mayInvite = can(access.role, "team.invite");
   const [team, members, invites, activity, decisionLog] = await Promise.all([
     getTeamForMember(db, user.id, teamId),

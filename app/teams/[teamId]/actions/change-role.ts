@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeMemberRole } from "@/db/queries/teams";
-import { formAction } from "@/lib/actions/form-action";
+import { teamAction } from "@/lib/entry/actions";
+import { changeMemberRole } from "@/lib/services/teams";
 import { changeRoleSchema } from "@/lib/validation/team";
 
-export const changeRoleAction = formAction(changeRoleSchema, async ({ db, user, input }) => {
-  const result = await changeMemberRole(db, user.id, input);
+export const changeRoleAction = teamAction(changeRoleSchema, "team.changeRole", async ({ ctx, input }) => {
+  const result = await changeMemberRole(ctx, input);
   revalidatePath(`/teams/${input.teamId}`);
   return result.changed ? result.message : "No change: that is already their role.";
 });

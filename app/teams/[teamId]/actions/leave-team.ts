@@ -1,11 +1,10 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { leaveTeam } from "@/db/queries/teams";
-import { formAction } from "@/lib/actions/form-action";
+import { teamAction } from "@/lib/entry/actions";
+import { leaveTeam } from "@/lib/services/teams";
 import { leaveTeamSchema } from "@/lib/validation/team";
 
-export const leaveTeamAction = formAction(leaveTeamSchema, async ({ db, user, input }) => {
-  await leaveTeam(db, user.id, input);
-  redirect("/teams?left=1");
+export const leaveTeamAction = teamAction(leaveTeamSchema, "team.view", async ({ ctx }) => {
+  await leaveTeam(ctx);
+  return { redirectTo: "/teams?left=1" };
 });

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { removeMember } from "@/db/queries/teams";
-import { formAction } from "@/lib/actions/form-action";
+import { teamAction } from "@/lib/entry/actions";
+import { removeMember } from "@/lib/services/teams";
 import { removeMemberSchema } from "@/lib/validation/team";
 
-export const removeMemberAction = formAction(removeMemberSchema, async ({ db, user, input }) => {
-  const result = await removeMember(db, user.id, input);
+export const removeMemberAction = teamAction(removeMemberSchema, "team.removeMember", async ({ ctx, input }) => {
+  const result = await removeMember(ctx, input);
   revalidatePath(`/teams/${input.teamId}`);
   return result.message;
 });

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { revokeInvite } from "@/db/queries/invites";
-import { formAction } from "@/lib/actions/form-action";
+import { teamAction } from "@/lib/entry/actions";
+import { revokeInvite } from "@/lib/services/invites";
 import { revokeInviteSchema } from "@/lib/validation/invite";
 
-export const revokeInviteAction = formAction(revokeInviteSchema, async ({ db, user, input }) => {
-  await revokeInvite(db, user.id, input);
+export const revokeInviteAction = teamAction(revokeInviteSchema, "team.invite", async ({ ctx, input }) => {
+  await revokeInvite(ctx, input);
   revalidatePath(`/teams/${input.teamId}`);
   return "Invite revoked: the link no longer works.";
 });

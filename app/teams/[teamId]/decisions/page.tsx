@@ -5,15 +5,11 @@ import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
-import { getDb } from "@/db";
 import { getTeamForMember } from "@/db/queries/teams";
-import { requireTeamRole } from "@/lib/auth/guard";
+import { teamPage } from "@/lib/entry/pages";
 import { can } from "@/lib/auth/roles";
-import { requireUser } from "@/lib/auth/session";
 import { DECISION_STATUSES, STATUS_LABELS } from "@/lib/domain/phases";
-import { NotFoundError } from "@/lib/errors";
 import { historyFilterSchema } from "@/lib/validation/decision";
-import { id } from "@/lib/validation/fields";
 import { DecisionMarkers } from "./_components/decision-markers";
 import { loadDecisionLog } from "./_components/decision-log";
 import { RadarLink } from "./radar-link";
@@ -30,13 +26,7 @@ export default async function DecisionLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { teamId } = await params;
-  const user = await requireUser(`/teams/${teamId}/decisions`);
-  if (!id("team").safeParse(teamId).success) notFound();
-  const db = await getDb();
-  const access = await requireTeamRole(db, user.id, teamId, "team.view").catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}/decisions`);
   const query = await searchParams;
   const filter = historyFilterSchema.parse({ status: first(query.status), q: first(query.q) });
   const filtered = Boolean(filter.status || filter.q);

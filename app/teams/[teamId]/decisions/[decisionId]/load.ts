@@ -1,20 +1,16 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { getDb } from "@/db";
-import { requireDecision } from "@/db/queries/decisions";
-import { requireUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/errors";
-import { id } from "@/lib/validation/fields";
+import type { DecisionPermission } from "@/lib/auth/roles";
+import { decisionPage } from "@/lib/entry/pages";
 
-/** Everything a decision page starts from; non-members and unknown ids get the not-found page. */
-export async function loadDecisionPage(params: Promise<{ teamId: string; decisionId: string }>, section = "") {
+/** What every page of one decision starts from, for members allowed `permission` (any member by default). */
+export async function loadDecisionPage(
+  params: Promise<{ teamId: string; decisionId: string }>,
+  section = "",
+  permission: DecisionPermission = "decision.view",
+) {
   const { teamId, decisionId } = await params;
-  const user = await requireUser(`/teams/${teamId}/decisions/${decisionId}${section}`);
-  if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) notFound();
-  const db = await getDb();
-  const access = await requireDecision(db, user.id, teamId, decisionId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  return { db, user, access, decision: access.decision, teamId, decisionId, base: `/teams/${teamId}/decisions/${decisionId}` };
+  const base = `/teams/${teamId}/decisions/${decisionId}`;
+  const view = await decisionPage({ teamId, decisionId }, permission, `${base}${section}`);
+  const access = { role: view.actor.role, facilitates: view.facilitates };
+  return { view, db: view.db, user: view.user, access, decision: view.decision, teamId, decisionId, base };
 }

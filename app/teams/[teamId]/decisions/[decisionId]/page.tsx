@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { progress } from "@/db/queries/ballots";
 import { facilitatorName, findDecision, listDecisions, loadStructure } from "@/db/queries/decisions";
 import { listDecisionEvents } from "@/db/queries/events";
-import { getOutcome } from "@/db/queries/outcomes";
-import { can } from "@/lib/auth/roles";
-import { isClosed } from "@/lib/domain/phases";
+import { can, VOTING_ROLES } from "@/lib/auth/roles";
+import { getOutcome } from "@/lib/services/outcomes";
+import { isClosed, pendingTransitionEvents } from "@/lib/domain/phases";
 import { ExportLinks } from "./export-links";
 import { FacilitateSection } from "./facilitate-section";
 import { HeaderSection } from "./header-section";
@@ -24,10 +24,10 @@ export default async function DecisionPage({
   params: Promise<{ teamId: string; decisionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params);
-  const [structure, votes, timeline, facilitator, outcome, flags] = await Promise.all([
+  const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params);
+  const [structure, votes, recorded, facilitator, outcome, flags] = await Promise.all([
     loadStructure(db, decision.id),
-    progress(db, teamId, decision.id, decision.currentRound),
+    progress(db, teamId, decision.id, decision.currentRound, VOTING_ROLES),
     listDecisionEvents(db, teamId, decision.id),
     facilitatorName(db, decision),
     decision.status === "decided" ? getOutcome(db, decision.id) : Promise.resolve(null),
@@ -37,6 +37,7 @@ export default async function DecisionPage({
     decision.supersededById ? findDecision(db, teamId, decision.supersededById) : Promise.resolve(null),
     decision.status === "decided" && !decision.supersededById && access.facilitates ? listDecisions(db, teamId, { status: "decided" }) : Promise.resolve([]),
   ]);
+  const timeline = [...recorded, ...pendingTransitionEvents(view.pendingTransitions)];
   const supersedes = timeline.filter((e) => e.type === "decision.supersedes");
   const me = votes.voters.find((v) => v.userId === user.id);
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { listDecisionEvents } from "@/db/queries/events";
-import type { getOutcome } from "@/db/queries/outcomes";
+import type { getOutcome } from "@/lib/services/outcomes";
 import type { Decision } from "@/db/schema";
 import { Paragraphs } from "./paragraphs";
 

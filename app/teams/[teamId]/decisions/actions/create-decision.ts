@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { createDecision } from "@/db/queries/decisions";
-import { formAction } from "@/lib/actions/form-action";
+import { teamAction } from "@/lib/entry/actions";
+import { createDecision } from "@/lib/services/decisions";
 import { createDecisionSchema } from "@/lib/validation/decision";
 
-export const createDecisionAction = formAction(createDecisionSchema, async ({ db, user, input }) => {
-  const decision = await createDecision(db, user.id, input);
+export const createDecisionAction = teamAction(createDecisionSchema, "decision.create", async ({ ctx, input }) => {
+  const decision = await createDecision(ctx, input);
   revalidatePath(`/teams/${input.teamId}/decisions`);
   revalidatePath(`/teams/${input.teamId}`);
-  redirect(`/teams/${input.teamId}/decisions/${decision.id}`);
+  return { redirectTo: `/teams/${input.teamId}/decisions/${decision.id}` };
 });

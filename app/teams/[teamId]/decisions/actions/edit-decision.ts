@@ -1,16 +1,12 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { editDecision } from "@/db/queries/decisions";
-import { formAction } from "@/lib/actions/form-action";
+import { decisionAction } from "@/lib/entry/actions";
+import { editDecision } from "@/lib/services/decisions";
 import { editDecisionSchema } from "@/lib/validation/decision";
+import { revalidateDecision } from "../[decisionId]/actions/revalidate";
 
-export const editDecisionAction = formAction(editDecisionSchema, async ({ db, user, input }) => {
-  await editDecision(db, user.id, input);
-  const base = `/teams/${input.teamId}/decisions/${input.decisionId}`;
-  revalidatePath(base, "layout");
-  revalidatePath(`/teams/${input.teamId}/decisions`);
-  revalidatePath(`/teams/${input.teamId}`);
-  redirect(base);
+export const editDecisionAction = decisionAction(editDecisionSchema, "decision.run", async ({ ctx, input }) => {
+  await editDecision(ctx, input);
+  revalidateDecision(input.teamId, input.decisionId);
+  return { redirectTo: `/teams/${input.teamId}/decisions/${input.decisionId}` };
 });

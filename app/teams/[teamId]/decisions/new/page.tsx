@@ -2,28 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui";
-import { getDb } from "@/db";
 import { DEFAULT_CRITERIA } from "@/db/catalog";
 import { listFrameworks } from "@/db/queries/frameworks";
 import { getTeamForMember } from "@/db/queries/teams";
-import { requireTeamRole } from "@/lib/auth/guard";
-import { requireUser } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { id } from "@/lib/validation/fields";
+import { teamPage } from "@/lib/entry/pages";
 import { DecisionForm } from "../_components/decision-form/decision-form";
 
 export const metadata: Metadata = { title: "New decision" };
 
 export default async function NewDecisionPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const user = await requireUser(`/teams/${teamId}/decisions/new`);
-  if (!id("team").safeParse(teamId).success) notFound();
-  const db = await getDb();
   // Viewers cannot start decisions; like non-members, they get the not-found page.
-  await requireTeamRole(db, user.id, teamId, "decision.create").catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
-    throw error;
-  });
+  const { db, user } = await teamPage(teamId, "decision.create", `/teams/${teamId}/decisions/new`);
   const [team, catalog] = await Promise.all([getTeamForMember(db, user.id, teamId), listFrameworks(db)]);
   if (!team) notFound();
 

@@ -1,13 +1,12 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { decide } from "@/db/queries/outcomes";
-import { formAction } from "@/lib/actions/form-action";
+import { decisionAction } from "@/lib/entry/actions";
+import { decide } from "@/lib/services/outcomes";
 import { decideSchema } from "@/lib/validation/decision";
 import { revalidateDecision } from "./revalidate";
 
-export const decideAction = formAction(decideSchema, async ({ db, user, input }) => {
-  await decide(db, user.id, input);
+export const decideAction = decisionAction(decideSchema, "decision.run", async ({ ctx, input }) => {
+  await decide(ctx, input);
   revalidateDecision(input.teamId, input.decisionId);
-  redirect(`/teams/${input.teamId}/decisions/${input.decisionId}?decided=1`);
+  return { redirectTo: `/teams/${input.teamId}/decisions/${input.decisionId}?decided=1` };
 });

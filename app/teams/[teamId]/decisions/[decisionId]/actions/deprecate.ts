@@ -1,12 +1,12 @@
 "use server";
 
-import { deprecate } from "@/db/queries/outcomes";
-import { formAction } from "@/lib/actions/form-action";
+import { decisionAction } from "@/lib/entry/actions";
+import { deprecate } from "@/lib/services/outcomes";
 import { deprecateSchema } from "@/lib/validation/decision";
 import { revalidateDecision } from "./revalidate";
 
-export const deprecateAction = formAction(deprecateSchema, async ({ db, user, input }) => {
-  await deprecate(db, user.id, input);
+export const deprecateAction = decisionAction(deprecateSchema, "decision.run", async ({ ctx, input }) => {
+  await deprecate(ctx);
   revalidateDecision(input.teamId, input.decisionId);
   return "Marked as deprecated.";
 });

@@ -1,12 +1,17 @@
 "use server";
 
-import { saveWeights } from "@/db/queries/ballots";
-import { formAction } from "@/lib/actions/form-action";
+import { decisionAction } from "@/lib/entry/actions";
+import { saveWeights } from "@/lib/services/ballots";
 import { weightSheetSchema } from "@/lib/validation/decision";
 import { revalidateDecision } from "./revalidate";
 
-export const saveWeightsAction = formAction(weightSheetSchema, async ({ db, user, input }) => {
-  await saveWeights(db, user.id, input);
-  revalidateDecision(input.teamId, input.decisionId);
-  return { message: "Your weights are saved. You can change them until weighting closes.", data: { savedAt: new Date().toISOString() } };
-});
+export const saveWeightsAction = decisionAction(
+  weightSheetSchema,
+  "decision.vote",
+  async ({ ctx, input }) => {
+    await saveWeights(ctx, input);
+    revalidateDecision(input.teamId, input.decisionId);
+    return { message: "Your weights are saved. You can change them until weighting closes.", data: { savedAt: ctx.now.toISOString() } };
+  },
+  { lock: "share" },
+);

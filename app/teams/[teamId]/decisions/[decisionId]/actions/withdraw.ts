@@ -1,12 +1,12 @@
 "use server";
 
-import { withdrawDecision } from "@/db/queries/decisions";
-import { formAction } from "@/lib/actions/form-action";
+import { decisionAction } from "@/lib/entry/actions";
+import { withdrawDecision } from "@/lib/services/decisions";
 import { withdrawSchema } from "@/lib/validation/decision";
 import { revalidateDecision } from "./revalidate";
 
-export const withdrawAction = formAction(withdrawSchema, async ({ db, user, input }) => {
-  await withdrawDecision(db, user.id, input);
+export const withdrawAction = decisionAction(withdrawSchema, "decision.run", async ({ ctx, input }) => {
+  await withdrawDecision(ctx, input);
   revalidateDecision(input.teamId, input.decisionId);
   return "The decision was withdrawn.";
 });

@@ -1,18 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
-import { allBallots } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { tallyOf } from "@/lib/domain/tally-of";
+import { revealedBallots } from "@/lib/services/ballots";
 import { loadDecisionPage } from "../load";
 import { DecideForm } from "./decide-form";
 
 export const metadata: Metadata = { title: "Record the decision" };
 
 export default async function DecidePage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
-  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/decide");
+  const { view, db, decision, teamId, base } = await loadDecisionPage(params, "/decide", "decision.run");
   const back = <BackLink href={base}>{decision.title}</BackLink>;
-  if (!access.facilitates) notFound();
   if (decision.status !== "revealed") {
     return (
       <>
@@ -26,7 +24,7 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
       </>
     );
   }
-  const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), allBallots(db, user.id, teamId, decision.id)]);
+  const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), revealedBallots(view)]);
   const tally = tallyOf(structure, inputs);
   const choices = tally.options.map((o) => ({ id: o.optionId, name: o.name, score: o.score, rank: o.rank }));
   return (

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
-import { getDb } from "@/db";
 import { listFrameworks } from "@/db/queries/frameworks";
-import { loadStructure, requireDecision, requireFacilitator } from "@/db/queries/decisions";
-import { requireUser } from "@/lib/auth/session";
+import { loadStructure } from "@/db/queries/decisions";
 import { closedPhaseMessage, isEditable } from "@/lib/domain/phases";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { id } from "@/lib/validation/fields";
 import { DecisionForm } from "../../_components/decision-form/decision-form";
+import { loadDecisionPage } from "../load";
 
 export const metadata: Metadata = { title: "Edit decision" };
 
@@ -17,25 +13,13 @@ export const metadata: Metadata = { title: "Edit decision" };
 const utcLocal = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");
 
 export default async function EditDecisionPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
-  const { teamId, decisionId } = await params;
-  const base = `/teams/${teamId}/decisions/${decisionId}`;
-  const user = await requireUser(`${base}/edit`);
-  if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) notFound();
-  const db = await getDb();
-  const access = await requireDecision(db, user.id, teamId, decisionId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
-  const { decision } = access;
-
-  let refusal: string | null = null;
-  try {
-    requireFacilitator(access);
-  } catch (error) {
-    if (!(error instanceof ForbiddenError)) throw error;
-    refusal = "Only the facilitator of this decision, or a team owner or admin, can edit it.";
-  }
-  if (!refusal && !isEditable(decision.status)) refusal = closedPhaseMessage(decision.status, "edit");
+  const { db, access, decision, teamId, base } = await loadDecisionPage(params, "/edit");
+  // Members who cannot edit are told why, rather than shown a not-found page for a decision they can see.
+  const refusal = !access.facilitates
+    ? "Only the facilitator of this decision, or a team owner or admin, can edit it."
+    : !isEditable(decision.status)
+      ? closedPhaseMessage(decision.status, "edit")
+      : null;
 
   const back = <BackLink href={base}>{decision.title}</BackLink>;
 

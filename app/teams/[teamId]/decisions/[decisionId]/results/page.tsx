@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { BackLink, buttonClass, Card, PageHeader } from "@/app/_components/ui";
-import { allBallots, roundsOf } from "@/db/queries/ballots";
+import { roundsOf } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
-import { getOutcome } from "@/db/queries/outcomes";
+import { revealedBallots } from "@/lib/services/ballots";
+import { getOutcome } from "@/lib/services/outcomes";
 import { tallyOf } from "@/lib/domain/tally-of";
 import { isSealed } from "@/lib/domain/phases";
 import { scoreBasis } from "@/lib/domain/what-if";
@@ -27,7 +28,7 @@ export default async function ResultsPage({
   params: Promise<{ teamId: string; decisionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/results");
+  const { view, db, access, decision, base } = await loadDecisionPage(params, "/results");
   const back = <BackLink href={base}>{decision.title}</BackLink>;
   if (isSealed(decision.status) || decision.status === "withdrawn") {
     return (
@@ -50,7 +51,7 @@ export default async function ResultsPage({
   const source = outcome
     ? { options: outcome.snapshot.options, criteria: outcome.snapshot.criteria, inputs: outcome.snapshot.inputs, tally: outcome.snapshot.tally }
     : await (async () => {
-        const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), allBallots(db, user.id, teamId, decision.id)]);
+        const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), revealedBallots(view)]);
         return { options: structure.options, criteria: structure.criteria, inputs, tally: tallyOf(structure, inputs) };
       })();
   const { tally, options, criteria, inputs } = source;

@@ -1,5 +1,6 @@
-import { seedCatalog, seedDemo } from "../seed";
-import { fail, runCli } from "./run";
+import { fail, runCli } from "../db/cli/run";
+import { seedCatalog } from "../db/seed";
+import { seedDemo } from "../lib/demo/seed";
 
 await runCli("seed", async (handle) => {
   await seedCatalog(handle.db);

@@ -1,8 +1,12 @@
-import type { Db } from "./client";
-import { saveScores, saveWeights } from "./queries/ballots";
-import { DEFAULT_CRITERIA } from "./catalog";
-import { advancePhase, createDecision, loadStructure } from "./queries/decisions";
-import { decide } from "./queries/outcomes";
+import type { Db } from "../../db/client";
+import { DEFAULT_CRITERIA } from "../../db/catalog";
+import { loadStructure } from "../../db/queries/decisions";
+import type { DecisionStatus } from "../domain/phases";
+import type { DecideInput, DecisionDraftInput } from "../validation/decision";
+import { inDecision, inTeam } from "../services/access";
+import { saveScores, saveWeights } from "../services/ballots";
+import { advancePhase, createDecision } from "../services/decisions";
+import { decide } from "../services/outcomes";
 
 type Person = { id: string; email: string };
 
@@ -20,27 +24,36 @@ async function vote(db: Db, teamId: string, decisionId: string, person: Person, 
   const { options, criteria } = await loadStructure(db, decisionId);
   if (phase === "weights") {
     const weights = Object.fromEntries(criteria.map((c, i) => [c.id, ballot.weights[i] ?? 5]));
-    await saveWeights(db, person.id, { teamId, decisionId, weights }, now);
+    await inDecision(db, person.id, { teamId, decisionId }, "decision.vote", (ctx) => saveWeights(ctx, { weights }), { lock: "share", now });
     return;
   }
   const cells = options.flatMap((o) =>
     criteria.map((c, i) => ({ optionId: o.id, criterionId: c.id, score: ballot.scores[o.name]?.[i], comment: "", evidence: null })),
   );
-  await saveScores(db, person.id, { teamId, decisionId, cells: cells.filter((c) => c.score !== undefined) }, now);
+  const scored = cells.filter((c) => c.score !== undefined);
+  await inDecision(db, person.id, { teamId, decisionId }, "decision.vote", (ctx) => saveScores(ctx, { cells: scored }), { lock: "share", now });
 }
 
 const criteriaRows = DEFAULT_CRITERIA.map((c) => ({ ...c }));
+
+// The demo is written through the same use cases and access checks as the app, backdated.
+const create = (db: Db, person: Person, teamId: string, draft: DecisionDraftInput, now: Date) =>
+  inTeam(db, person.id, teamId, "decision.create", (ctx) => createDecision(ctx, draft), now);
+const advance = (db: Db, person: Person, ref: { teamId: string; decisionId: string }, from: DecisionStatus, now: Date) =>
+  inDecision(db, person.id, ref, "decision.run", (ctx) => advancePhase(ctx, { from }), { now });
+const record = (db: Db, person: Person, ref: { teamId: string; decisionId: string }, input: Omit<DecideInput, "teamId" | "decisionId">, now: Date) =>
+  inDecision(db, person.id, ref, "decision.run", (ctx) => decide(ctx, input), { now });
 
 /**
  * Two decisions that show the whole product at once: one decided with its record and history,
  * one in scoring that a newcomer can take part in. Written through the same code the app uses.
  */
 export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, chen]: [Person, Person, Person]) {
-  const payments = await createDecision(
+  const payments = await create(
     db,
-    alice.id,
+    alice,
+    teamId,
     {
-      teamId,
       title: "Backend framework for the payments API",
       context:
         "The payments API moves out of the monolith into its own service. It needs strong typing, mature libraries for idempotency and auditing, and predictable behaviour under load.\n\nMost of the team writes TypeScript daily; two people have run Spring services in production.",
@@ -53,24 +66,23 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
     },
     at(21),
   );
-  await advancePhase(db, alice.id, { teamId, decisionId: payments.id, from: "draft" }, at(21, 11));
+  await advance(db, alice, { teamId, decisionId: payments.id }, "draft", at(21, 11));
   const paymentBallots: [Person, Ballot][] = [
     [alice, { weights: [8, 9, 6, 5, 3], scores: { "Spring Boot": [4, 3, 5, 5, 4], NestJS: [4, 5, 4, 4, 4], Django: [3, 2, 4, 5, 4] } }],
     [bilal, { weights: [9, 6, 8, 4, 2], scores: { "Spring Boot": [5, 3, 5, 5, 5], NestJS: [4, 4, 4, 4, 4], Django: [3, 2, 3, 4, 4] } }],
     [chen, { weights: [7, 10, 5, 6, 4], scores: { "Spring Boot": [4, 2, 5, 4, 4], NestJS: [5, 5, 4, 4, 4], Django: [3, 3, 4, 4, 3] } }],
   ];
   for (const [i, [person, ballot]] of paymentBallots.entries()) await vote(db, teamId, payments.id, person, ballot, "weights", at(20, 9 + i));
-  await advancePhase(db, alice.id, { teamId, decisionId: payments.id, from: "weighting" }, at(19));
+  await advance(db, alice, { teamId, decisionId: payments.id }, "weighting", at(19));
   for (const [i, [person, ballot]] of paymentBallots.entries()) await vote(db, teamId, payments.id, person, ballot, "scores", at(18, 9 + i));
-  await advancePhase(db, alice.id, { teamId, decisionId: payments.id, from: "scoring" }, at(16));
+  await advance(db, alice, { teamId, decisionId: payments.id }, "scoring", at(16));
   const { options } = await loadStructure(db, payments.id);
   const nest = options.find((o) => o.name === "NestJS")!;
-  await decide(
+  await record(
     db,
-    alice.id,
+    alice,
+    { teamId, decisionId: payments.id },
     {
-      teamId,
-      decisionId: payments.id,
       chosenOptionId: nest.id,
       justification: "",
       context:
@@ -85,11 +97,11 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
     at(15),
   );
 
-  const realtime = await createDecision(
+  const realtime = await create(
     db,
-    bilal.id,
+    bilal,
+    teamId,
     {
-      teamId,
       title: "Framework for the real-time notifications service",
       context: "Notifications must reach tens of thousands of open connections within a second of an event, survive node restarts and stay cheap to run.",
       frameworks: ["phoenix", "nestjs", "koa"],
@@ -101,7 +113,7 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
     },
     at(3),
   );
-  await advancePhase(db, bilal.id, { teamId, decisionId: realtime.id, from: "draft" }, at(3, 11));
+  await advance(db, bilal, { teamId, decisionId: realtime.id }, "draft", at(3, 11));
   const realtimeBallots: [Person, Ballot][] = [
     [
       alice,
@@ -114,6 +126,6 @@ export async function seedDemoDecisions(db: Db, teamId: string, [alice, bilal, c
     [chen, { weights: [7, 9, 6, 6, 5], scores: {} }],
   ];
   for (const [i, [person, ballot]] of realtimeBallots.entries()) await vote(db, teamId, realtime.id, person, ballot, "weights", at(2, 9 + i));
-  await advancePhase(db, bilal.id, { teamId, decisionId: realtime.id, from: "weighting" }, at(1));
+  await advance(db, bilal, { teamId, decisionId: realtime.id }, "weighting", at(1));
   for (const [i, [person, ballot]] of realtimeBallots.slice(0, 2).entries()) await vote(db, teamId, realtime.id, person, ballot, "scores", at(1, 12 + i));
 }

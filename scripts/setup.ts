@@ -1,6 +1,6 @@
-import { prepareDatabase } from "../prepare";
-import { seedDemo } from "../seed";
-import { fail, runCli } from "./run";
+import { fail, runCli } from "../db/cli/run";
+import { prepareDatabase } from "../db/prepare";
+import { seedDemo } from "../lib/demo/seed";
 
 // Runs before the dev server starts: PGlite allows one process per directory, so this must finish first.
 await runCli("setup", async (handle) => {
