@@ -12,6 +12,11 @@ type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
   action: (formData: FormData) => void;
   /** Asked before submitting; the submission stops if the person declines. */
   confirmMessage?: string;
+  /**
+   * The form's own rules, checked in the browser before sending (the server checks the same rules
+   * again): a problem is shown here and the first field it names gets the focus.
+   */
+  check?: (formData: FormData) => { message: string; fieldErrors: Record<string, string> } | null;
 };
 
 /**
@@ -20,9 +25,10 @@ type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
  * action still works, and the server echoes the values back. A form too large for the server is
  * not sent at all: the person is told here, with everything they typed still in place.
  */
-export function ActionForm({ action, confirmMessage, children, ...props }: ActionFormProps) {
+export function ActionForm({ action, confirmMessage, check, children, ...props }: ActionFormProps) {
   const [pending, startTransition] = useTransition();
   const [tooLarge, setTooLarge] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   return (
     <PendingContext value={pending}>
       <form
@@ -35,12 +41,25 @@ export function ActionForm({ action, confirmMessage, children, ...props }: Actio
           const oversized = exceedsActionBodyLimit(formData);
           setTooLarge(oversized);
           if (oversized) return;
+          const found = check?.(formData) ?? null;
+          setProblem(found?.message ?? null);
+          if (found) {
+            const first = Object.keys(found.fieldErrors)[0];
+            const field = first ? event.currentTarget.elements.namedItem(first) : null;
+            if (field instanceof HTMLElement) field.focus();
+            return;
+          }
           startTransition(() => action(formData));
         }}
       >
         {tooLarge ? (
           <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
             {BODY_TOO_LARGE_MESSAGE}
+          </p>
+        ) : null}
+        {problem ? (
+          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+            {problem}
           </p>
         ) : null}
         {children}

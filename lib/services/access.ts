@@ -22,32 +22,27 @@ type Granted<P> = {
   readonly granted: P;
 };
 
-/** A member of a team, checked for P, inside a transaction. */
-export type TeamContext<P extends Permission = Permission> = Granted<P> & { tx: Tx; teamId: string; actor: Actor; now: Date };
-
-/** A decision of the team, locked, with passed deadlines recorded (or, under a share lock, applied), checked for P. */
-export type DecisionContext<P extends DecisionPermission = DecisionPermission> = Granted<P> & {
-  tx: Tx;
-  teamId: string;
-  actor: Actor;
-  now: Date;
+type Scope<P> = Granted<P> & { teamId: string; actor: Actor; now: Date };
+type OnDecision = {
   decision: Decision;
   /** Whether the actor may run the decision: its facilitator, or an owner or admin. */
   facilitates: boolean;
 };
 
+/** A member of a team, checked for P, inside a transaction. */
+export type TeamContext<P extends Permission = Permission> = Scope<P> & { tx: Tx };
+
+/** A decision of the team, locked, with passed deadlines recorded (or, under a share lock, applied), checked for P. */
+export type DecisionContext<P extends DecisionPermission = DecisionPermission> = Scope<P> & OnDecision & { tx: Tx };
+
 /** The same, for reading: no transaction and no lock; deadlines are applied to the row read, not written. */
-export type TeamView<P extends Permission = Permission> = Granted<P> & { db: Db; teamId: string; actor: Actor; now: Date };
-export type DecisionView<P extends DecisionPermission = DecisionPermission> = Granted<P> & {
-  db: Db;
-  teamId: string;
-  actor: Actor;
-  now: Date;
-  decision: Decision;
-  facilitates: boolean;
-  /** Phase changes the deadlines have made that no write has recorded yet; the timeline shows them. */
-  pendingTransitions: DeadlineTransition[];
-};
+export type TeamView<P extends Permission = Permission> = Scope<P> & { db: Db };
+export type DecisionView<P extends DecisionPermission = DecisionPermission> = Scope<P> &
+  OnDecision & {
+    db: Db;
+    /** Phase changes the deadlines have made that no write has recorded yet; the timeline shows them. */
+    pendingTransitions: DeadlineTransition[];
+  };
 
 export type DecisionRef = { teamId: string; decisionId: string };
 

@@ -10,6 +10,11 @@ import type { DecisionContext, DecisionView } from "./access";
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
 // save at the same time, and a phase change waits until the saves in flight are done.
 
+/** That a member saved a sheet, and nothing of what it holds: before the reveal even a count of cells would show how far they got. */
+function appendSheetEvent(ctx: DecisionContext, type: "weights.submitted" | "weights.updated" | "scores.submitted" | "scores.updated") {
+  return appendEvent(ctx.tx, { at: ctx.now, teamId: ctx.teamId, decisionId: ctx.decision.id, actorId: ctx.actor.userId, type, payload: {} });
+}
+
 export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: Pick<WeightSheetInput, "weights">) {
   const { decision, tx, actor, now } = ctx;
   if (!acceptsWeights(decision.status)) throw new ConflictError(closedPhaseMessage(decision.status, "weights"));
@@ -23,14 +28,7 @@ export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: 
   const firstTime = await recordBallot(tx, decision.id, actor.userId, "weights", WEIGHTS_ROUND, now);
   const given = criterionIds.map((criterionId) => ({ criterionId, weight: input.weights[criterionId]! }));
   await upsertWeights(tx, decision.id, actor.userId, given, now);
-  await appendEvent(tx, {
-    at: now,
-    teamId: ctx.teamId,
-    decisionId: decision.id,
-    actorId: actor.userId,
-    type: firstTime ? "weights.submitted" : "weights.updated",
-    payload: {},
-  });
+  await appendSheetEvent(ctx, firstTime ? "weights.submitted" : "weights.updated");
   return { firstTime };
 }
 
@@ -52,15 +50,7 @@ export async function saveScores(ctx: DecisionContext<"decision.vote">, input: P
   // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
   const firstTime = await recordBallot(tx, decision.id, actor.userId, "scores", decision.currentRound, now);
   await replaceScores(tx, decision.id, decision.currentRound, actor.userId, scored, now);
-  await appendEvent(tx, {
-    at: now,
-    teamId: ctx.teamId,
-    decisionId: decision.id,
-    actorId: actor.userId,
-    type: firstTime ? "scores.submitted" : "scores.updated",
-    // No count of cells: before the reveal it would show how far each member got.
-    payload: {},
-  });
+  await appendSheetEvent(ctx, firstTime ? "scores.submitted" : "scores.updated");
   return { firstTime, cells: scored.length };
 }
 

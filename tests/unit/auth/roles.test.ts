@@ -1,5 +1,18 @@
 import { describe, expect, test } from "vitest";
-import { canManageMember, can, invitableRoles, isRole, PERMISSIONS, type Permission, type Role, ROLE_PERMISSIONS, ROLES } from "@/lib/auth/roles";
+import {
+  canManageMember,
+  can,
+  canOnDecision,
+  invitableRoles,
+  isRole,
+  PERMISSIONS,
+  type Permission,
+  refusalMessage,
+  type Role,
+  ROLE_PERMISSIONS,
+  ROLES,
+  VOTING_ROLES,
+} from "@/lib/auth/roles";
 
 const ALL_ROLES = ["owner", "admin", "member", "viewer"] as const;
 
@@ -148,5 +161,34 @@ describe("isRole", () => {
     { value: { role: "owner" }, expected: false },
   ])("isRole($value) → $expected", ({ value, expected }) => {
     expect(isRole(value)).toBe(expected);
+  });
+});
+
+describe("permissions on one decision", () => {
+  // [role, facilitates it?, view, vote, run]
+  const TABLE: [Role, boolean, boolean, boolean, boolean][] = [
+    ["owner", false, true, true, true],
+    ["admin", false, true, true, true],
+    ["member", false, true, true, false],
+    ["member", true, true, true, true],
+    ["viewer", false, true, false, false],
+    // A facilitator later made a viewer no longer runs the decision.
+    ["viewer", true, true, false, false],
+  ];
+  test.each(TABLE)("%s (facilitator: %s) may view %s, vote %s, run %s", (role, isFacilitator, view, vote, run) => {
+    expect([
+      canOnDecision(role, isFacilitator, "decision.view"),
+      canOnDecision(role, isFacilitator, "decision.vote"),
+      canOnDecision(role, isFacilitator, "decision.run"),
+    ]).toEqual([view, vote, run]);
+  });
+
+  test("voters are exactly the roles with decision.vote, in role order", () => {
+    expect(VOTING_ROLES).toEqual(["owner", "admin", "member"]);
+  });
+
+  test("a refusal to run names who may; any other refusal names the role", () => {
+    expect(refusalMessage("decision.run")).toMatch(/facilitator .* owner or admin/);
+    expect(refusalMessage("team.invite")).toBe("Your role in this team does not allow that.");
   });
 });

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/ui";
 import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
+import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
 
@@ -36,9 +37,27 @@ export function ScoreSheet({
   const [state, action] = useActionState(saveScoresAction, initialFormState);
   const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
   const filled = Object.values(initial).filter((c) => c.score !== null).length;
+  // The same rules the server applies, read straight from the fields this sheet rendered.
+  const check = (formData: FormData) => {
+    const text = (name: string) => String(formData.get(name) ?? "").trim();
+    const cells: ScoreCell[] = options.flatMap((o) =>
+      criteria.map((c) => {
+        const prefix = `scores.${o.id}.${c.id}`;
+        const score = text(`${prefix}.score`);
+        return {
+          optionId: o.id,
+          criterionId: c.id,
+          score: score ? Number(score) : undefined,
+          comment: text(`${prefix}.comment`),
+          evidence: text(`${prefix}.evidence`) || null,
+        };
+      }),
+    );
+    return scoreSheetProblem(cells);
+  };
 
   return (
-    <ActionForm action={action} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={action} check={check} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
