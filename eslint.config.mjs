@@ -32,7 +32,7 @@ const DB_IMPORTS_BOTH = ["db/queries/ballots.ts", "db/queries/decisions.ts", "db
 
 // Source files over the 300-line limit today (code lines, without blanks and comments). Temporary:
 // each is being split; delete its entry when it is.
-const OVER_300_LINES = ["lib/domain/tally.ts", "lib/exports/build.ts"];
+const OVER_300_LINES = ["lib/exports/build.ts"];
 // [[] is a literal "[" in these patterns.
 const DECISION_FORM = "app/teams/[[]teamId]/decisions/_components/decision-form/decision-form.tsx";
 
