@@ -30,9 +30,6 @@ const DB_IMPORTS_LIB_AUTH = ["db/seed.ts", "db/queries/exports.ts", "db/queries/
 const DB_IMPORTS_LIB_VALIDATION = ["db/queries/outcomes.ts"];
 const DB_IMPORTS_BOTH = ["db/queries/ballots.ts", "db/queries/decisions.ts", "db/queries/invites.ts", "db/queries/users.ts"];
 
-// [[] is a literal "[" in these patterns.
-const DECISION_FORM = "app/teams/[[]teamId]/decisions/_components/decision-form/decision-form.tsx";
-
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -51,14 +48,6 @@ export default defineConfig([
     name: "verdict/playwright-fixtures",
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
-  },
-
-  {
-    // The deadlines are shown in the browser's time zone once hydrated, from an effect that sets
-    // state. Temporary: reading the zone through useSyncExternalStore replaces it.
-    name: "verdict/deadlines-after-hydration",
-    files: [DECISION_FORM],
-    rules: { "react-hooks/set-state-in-effect": "off" },
   },
 
   {
