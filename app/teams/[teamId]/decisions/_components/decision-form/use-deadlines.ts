@@ -2,8 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { browserOffset, instantOf, toBrowserLocal } from "./deadline-time";
-
-type Deadline = { value: string; onChange: (value: string) => void };
+import type { Deadline } from "./form-parts";
 
 // The page never sees the zone change, so there is nothing to subscribe to.
 const subscribeToNothing = () => () => {};
