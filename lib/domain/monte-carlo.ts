@@ -25,7 +25,7 @@
  * engine: the generator is seeded (see `random.ts`), and the loop allocates nothing per sample.
  */
 import { SeededRandom } from "./random";
-import { weightedScore } from "./tally";
+import { weightedScore } from "./weighted-score";
 import { flatMeans, type ScoreBasis, weightVector, winnersInto } from "./what-if";
 
 export const DEFAULT_SAMPLES = 10_000;

@@ -31,7 +31,7 @@
  * null, and both ends are inclusive.
  */
 import { TIE_TOLERANCE } from "./statistics";
-import { weightedScore } from "./tally";
+import { weightedScore } from "./weighted-score";
 import { flatMeans, type ScoreBasis, weightVector, winnersInto } from "./what-if";
 
 export type WeightInterval = {

@@ -91,6 +91,47 @@ test("a facilitator edits a draft, sees the changes saved, then withdraws it", a
   await expect(eda.page.getByRole("navigation", { name: "Phases" })).toHaveCount(0);
 });
 
+test("deadlines are entered and shown in the browser's time zone once hydrated, and in UTC without JavaScript", async ({ actor, newContext }) => {
+  const kai = await actor("Kai", { timezoneId: "Asia/Kolkata" });
+  await kai.teams.createTeam("Deadline keepers");
+  await kai.page.getByRole("link", { name: "New decision" }).first().click();
+  const hint = kai.page.getByText(/^When a deadline passes/);
+  // ICU may name the zone by its older alias.
+  await expect(hint).toContainText(/Times are in your time zone \(Asia\/(Kolkata|Calcutta), UTC\+05:30\)\./);
+  const form = new NewDecisionPage(kai.page);
+  await form.fill({ title: "Release train", frameworks: ["Flask", "Koa"] });
+  await kai.page.getByLabel("Weighting closes").fill("2030-03-01T10:00");
+  await form.submit();
+  await expect(kai.page.getByRole("heading", { level: 1, name: "Release train" })).toBeVisible();
+  // 10:00 in Kolkata is 04:30 UTC.
+  const deadline = new DecisionPage(kai.page).progress().locator("time");
+  await expect(deadline).toHaveAttribute("datetime", "2030-03-01T04:30:00.000Z");
+
+  await kai.page.getByRole("link", { name: "Edit draft" }).click();
+  await expect(kai.page.getByLabel("Weighting closes")).toHaveValue("2030-03-01T10:00");
+  // Hydration renders what the server did (UTC); only then does the browser's zone apply, so React reports no mismatch.
+  const consoleErrors: string[] = [];
+  kai.page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  kai.page.on("pageerror", (error) => consoleErrors.push(error.message));
+  await kai.page.reload();
+  await expect(kai.page.getByLabel("Weighting closes")).toHaveValue("2030-03-01T10:00");
+  await expect(kai.page.locator('input[name="timezoneOffset"]')).toHaveValue("330");
+  expect(consoleErrors).toEqual([]);
+  const editUrl = kai.page.url();
+
+  const storageState = await kai.page.context().storageState();
+  const noScript = await (await newContext({ javaScriptEnabled: false, timezoneId: "Asia/Kolkata", storageState })).newPage();
+  await noScript.goto(editUrl);
+  await expect(noScript.getByText(/^When a deadline passes/)).toContainText("Times are in UTC.");
+  await expect(noScript.getByLabel("Weighting closes")).toHaveValue("2030-03-01T04:30");
+  await expect(noScript.locator('input[name="timezoneOffset"]')).toHaveValue("0");
+  await noScript.getByRole("button", { name: "Save changes" }).click();
+  await expect(noScript.getByRole("heading", { level: 1, name: "Release train" })).toBeVisible();
+  await expect(new DecisionPage(noScript).progress().locator("time")).toHaveAttribute("datetime", "2030-03-01T04:30:00.000Z");
+});
+
 test("a decided decision is superseded by a newer one, and the newer one is later deprecated", async ({ actor }) => {
   test.slow();
   const sam = await actor("Sam");

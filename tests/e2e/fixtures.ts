@@ -10,8 +10,8 @@ export type Actor = { person: Person; page: Page; teams: TeamsPage };
 
 export type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
-async function signedUpActor(newContext: NewContext, label: string): Promise<Actor> {
-  const context = await newContext();
+async function signedUpActor(newContext: NewContext, label: string, options?: BrowserContextOptions): Promise<Actor> {
+  const context = await newContext(options);
   const page = await context.newPage();
   const person = newPerson(label);
   const signUp = new SignUpPage(page);
@@ -21,11 +21,14 @@ async function signedUpActor(newContext: NewContext, label: string): Promise<Act
   return { person, page, teams: new TeamsPage(page) };
 }
 
+/** `actor` takes context options for a person whose browser differs, such as its time zone. */
+type Fixtures = { cspViolations: string[]; newContext: NewContext; actor: (label: string, options?: BrowserContextOptions) => Promise<Actor> };
+
 /**
  * Every page a test opens, through `page`, `context`, `newContext` or `actor`, is watched for
  * Content-Security-Policy violations; one is enough to fail the test.
  */
-export const test = base.extend<{ cspViolations: string[]; newContext: NewContext; actor: (label: string) => Promise<Actor> }>({
+export const test = base.extend<Fixtures>({
   cspViolations: async ({}, use) => {
     const violations: string[] = [];
     await use(violations);
@@ -46,7 +49,7 @@ export const test = base.extend<{ cspViolations: string[]; newContext: NewContex
     await Promise.all(opened.map((c) => c.close()));
   },
   actor: async ({ newContext }, use) => {
-    await use((label) => signedUpActor(newContext, label));
+    await use((label, options) => signedUpActor(newContext, label, options));
   },
 });
 

@@ -9,21 +9,8 @@ import {
   supersedeSchema,
   withdrawSchema,
 } from "@/lib/validation/decision";
+import { DECISION_ID, draft, OPTION_ID, ref, TEAM_ID } from "../support/decision-input";
 import { issuesOf, parsed } from "../support/zod";
-
-const TEAM_ID = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
-const DECISION_ID = "b6e0d1c2-7a3f-4e58-8c9d-0f1e2a3b4c5d";
-const OPTION_ID = "0e6f3b1a-2c4d-4e5f-8a9b-1c2d3e4f5a6b";
-const ref = { teamId: TEAM_ID, decisionId: DECISION_ID };
-
-const draft = (fields: Record<string, unknown> = {}) => ({
-  teamId: TEAM_ID,
-  title: "Backend framework",
-  frameworks: ["nextjs", "remix"],
-  criteria: { 0: { name: "Speed" } },
-  timezoneOffset: "0",
-  ...fields,
-});
 
 describe("decision draft rows", () => {
   test("rows arrive keyed by index; blank rows are dropped, whitespace-only ones too", () => {

@@ -1,12 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createDecisionSchema, editDecisionSchema, openNextRoundSchema, scoreSheetSchema, weightSheetSchema } from "@/lib/validation/decision";
+import { CRITERION_ID, DECISION_ID, draft, OPTION_ID, ref } from "../support/decision-input";
 import { issuesOf, parsed } from "../support/zod";
-
-const TEAM_ID = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
-const DECISION_ID = "b6e0d1c2-7a3f-4e58-8c9d-0f1e2a3b4c5d";
-const OPTION_ID = "0e6f3b1a-2c4d-4e5f-8a9b-1c2d3e4f5a6b";
-const CRITERION_ID = "7d1c2b3a-4e5f-4a6b-9c8d-2e3f4a5b6c7d";
-const ref = { teamId: TEAM_ID, decisionId: DECISION_ID };
 
 describe("weightSheetSchema takes only plain whole numbers from 0 to 10", () => {
   const sheet = (weight: unknown) => ({ ...ref, weights: { [CRITERION_ID]: weight } });
@@ -76,15 +71,6 @@ describe("scoreSheetSchema", () => {
 });
 
 describe("decision drafts", () => {
-  const draft = (fields: Record<string, unknown> = {}) => ({
-    teamId: TEAM_ID,
-    title: "Backend framework",
-    frameworks: ["nextjs", "remix"],
-    criteria: { 0: { name: "Speed" } },
-    timezoneOffset: "0",
-    ...fields,
-  });
-
   test("a real deadline becomes the instant it names in the browser's time zone", () => {
     const input = parsed(createDecisionSchema, draft({ weightingDeadline: "2026-02-28T17:30", timezoneOffset: "120" }));
     expect(input.weightingDeadline?.toISOString()).toBe("2026-02-28T15:30:00.000Z");

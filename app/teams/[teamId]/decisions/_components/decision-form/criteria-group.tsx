@@ -1,9 +1,8 @@
 "use client";
 
-import { useRef } from "react";
-import { buttonClass } from "@/app/_components/ui";
 import { LIMITS } from "@/lib/validation/decision";
-import { EditableRow, Group, RowInput } from "./form-parts";
+import { Group } from "./form-parts";
+import { RowList } from "./row-list";
 import type { CRITERION_FIELDS } from "./starting-point";
 import type { EditableRows } from "./use-editable-rows";
 
@@ -23,7 +22,6 @@ export function CriteriaGroup({
   errorId: string;
   rowError: (key: string, field: CriterionField) => string | undefined;
 }) {
-  const addCriterionRef = useRef<HTMLButtonElement>(null);
   return (
     <Group
       legend="Criteria"
@@ -31,53 +29,21 @@ export function CriteriaGroup({
       error={error}
       errorId={errorId}
     >
-      <ol className="space-y-3">
-        {criteria.rows.map((row, index) => {
-          const label = row.name.trim() ? `criterion ${row.name.trim()}` : `criterion ${index + 1}`;
-          return (
-            <EditableRow
-              key={row.key}
-              legend={`Criterion ${index + 1}`}
-              columns="sm:grid-cols-[1fr_2fr_auto]"
-              removeLabel={`Remove ${label}`}
-              onRemove={() => {
-                criteria.remove(row.key);
-                addCriterionRef.current?.focus();
-              }}
-            >
-              <RowInput
-                id={`${id}-${row.key}-name`}
-                label="Name"
-                name={`criteria.${index}.name`}
-                value={row.name}
-                maxLength={LIMITS.name}
-                onChange={(v) => criteria.update(row.key, "name", v)}
-                error={rowError(row.key, "name")}
-                describedBy={error ? errorId : undefined}
-              />
-              <RowInput
-                id={`${id}-${row.key}-description`}
-                label="Description (optional)"
-                name={`criteria.${index}.description`}
-                value={row.description}
-                maxLength={LIMITS.description}
-                onChange={(v) => criteria.update(row.key, "description", v)}
-                error={rowError(row.key, "description")}
-              />
-            </EditableRow>
-          );
-        })}
-      </ol>
-      {criteria.rows.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">No criteria: add at least one.</p> : null}
-      <button
-        ref={addCriterionRef}
-        type="button"
-        className={buttonClass("secondary", "mt-3")}
-        disabled={criteria.rows.length >= LIMITS.criteria}
-        onClick={criteria.add}
-      >
-        Add criterion
-      </button>
+      <RowList
+        id={id}
+        rows={criteria}
+        name="criteria"
+        noun="criterion"
+        columns="sm:grid-cols-[1fr_2fr_auto]"
+        fields={[
+          { field: "name", label: "Name", maxLength: LIMITS.name, describedBy: error ? errorId : undefined },
+          { field: "description", label: "Description (optional)", maxLength: LIMITS.description },
+        ]}
+        rowError={rowError}
+        empty={<p className="text-sm text-slate-500 dark:text-slate-400">No criteria: add at least one.</p>}
+        max={LIMITS.criteria}
+        addLabel="Add criterion"
+      />
     </Group>
   );
 }

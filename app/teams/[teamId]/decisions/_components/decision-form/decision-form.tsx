@@ -8,11 +8,11 @@ import { LIMITS } from "@/lib/validation/decision";
 import { createDecisionAction } from "../../actions/create-decision";
 import { editDecisionAction } from "../../actions/edit-decision";
 import { CriteriaGroup } from "./criteria-group";
-import { browserOffset, instantOf, toBrowserLocal } from "./deadline-time";
 import { Group } from "./form-parts";
 import { OptionsGroup } from "./options-group";
 import { ParticipationGroup } from "./participation-group";
 import { type CatalogChoice, CRITERION_FIELDS, type DecisionFormInitial, OPTION_FIELDS, startingPoint } from "./starting-point";
+import { useDeadlines } from "./use-deadlines";
 import { useEditableRows } from "./use-editable-rows";
 
 export type { CatalogChoice, DecisionFormInitial } from "./starting-point";
@@ -42,24 +42,10 @@ export function DecisionForm({
   const customOptions = useEditableRows({ initial: start.customOptions, fields: OPTION_FIELDS, keyPrefix: "option", idPrefix: id });
   const criteria = useEditableRows({ initial: start.criteria, fields: CRITERION_FIELDS, keyPrefix: "criterion", idPrefix: id });
   const [anonymous, setAnonymous] = useState(start.anonymous);
-  const [weightingDeadline, setWeightingDeadline] = useState(start.weightingDeadline);
-  const [scoringDeadline, setScoringDeadline] = useState(start.scoringDeadline);
-  // Known once in the browser; until then (and without JavaScript) deadlines are UTC, offset 0.
-  const [zoneName, setZoneName] = useState<string | null>(null);
+  // The browser's zone is known once hydrated; until then (and without JavaScript) deadlines read as the server wrote them.
+  const { zoneName, offset, weighting, scoring } = useDeadlines(start);
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // Once in the browser: show the deadlines in its time zone. Derived from the starting values,
-  // so running twice (Strict Mode) converts once.
-  useEffect(() => {
-    const toLocal = (value: string) => {
-      const instant = instantOf(value, start.offset);
-      return instant ? toBrowserLocal(instant) : value;
-    };
-    setWeightingDeadline(toLocal(start.weightingDeadline));
-    setScoringDeadline(toLocal(start.scoringDeadline));
-    setZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone ?? null);
-  }, [start]);
 
   // After a failed submit, take the person to the first thing to fix.
   useEffect(() => {
@@ -81,7 +67,6 @@ export function DecisionForm({
   const otherErrors = Object.entries(errors).filter(([key]) => !handled(key));
 
   const optionCount = frameworks.length + customOptions.filledKeys().length;
-  const offset = zoneName === null ? start.offset : browserOffset(weightingDeadline || scoringDeadline);
   const groupErrorId = (name: string) => `${id}-${name}-error`;
 
   return (
@@ -145,8 +130,8 @@ export function DecisionForm({
         anonymous={anonymous}
         setAnonymous={setAnonymous}
         anonymousError={errors.anonymous}
-        weighting={{ value: weightingDeadline, onChange: setWeightingDeadline, error: errors.weightingDeadline }}
-        scoring={{ value: scoringDeadline, onChange: setScoringDeadline, error: errors.scoringDeadline }}
+        weighting={{ ...weighting, error: errors.weightingDeadline }}
+        scoring={{ ...scoring, error: errors.scoringDeadline }}
         zoneName={zoneName}
         offset={offset}
       />

@@ -3,8 +3,17 @@
 import { type ComponentProps, type ReactNode, useId } from "react";
 import { buttonClass, cx, inputClass } from "@/app/_components/ui";
 
-export const errorText = "mt-1 text-sm text-red-700 dark:text-red-300";
+const errorText = "mt-1 text-sm text-red-700 dark:text-red-300";
 export const hintText = "mt-1 text-xs text-slate-500 dark:text-slate-400";
+
+/** A field's error under it, with the id its input's aria-describedby names. */
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className={errorText}>
+      {error}
+    </p>
+  ) : null;
+}
 
 export function Group({
   legend,
@@ -76,11 +85,7 @@ export function RowInput({
         className={inputClass}
         {...input}
       />
-      {error ? (
-        <p id={`${id}-error`} className={errorText}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }
@@ -114,25 +119,23 @@ export function EditableRow({
   );
 }
 
+/** A deadline input's state: a datetime-local value, "" for none. */
+export type Deadline = { value: string; onChange: (value: string) => void; error?: string };
+
+/** The deadline that closes one phase: "Weighting closes", posted as weightingDeadline. */
 export function DeadlineInput({
   id,
-  label,
-  name,
-  value,
-  onChange,
+  phase,
+  deadline: { value, onChange, error },
   hintId,
-  error,
-  clearLabel,
 }: {
   id: string;
-  label: string;
-  clearLabel: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
+  phase: "weighting" | "scoring";
+  deadline: Deadline;
   hintId: string;
-  error?: string;
 }) {
+  const label = `${phase.charAt(0).toUpperCase()}${phase.slice(1)} closes`;
+  const clearLabel = `${phase} deadline`;
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium">
@@ -141,7 +144,7 @@ export function DeadlineInput({
       <div className="flex gap-2">
         <input
           id={id}
-          name={name}
+          name={`${phase}Deadline`}
           type="datetime-local"
           value={value}
           onChange={(e) => onChange(e.currentTarget.value)}
@@ -155,11 +158,7 @@ export function DeadlineInput({
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className={errorText}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

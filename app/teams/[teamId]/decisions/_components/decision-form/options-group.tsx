@@ -1,9 +1,10 @@
 "use client";
 
-import { type Dispatch, type SetStateAction, useRef } from "react";
-import { buttonClass, cx } from "@/app/_components/ui";
+import type { Dispatch, SetStateAction } from "react";
+import { cx } from "@/app/_components/ui";
 import { LIMITS } from "@/lib/validation/decision";
-import { EditableRow, Group, hintText, RowInput } from "./form-parts";
+import { Group, hintText } from "./form-parts";
+import { RowList } from "./row-list";
 import type { CatalogChoice, OPTION_FIELDS } from "./starting-point";
 import type { EditableRows } from "./use-editable-rows";
 
@@ -34,7 +35,6 @@ export function OptionsGroup({
   errorId: string;
   rowError: (key: string, field: OptionField) => string | undefined;
 }) {
-  const addOptionRef = useRef<HTMLButtonElement>(null);
   return (
     <Group
       legend="Options"
@@ -87,63 +87,22 @@ export function OptionsGroup({
       <fieldset className="mt-6">
         <legend className="mb-1 text-sm font-semibold">Custom options</legend>
         <p className={cx(hintText, "mb-3 mt-0")}>Something not in the catalog, such as keeping what you run today. A row left empty is ignored.</p>
-        {customOptions.rows.length === 0 ? <p className="mb-3 text-sm text-slate-500 dark:text-slate-400">No custom options.</p> : null}
-        <ol className="space-y-3">
-          {customOptions.rows.map((row, index) => {
-            const label = row.name.trim() ? `custom option ${row.name.trim()}` : `custom option ${index + 1}`;
-            return (
-              <EditableRow
-                key={row.key}
-                legend={`Custom option ${index + 1}`}
-                columns="sm:grid-cols-[1fr_1.5fr_1fr_auto]"
-                removeLabel={`Remove ${label}`}
-                onRemove={() => {
-                  customOptions.remove(row.key);
-                  addOptionRef.current?.focus();
-                }}
-              >
-                <RowInput
-                  id={`${id}-${row.key}-name`}
-                  label="Name"
-                  name={`customOptions.${index}.name`}
-                  value={row.name}
-                  maxLength={LIMITS.name}
-                  onChange={(v) => customOptions.update(row.key, "name", v)}
-                  error={rowError(row.key, "name")}
-                />
-                <RowInput
-                  id={`${id}-${row.key}-description`}
-                  label="Description (optional)"
-                  name={`customOptions.${index}.description`}
-                  value={row.description}
-                  maxLength={LIMITS.description}
-                  onChange={(v) => customOptions.update(row.key, "description", v)}
-                  error={rowError(row.key, "description")}
-                />
-                <RowInput
-                  id={`${id}-${row.key}-link`}
-                  label="Link (optional)"
-                  name={`customOptions.${index}.link`}
-                  type="url"
-                  placeholder="https://…"
-                  value={row.link}
-                  maxLength={LIMITS.link}
-                  onChange={(v) => customOptions.update(row.key, "link", v)}
-                  error={rowError(row.key, "link")}
-                />
-              </EditableRow>
-            );
-          })}
-        </ol>
-        <button
-          ref={addOptionRef}
-          type="button"
-          className={buttonClass("secondary", "mt-3")}
-          disabled={customOptions.rows.length >= LIMITS.options}
-          onClick={customOptions.add}
-        >
-          Add custom option
-        </button>
+        <RowList
+          id={id}
+          rows={customOptions}
+          name="customOptions"
+          noun="custom option"
+          columns="sm:grid-cols-[1fr_1.5fr_1fr_auto]"
+          fields={[
+            { field: "name", label: "Name", maxLength: LIMITS.name },
+            { field: "description", label: "Description (optional)", maxLength: LIMITS.description },
+            { field: "link", label: "Link (optional)", type: "url", placeholder: "https://…", maxLength: LIMITS.link },
+          ]}
+          rowError={rowError}
+          empty={<p className="mb-3 text-sm text-slate-500 dark:text-slate-400">No custom options.</p>}
+          max={LIMITS.options}
+          addLabel="Add custom option"
+        />
       </fieldset>
     </Group>
   );

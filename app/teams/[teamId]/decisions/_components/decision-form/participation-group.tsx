@@ -2,9 +2,7 @@
 
 import { cx } from "@/app/_components/ui";
 import { formatOffset } from "./deadline-time";
-import { DeadlineInput, errorText, Group, hintText } from "./form-parts";
-
-type Deadline = { value: string; onChange: (value: string) => void; error?: string };
+import { type Deadline, DeadlineInput, FieldError, Group, hintText } from "./form-parts";
 
 /** How the team takes part: anonymity and the deadlines that close each phase. */
 export function ParticipationGroup({
@@ -47,11 +45,7 @@ export function ParticipationGroup({
           <p id={`${id}-anonymous-hint`} className="text-sm text-slate-600 dark:text-slate-400">
             Weights and scores are shown only in aggregate, never per person.
           </p>
-          {anonymousError ? (
-            <p id={`${id}-anonymous-error`} className={errorText}>
-              {anonymousError}
-            </p>
-          ) : null}
+          <FieldError id={`${id}-anonymous-error`} error={anonymousError} />
         </div>
       </div>
 
@@ -62,26 +56,8 @@ export function ParticipationGroup({
           {zoneName ? `your time zone (${zoneName}, ${formatOffset(offset)})` : "UTC"}.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <DeadlineInput
-            id={`${id}-weighting`}
-            label="Weighting closes"
-            clearLabel="weighting deadline"
-            name="weightingDeadline"
-            value={weighting.value}
-            onChange={weighting.onChange}
-            hintId={`${id}-deadline-hint`}
-            error={weighting.error}
-          />
-          <DeadlineInput
-            id={`${id}-scoring`}
-            label="Scoring closes"
-            clearLabel="scoring deadline"
-            name="scoringDeadline"
-            value={scoring.value}
-            onChange={scoring.onChange}
-            hintId={`${id}-deadline-hint`}
-            error={scoring.error}
-          />
+          <DeadlineInput id={`${id}-weighting`} phase="weighting" deadline={weighting} hintId={`${id}-deadline-hint`} />
+          <DeadlineInput id={`${id}-scoring`} phase="scoring" deadline={scoring} hintId={`${id}-deadline-hint`} />
         </div>
       </fieldset>
     </Group>
