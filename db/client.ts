@@ -19,6 +19,8 @@ export type DbHandle = {
   db: Db;
   target: DbTarget;
   close: () => Promise<void>;
+  /** The same connection, reporting every statement it runs (in transactions too): for counting queries in tests and benchmarks. */
+  observed: (onQuery: (sql: string) => void) => Db;
 };
 
 /**
@@ -45,12 +47,20 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.driver === "postgres") {
     const client = postgres(target.url, { ...POSTGRES_OPTIONS, max: target.maxConnections ?? 10 });
     const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
-    return { db, target, close: () => client.end({ timeout: 5 }) };
+    const observed = (onQuery: (sql: string) => void) =>
+      reportUnavailability(drizzlePostgres({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db);
+    return { db, target, close: () => client.end({ timeout: 5 }), observed };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
+  return pgliteHandle(client, target);
+}
+
+/** A handle on an open PGlite database. */
+export function pgliteHandle(client: PGlite, target: DbTarget): DbHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
-  return { db, target, close: () => client.close() };
+  const observed = (onQuery: (sql: string) => void) => drizzlePglite({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db;
+  return { db, target, close: () => client.close(), observed };
 }
 
 type Prepared = { execute: (...args: unknown[]) => Promise<unknown>; all: (...args: unknown[]) => Promise<unknown> };

@@ -1,10 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
-import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { type Db, type DbHandle, openDb } from "../../db/client";
+import { type Db, type DbHandle, openDb, pgliteHandle } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
-import * as schema from "../../db/schema";
 import "./test-database";
 
 export const DRIVERS = ["pglite", "postgres"] as const;
@@ -14,14 +12,15 @@ export type DriverContext = {
   readonly driver: Driver;
   /** Only usable inside hooks and tests: the database opens in beforeAll. */
   readonly db: Db;
+  /** The same database, reporting each statement it runs (see tests/support/query-count.ts). */
+  observed(onQuery: (sql: string) => void): Db;
 };
 
 /** Like openDb({ driver: "pglite" }), but starts from global setup's template instead of a slow initdb. */
 async function openFreshPglite(): Promise<DbHandle> {
   const template = await readFile(inject("pgliteTemplatePath"));
   const client = await PGlite.create({ loadDataDir: new Blob([template]) });
-  const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, target: { driver: "pglite" }, close: () => client.close() };
+  return pgliteHandle(client, { driver: "pglite" });
 }
 
 async function openTestDb(driver: Driver): Promise<DbHandle> {
@@ -43,6 +42,10 @@ export function describeEachDriver(name: string, suite: (ctx: DriverContext) => 
       get db() {
         if (!handle) throw new Error("The test database is not open yet: use ctx.db inside hooks and tests only.");
         return handle.db;
+      },
+      observed(onQuery) {
+        if (!handle) throw new Error("The test database is not open yet: use ctx.observed inside hooks and tests only.");
+        return handle.observed(onQuery);
       },
     };
     beforeAll(async () => {

@@ -1,0 +1,12 @@
+import type { Db } from "../../db/client";
+import type { DriverContext } from "./drivers";
+
+/**
+ * Runs `work` on a database that logs every statement, and returns what it ran: how page loaders
+ * and use cases are held to a fixed number of queries, whatever the size of the data.
+ */
+export async function countQueries<T>(ctx: DriverContext, work: (db: Db) => Promise<T>): Promise<{ result: T; queries: string[] }> {
+  const queries: string[] = [];
+  const result = await work(ctx.observed((sql) => queries.push(sql)));
+  return { result, queries };
+}
