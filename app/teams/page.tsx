@@ -4,6 +4,8 @@ import { getDb } from "@/db";
 import { listTeamsForUser } from "@/db/queries/teams";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
+import { votesAwaited } from "@/lib/services/awaiting";
+import { AwaitingVotes } from "../_components/awaiting-votes";
 import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
 import { CreateTeamForm } from "./create-team-form";
 
@@ -11,7 +13,8 @@ export const metadata: Metadata = { title: "Your teams" };
 
 export default async function TeamsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser("/teams");
-  const [teams, params] = await Promise.all([listTeamsForUser(await getDb(), user.id), searchParams]);
+  const db = await getDb();
+  const [teams, votes, params] = await Promise.all([listTeamsForUser(db, user.id), votesAwaited(db, user.id), searchParams]);
   return (
     <>
       <PageHeader title="Your teams" description="Decisions belong to a team. Open one, or start a new team and invite the people who will decide with you." />
@@ -19,6 +22,12 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
         <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           You left the team.
         </p>
+      ) : null}
+      {votes.length > 0 ? (
+        <Card aria-labelledby="awaiting-heading" className="mb-6">
+          <CardTitle id="awaiting-heading">Waiting for your vote</CardTitle>
+          <AwaitingVotes votes={votes} showTeam={teams.length > 1} />
+        </Card>
       ) : null}
       <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
         <Card aria-labelledby="teams-heading">

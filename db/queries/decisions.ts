@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { DecisionStatus } from "../../lib/domain/phases";
+import type { Role } from "../../lib/domain/roles";
 import type { Executor } from "../client";
-import { criteria, decisions, frameworks, options, outcomes, users, type Decision } from "../schema";
+import { ballots, criteria, decisions, frameworks, memberships, options, outcomes, teams, users, type Decision } from "../schema";
 
 /** The decision row, only if it belongs to the team. */
 export async function findDecision(db: Executor, teamId: string, decisionId: string, lock?: "update" | "share") {
@@ -64,4 +65,35 @@ export async function listDecisions(db: Executor, teamId: string, filter: Decisi
     .where(and(...conditions))
     .orderBy(desc(decisions.createdAt))
     .limit(200);
+}
+
+/**
+ * Open decisions (weighting or scoring, as stored) in the person's teams where their role votes,
+ * with whether they have sent their weights and their scores of the current round. Deadlines are
+ * applied by the caller (partAwaited); one query however many teams.
+ */
+export async function openDecisionsFor(db: Executor, userId: string, votingRoles: readonly Role[], teamId?: string) {
+  const sent = (kind: "weights" | "scores") =>
+    sql<boolean>`exists (select 1 from ${ballots} where ${ballots.decisionId} = ${decisions.id} and ${ballots.userId} = ${userId} and ${ballots.kind} = ${kind} and ${ballots.round} = ${kind === "weights" ? sql`1` : decisions.currentRound})`;
+  return db
+    .select({
+      id: decisions.id,
+      teamId: decisions.teamId,
+      teamName: teams.name,
+      title: decisions.title,
+      status: decisions.status,
+      weightingDeadline: decisions.weightingDeadline,
+      scoringDeadline: decisions.scoringDeadline,
+      weighted: sent("weights"),
+      scored: sent("scores"),
+    })
+    .from(decisions)
+    .innerJoin(memberships, and(eq(memberships.teamId, decisions.teamId), eq(memberships.userId, userId), inArray(memberships.role, [...votingRoles])))
+    .innerJoin(teams, eq(teams.id, decisions.teamId))
+    .where(and(inArray(decisions.status, ["weighting", "scoring"]), teamId ? eq(decisions.teamId, teamId) : undefined))
+    .orderBy(
+      sql`case when ${decisions.status} = 'weighting' then ${decisions.weightingDeadline} else ${decisions.scoringDeadline} end asc nulls last`,
+      desc(decisions.createdAt),
+    )
+    .limit(50);
 }

@@ -98,3 +98,11 @@ export function closedPhaseMessage(status: DecisionStatus, action: "weights" | "
       : `${action === "weights" ? "Weights" : "Scores"} can only be saved during ${action === "weights" ? "weighting" : "scoring"}`;
   return `${what}; this decision is now ${STATUS_LABELS[status].toLowerCase()}.`;
 }
+
+/** The part a voter still owes a decision at `now`: its weights, its scores, or nothing. */
+export function partAwaited(clock: PhaseClock, sent: { weighted: boolean; scored: boolean }, now: Date): "weights" | "scores" | null {
+  const status = effectiveStatus(clock, now);
+  if (status === "weighting" && !sent.weighted) return "weights";
+  if (status === "scoring" && !sent.scored) return "scores";
+  return null;
+}

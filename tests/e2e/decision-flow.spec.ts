@@ -7,11 +7,12 @@ async function joinThroughInvite(newContext: NewContext, inviteUrl: string, labe
   const context = await newContext();
   const page = await context.newPage();
   await page.goto(inviteUrl);
-  await page.getByRole("link", { name: "Create an account to join" }).click();
+  await page.getByRole("link", { name: "Create an account and join" }).click();
   const person = newPerson(label);
   await new SignUpPage(page).signUp(person);
-  await page.getByRole("button", { name: `Join ${teamName}` }).click();
+  // Signing up from the invite joins at once and lands on the team, welcomed.
   await expect(page.getByRole("heading", { level: 1, name: teamName, exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Welcome to ${teamName}` })).toBeVisible();
   return { page, person, context };
 }
 

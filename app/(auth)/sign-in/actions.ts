@@ -2,8 +2,10 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { readSignInLimits } from "@/db/queries/sign-in-limits";
+import { findUserByEmail } from "@/db/queries/users";
 import { signIn } from "@/lib/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { decideAttempt, limitKeys, lockMessage } from "@/lib/domain/sign-in-throttle";
@@ -13,6 +15,7 @@ import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/datab
 import { signInSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { type FormState, formValues, parseForm } from "@/lib/validation/form-data";
+import { joinPendingInvite, pendingInvite } from "../pending-invite";
 
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
 
@@ -29,9 +32,17 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const parsed = parseForm(signInSchema, formData);
   if (!parsed.success) return parsed.state;
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  let joinedAt: string | null = null;
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo });
-    return { ok: true };
+    const invite = await pendingInvite(redirectTo);
+    if (!invite) {
+      await signIn("credentials", { ...parsed.data, redirectTo });
+      return { ok: true };
+    }
+    // Signed in without leaving yet, so the invite is accepted as this person before going on.
+    await signIn("credentials", { ...parsed.data, redirect: false });
+    const user = await findUserByEmail(await getDb(), parsed.data.email);
+    if (user) joinedAt = await joinPendingInvite(user.id, invite);
   } catch (error) {
     const values = formValues(formData);
     // Auth.js wraps what the credentials check threw; the cause says the database was down.
@@ -44,4 +55,5 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     console.error("[sign-in] unexpected auth failure", error);
     return { ok: false, message: GENERIC_FAILURE, values };
   }
+  redirect(joinedAt ?? redirectTo);
 }

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { registerUser } from "@/lib/services/accounts";
 import { signIn } from "@/lib/auth";
+import { joinPendingInvite, pendingInvite } from "../pending-invite";
 import { failureState } from "@/lib/entry/actions";
 import { signUpSchema } from "@/lib/validation/auth";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
@@ -13,9 +14,11 @@ import { type FormState, parseForm } from "@/lib/validation/form-data";
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(signUpSchema, formData);
   if (!parsed.success) return parsed.state;
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  let redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
   try {
-    await registerUser(await getDb(), parsed.data);
+    const user = await registerUser(await getDb(), parsed.data);
+    const invite = await pendingInvite(redirectTo);
+    if (invite) redirectTo = await joinPendingInvite(user.id, invite);
   } catch (error) {
     return failureState(error, formData);
   }

@@ -6,16 +6,25 @@ import { listInvites } from "@/db/queries/invites";
 import { getTeamForMember, listMembers } from "@/db/queries/teams";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamPage } from "@/lib/entry/pages";
+import { votesAwaited } from "@/lib/services/awaiting";
 import { loadDecisionLog } from "./decisions/_components/decision-log";
 import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
 import { MembersSection } from "./members-section";
+import { WelcomeSection } from "./welcome-section";
 
 export const metadata: Metadata = { title: "Team" };
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { teamId } = await params;
+  const { joined } = await searchParams;
   const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
   const mayInvite = can(access.role, "team.invite");
   const [team, members, invites, activity, decisionLog] = await Promise.all([
@@ -25,6 +34,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
     listTeamEvents(db, teamId, 15),
     loadDecisionLog(db, teamId),
   ]);
+  const welcome = joined === "1" ? await votesAwaited(db, user.id, { teamId }) : null;
   const recentDecisions = decisionLog.slice(0, 5);
   if (!team) notFound();
 
@@ -39,6 +49,7 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         }
       />
       <div className="space-y-6">
+        {welcome ? <WelcomeSection teamName={team.name} role={access.role} votes={welcome} /> : null}
         <DecisionsSection teamId={teamId} teamName={team.name} recentDecisions={recentDecisions} mayCreate={can(access.role, "decision.create")} />
         <MembersSection teamId={teamId} members={members} userId={user.id} role={access.role} />
         {mayInvite ? <InvitesSection teamId={teamId} invites={invites} role={access.role} /> : null}

@@ -73,7 +73,7 @@ export const ACTION_CASES: readonly ActionCase[] = [
     },
   },
   {
-    file: "app/invite/[token]/actions.ts",
+    file: "app/invite/actions.ts",
     exportName: "acceptInviteAction",
     rule: { kind: "signed-in" },
     targets: TEAM_TARGETS,
@@ -82,7 +82,7 @@ export const ACTION_CASES: readonly ActionCase[] = [
       const { token } = await db.insertInvite(home.teamId, home.ownerId, "viewer");
       const before = actor.userId ? await db.roleIn(home.teamId, actor.userId) : null;
       return {
-        path: `/invite/${token}`,
+        path: "/invite",
         fields: { token },
         // Members already in the team stay as they are; everyone else joins as the invite says.
         wrote: async () => Boolean(actor.userId && (await db.roleIn(home.teamId, actor.userId)) === (before ?? "viewer")),
@@ -315,7 +315,11 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
 ];
 
-/** Auth.js's own endpoints: its sign-in, callback and session handling, not the app's authorization. */
-export const EXEMPT_ROUTES = ["app/api/auth/[...nextauth]/route.ts"];
+/**
+ * Auth.js's own endpoints (its sign-in, callback and session handling, not the app's
+ * authorization), and the invite link itself: open to anyone holding it, it reads nothing and only
+ * hands its token on to /invite in a cookie (the invite and accept cases above cover what follows).
+ */
+export const EXEMPT_ROUTES = ["app/api/auth/[...nextauth]/route.ts", "app/invite/[token]/route.ts"];
 
 export const caseName = (c: { file: string; exportName?: string }) => (c.exportName ? `${c.file}#${c.exportName}` : c.file);

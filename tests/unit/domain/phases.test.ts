@@ -3,6 +3,7 @@ import {
   acceptsScores,
   acceptsWeights,
   canOpenNextRound,
+  partAwaited,
   canTransition,
   closedPhaseMessage,
   DECISION_STATUSES,
@@ -89,5 +90,42 @@ describe("deadlines", () => {
     expect(due.map((d) => `${d.from}→${d.to}`)).toEqual(expected);
     const clock = { status, weightingDeadline: weighting === null ? null : at(weighting), scoringDeadline: scoring === null ? null : at(scoring) };
     expect(effectiveStatus(clock, at(now))).toBe(expected.length > 0 ? expected[expected.length - 1]!.split("→")[1] : status);
+  });
+});
+
+describe("partAwaited", () => {
+  const now = new Date("2026-06-01T12:00:00Z");
+  const hour = (h: number) => new Date(now.getTime() + h * 3_600_000);
+  const none = { weighted: false, scored: false };
+  test.each([
+    { name: "weighting, nothing sent", clock: { status: "weighting", weightingDeadline: null, scoringDeadline: null }, sent: none, part: "weights" },
+    {
+      name: "weighting, weights sent",
+      clock: { status: "weighting", weightingDeadline: null, scoringDeadline: null },
+      sent: { weighted: true, scored: false },
+      part: null,
+    },
+    {
+      name: "scoring, no scores",
+      clock: { status: "scoring", weightingDeadline: null, scoringDeadline: hour(1) },
+      sent: { weighted: true, scored: false },
+      part: "scores",
+    },
+    {
+      name: "scoring, scores sent",
+      clock: { status: "scoring", weightingDeadline: null, scoringDeadline: null },
+      sent: { weighted: false, scored: true },
+      part: null,
+    },
+    {
+      name: "weighting past its deadline: scores now",
+      clock: { status: "weighting", weightingDeadline: hour(-1), scoringDeadline: hour(2) },
+      sent: none,
+      part: "scores",
+    },
+    { name: "scoring past its deadline: nothing", clock: { status: "scoring", weightingDeadline: null, scoringDeadline: hour(-1) }, sent: none, part: null },
+    { name: "draft", clock: { status: "draft", weightingDeadline: null, scoringDeadline: null }, sent: none, part: null },
+  ] as const)("$name → $part", ({ clock, sent, part }) => {
+    expect(partAwaited(clock, sent, now)).toBe(part);
   });
 });

@@ -10,8 +10,16 @@ import { DecisionForm } from "../_components/decision-form/decision-form";
 
 export const metadata: Metadata = { title: "New decision" };
 
-export default async function NewDecisionPage({ params }: { params: Promise<{ teamId: string }> }) {
+export default async function NewDecisionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { teamId } = await params;
+  // Frameworks ticked in the catalog arrive shortlisted; anything not in the catalog is ignored.
+  const ticked = ([] as string[]).concat((await searchParams).framework ?? []);
   // Viewers cannot start decisions; like non-members, they get the not-found page.
   const { db, user } = await teamPage(teamId, "decision.create", `/teams/${teamId}/decisions/new`);
   const [team, catalog] = await Promise.all([getTeamForMember(db, user.id, teamId), listFrameworks(db)]);
@@ -34,7 +42,7 @@ export default async function NewDecisionPage({ params }: { params: Promise<{ te
         initial={{
           title: "",
           context: "",
-          frameworks: [],
+          frameworks: catalog.filter((f) => ticked.includes(f.slug)).map((f) => f.slug),
           customOptions: [],
           criteria: DEFAULT_CRITERIA.map((c) => ({ name: c.name, description: c.description })),
           anonymous: false,

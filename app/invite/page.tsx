@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { getDb } from "@/db";
 import { lookupInvite } from "@/lib/services/invites";
 import { getTeamForMember } from "@/db/queries/teams";
+import { INVITE_COOKIE, INVITE_PAGE } from "@/lib/auth/invite-cookie";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { UNUSABLE_INVITE_COPY } from "@/lib/domain/invite-status";
 import { AcceptInviteForm } from "./accept-form";
 
-export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Invitation" };
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -23,10 +25,19 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
   );
 }
 
-export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const db = await getDb();
+export default async function InvitePage() {
+  const token = (await cookies()).get(INVITE_COOKIE)?.value;
   const user = await currentUser();
+  if (!token) {
+    return (
+      <Panel title="Open your invite link">
+        <p className="text-slate-600 dark:text-slate-400">
+          To join a team, open the invite link you were sent (it looks like <code>/invite/…</code>). If it came a while ago, ask for a new one.
+        </p>
+      </Panel>
+    );
+  }
+  const db = await getDb();
   const invite = await lookupInvite(db, token, new Date(), user?.id);
 
   if (invite.status !== "valid") {
@@ -43,7 +54,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  const here = `/invite/${token}`;
+  const here = INVITE_PAGE;
   const membership = user ? await getTeamForMember(db, user.id, invite.teamId) : null;
   return (
     <Panel title={`Join ${invite.teamName} on Verdict`}>
@@ -55,10 +66,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         {!user ? (
           <div className="flex flex-wrap gap-3">
             <Link href={`/sign-up?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass("primary")}>
-              Create an account to join
+              Create an account and join
             </Link>
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(here)}`} className={buttonClass("secondary")}>
-              I have an account
+              Sign in and join
             </Link>
           </div>
         ) : membership ? (
