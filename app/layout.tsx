@@ -3,8 +3,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { viewerTimeZone } from "@/lib/viewer-zone";
 import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
 import { SignOutButton } from "./_components/sign-out-button";
+import { TimeZoneSync } from "./_components/time-zone-sync";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -23,7 +25,7 @@ async function layoutUser(): Promise<{ user: CurrentUser | null; unavailable: bo
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { user, unavailable } = await layoutUser();
+  const [{ user, unavailable }, { zone, chosen }] = await Promise.all([layoutUser(), viewerTimeZone()]);
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -74,7 +76,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-          {unavailable ? <DatabaseUnavailableNotice /> : children}
+          <TimeZoneSync zone={zone} chosen={chosen}>
+            {unavailable ? <DatabaseUnavailableNotice /> : children}
+          </TimeZoneSync>
         </main>
       </body>
     </html>

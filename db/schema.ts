@@ -17,6 +17,8 @@ export const users = pgTable(
     email: text("email").notNull().unique(),
     // Null for people who only ever signed in through OAuth.
     passwordHash: text("password_hash"),
+    // An IANA zone the person chose on their account page; null follows their browser's.
+    timeZone: text("time_zone"),
     createdAt: createdAt(),
   },
   (t) => [check("users_email_lowercase", sql`${t.email} = lower(${t.email})`)],

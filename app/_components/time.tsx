@@ -1,12 +1,15 @@
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-const dateOnly = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+import { formatMoment } from "@/lib/domain/time-format";
+import { viewerTimeZone } from "@/lib/viewer-zone";
 
-/** Rendered on the server in UTC, so the markup never differs between server and browser. */
-export function Time({ date, withTime = true }: { date: Date; withTime?: boolean }) {
+/**
+ * A moment in the reader's own time zone, 24-hour, with the zone named whenever the time of day is
+ * shown. Rendered on the server only, so the markup never differs between server and browser.
+ */
+export async function Time({ date, withTime = true }: { date: Date; withTime?: boolean }) {
+  const { zone } = await viewerTimeZone();
   return (
     <time dateTime={date.toISOString()} title={date.toISOString()}>
-      {(withTime ? dateTime : dateOnly).format(date)}
-      {withTime ? " UTC" : ""}
+      {formatMoment(date, zone, { show: withTime ? "date-time" : "date", withZone: withTime })}
     </time>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { buttonClass } from "@/app/_components/ui";
+import { buttonClass, inputClass } from "@/app/_components/ui";
 import { changePasswordAction } from "./actions/change-password";
+import { setTimeZoneAction } from "./actions/set-time-zone";
 import { revokeSessionAction } from "./actions/revoke-session";
 import { signOutEverywhereAction } from "./actions/sign-out-everywhere";
 
@@ -43,5 +44,29 @@ export function SignOutEverywhereForm() {
         Sign out of every device
       </button>
     </form>
+  );
+}
+
+/** The zone every time is shown in: the browser's (the default), or one chosen here for good. */
+export function TimeZoneForm({ chosen, zones }: { chosen: string | null; zones: string[] }) {
+  const [state, action] = useActionState(setTimeZoneAction, initialFormState);
+  return (
+    <ActionForm action={action} className="space-y-3">
+      <FormMessage state={state} />
+      <label htmlFor="time-zone" className="block text-sm font-medium">
+        Time zone
+      </label>
+      <select id="time-zone" name="timeZone" defaultValue={state.values?.timeZone ?? chosen ?? ""} className={inputClass}>
+        <option value="">Follow my browser</option>
+        {zones.map((zone) => (
+          <option key={zone} value={zone}>
+            {zone.replaceAll("_", " ")}
+          </option>
+        ))}
+      </select>
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save time zone
+      </SubmitButton>
+    </ActionForm>
   );
 }

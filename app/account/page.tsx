@@ -4,9 +4,10 @@ import { listLiveSessions } from "@/db/queries/sessions";
 import { findPasswordHash } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/session";
 import { describeUserAgent, SESSION_LIFETIME } from "@/lib/domain/session-lifetime";
+import { viewerTimeZone } from "@/lib/viewer-zone";
 import { Time } from "../_components/time";
 import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
-import { ChangePasswordForm, RevokeSessionForm, SignOutEverywhereForm } from "./account-forms";
+import { ChangePasswordForm, RevokeSessionForm, SignOutEverywhereForm, TimeZoneForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -15,7 +16,7 @@ const DAY = 24 * 60 * 60_000;
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const db = await getDb();
-  const [live, passwordHash] = await Promise.all([listLiveSessions(db, user.id), findPasswordHash(db, user.id)]);
+  const [live, passwordHash, zone] = await Promise.all([listLiveSessions(db, user.id), findPasswordHash(db, user.id), viewerTimeZone()]);
   // This browser first, then the others by last use.
   const sessions = [...live.filter((s) => s.id === user.sessionId), ...live.filter((s) => s.id !== user.sessionId)];
   return (
@@ -41,6 +42,14 @@ export default async function AccountPage() {
           ) : (
             <p className="text-sm text-slate-600 dark:text-slate-400">You sign in through GitHub, so there is no Verdict password to change.</p>
           )}
+        </Card>
+        <Card aria-labelledby="time-heading">
+          <CardTitle id="time-heading">Times and deadlines</CardTitle>
+          <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+            Verdict shows every time in {zone.chosen ? "the zone you chose" : "your browser's time zone"}, on a 24-hour clock: now{" "}
+            <strong>{zone.zone.replaceAll("_", " ")}</strong>.
+          </p>
+          <TimeZoneForm chosen={user.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
         </Card>
         <Card aria-labelledby="sessions-heading">
           <CardTitle id="sessions-heading">Where you are signed in</CardTitle>

@@ -23,7 +23,7 @@ export async function createSession(db: Executor, userId: string, userAgent: str
  */
 export async function findSessionUser(db: Executor, sessionId: string, userId: string, now = new Date()) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
@@ -32,7 +32,7 @@ export async function findSessionUser(db: Executor, sessionId: string, userId: s
   if (sessionNeedsTouch(row, now)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
-  return { id: row.id, name: row.name, email: row.email, sessionId };
+  return { id: row.id, name: row.name, email: row.email, timeZone: row.timeZone, sessionId };
 }
 
 export async function listLiveSessions(db: Executor, userId: string, now = new Date()) {

@@ -56,3 +56,8 @@ export async function findPasswordHash(db: Executor, userId: string): Promise<st
 export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
+
+/** Null follows the browser's zone. */
+export async function setTimeZone(db: Executor, userId: string, timeZone: string | null): Promise<void> {
+  await db.update(users).set({ timeZone }).where(eq(users.id, userId));
+}

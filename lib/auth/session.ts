@@ -5,7 +5,7 @@ import { getDb } from "../../db";
 import { findSessionUser } from "../../db/queries/sessions";
 import { auth } from ".";
 
-export type CurrentUser = { id: string; name: string; email: string; sessionId: string };
+export type CurrentUser = { id: string; name: string; email: string; sessionId: string; timeZone: string | null };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PASSWORD_MIN } from "./auth";
+import { isTimeZone } from "../domain/time-format";
 import { id } from "./fields";
 
 const PASSWORD_MAX = 200;
@@ -18,3 +19,12 @@ export const changePasswordSchema = z
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const revokeSessionSchema = z.object({ sessionId: id("session") });
+
+/** An IANA zone from the list, or "" to follow the browser's (stored as null). */
+export const timeZoneSchema = z.object({
+  timeZone: z
+    .string({ error: "Choose a time zone" })
+    .max(64, "Choose a time zone from the list")
+    .refine((zone) => zone === "" || isTimeZone(zone), "Choose a time zone from the list")
+    .transform((zone) => zone || null),
+});

@@ -61,6 +61,7 @@ export const ACTION_CASES: readonly ActionCase[] = [
   // A person's own account: each of these is checked against other people's sessions in account-actions.spec.ts.
   { file: "app/account/actions/change-password.ts", exportName: "changePasswordAction", rule: { kind: "signed-in" }, targets: [] },
   { file: "app/account/actions/revoke-session.ts", exportName: "revokeSessionAction", rule: { kind: "signed-in" }, targets: [] },
+  { file: "app/account/actions/set-time-zone.ts", exportName: "setTimeZoneAction", rule: { kind: "signed-in" }, targets: [] },
   { file: "app/account/actions/sign-out-everywhere.ts", exportName: "signOutEverywhereAction", rule: { kind: "signed-in" }, targets: [], withState: false },
   {
     file: "app/teams/actions/create-team.ts",

@@ -56,6 +56,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         previous={Object.fromEntries(previous)}
         previousRound={round - 1}
         unsavedRound={round > 1 && mine.scores.length === 0 && open}
+        submitted={mine.scores.length > 0}
         readOnly={!open}
       />
     </>

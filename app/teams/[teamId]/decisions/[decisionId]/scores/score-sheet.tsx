@@ -21,6 +21,7 @@ export function ScoreSheet({
   previousRound,
   unsavedRound,
   readOnly,
+  submitted,
 }: {
   teamId: string;
   decisionId: string;
@@ -33,6 +34,8 @@ export function ScoreSheet({
   /** A new round whose sheet is prefilled but not yet saved. */
   unsavedRound: boolean;
   readOnly: boolean;
+  /** Whether this member has sent this sheet before (in this round). */
+  submitted: boolean;
 }) {
   const [state, action] = useActionState(saveScoresAction, initialFormState);
   const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
@@ -145,7 +148,7 @@ export function ScoreSheet({
       {readOnly ? null : (
         <div className="sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
           <SubmitButton pendingLabel="Saving scores…">Save scores</SubmitButton>
-          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} />
+          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />
         </div>
       )}
       <FormMessage state={state} />

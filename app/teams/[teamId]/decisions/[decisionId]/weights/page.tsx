@@ -32,7 +32,14 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         </p>
       ) : null}
       <Card>
-        <WeightSheet teamId={teamId} decisionId={decision.id} criteria={structure.criteria} initial={initial} readOnly={!open} />
+        <WeightSheet
+          teamId={teamId}
+          decisionId={decision.id}
+          criteria={structure.criteria}
+          initial={initial}
+          readOnly={!open}
+          submitted={mine.weights.length > 0}
+        />
       </Card>
     </>
   );

@@ -13,12 +13,15 @@ export function WeightSheet({
   criteria,
   initial,
   readOnly,
+  submitted,
 }: {
   teamId: string;
   decisionId: string;
   criteria: Criterion[];
   initial: Record<string, number>;
   readOnly: boolean;
+  /** Whether this member has sent this sheet before (in this round). */
+  submitted: boolean;
 }) {
   const [state, action] = useActionState(saveWeightsAction, initialFormState);
   const [values, setValues] = useState(initial);
@@ -70,7 +73,7 @@ export function WeightSheet({
       {readOnly ? null : (
         <div className="flex flex-wrap items-center gap-4">
           <SubmitButton pendingLabel="Saving weights…">Save weights</SubmitButton>
-          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} />
+          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />
         </div>
       )}
       <FormMessage state={state} />

@@ -1,0 +1,49 @@
+// One way to write a moment everywhere in Verdict: day month year and a 24-hour clock, in the
+// reader's own time zone, with the zone named where a reader acts on it (deadlines). Pure: the zone
+// comes in as an argument (the browser's, or the one chosen on the account page).
+
+export const DEFAULT_TIME_ZONE = "UTC";
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(options)}`;
+  let found = formats.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: zone });
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows ("Europe/Paris", "UTC"). */
+export function isTimeZone(zone: unknown): zone is string {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's short name at that moment: "CET", "GMT+5:30", "UTC". */
+export function zoneName(date: Date, zone: string): string {
+  return (
+    format(zone, { timeZoneName: "short" })
+      .formatToParts(date)
+      .find((p) => p.type === "timeZoneName")?.value ?? zone
+  );
+}
+
+/** "30 Nov 2026, 14:05", "30 Nov 2026" without the time, or "14:05:09" for the clock alone; `withZone` adds the zone's name. */
+export function formatMoment(date: Date, zone: string, options: { show?: "date-time" | "date" | "clock"; withZone?: boolean } = {}): string {
+  const show = options.show ?? "date-time";
+  const text =
+    show === "date"
+      ? format(zone, { dateStyle: "medium" }).format(date)
+      : show === "clock"
+        ? format(zone, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date)
+        : format(zone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+  return options.withZone ? `${text} ${zoneName(date, zone)}` : text;
+}

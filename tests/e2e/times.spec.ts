@@ -1,0 +1,53 @@
+import { expect, snapshot, test } from "./fixtures";
+import { DecisionPage, NewDecisionPage } from "./pages/decision-pages";
+
+const PHONE = { width: 390, height: 844 };
+
+test("times are written in the reader's own zone on a 24-hour clock, and the account page can fix the zone", async ({ actor }) => {
+  const kai = await actor("Kai", { timezoneId: "Asia/Kolkata", viewport: PHONE });
+  await kai.teams.createTeam("Clock watchers");
+  const activity = kai.page.getByRole("region", { name: "Recent activity" });
+  // The browser says its zone once; from then on the server writes every time in it.
+  await expect(activity.locator("time").first()).toContainText("GMT+5:30");
+  await expect(activity.locator("time").first()).not.toContainText(/AM|PM/);
+  const teamUrl = kai.page.url().replace(/\?.*$/, "");
+
+  await kai.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(kai.page);
+  await form.fill({ title: "Scheduler", frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
+  await form.submit();
+  await new DecisionPage(kai.page).advance("Open weighting", "Weighting");
+  await kai.page.getByRole("link", { name: "Weight the criteria" }).click();
+  const status = kai.page
+    .getByRole("main")
+    .getByRole("status")
+    .filter({ hasText: /submitted|saved/i });
+  // Before the first save the sheet says so, rather than "All changes saved".
+  await expect(status).toHaveText("Not submitted yet: nothing counts until you save.");
+  await kai.page.getByLabel("Project requirements", { exact: true }).fill("7");
+  await expect(kai.page.getByRole("main").getByRole("status").filter({ hasText: "unsaved" })).toHaveText("You have unsaved changes.");
+  await kai.page.getByRole("button", { name: "Save weights" }).click();
+  await expect(
+    kai.page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: /^Saved at/ }),
+  ).toHaveText(/^Saved at \d{2}:\d{2}:\d{2}\.$/);
+  await snapshot(kai.page, "weights-saved-24h-phone");
+  await kai.page.reload();
+  await expect(status).toHaveText("Submitted: you can change it until this phase closes.");
+
+  await kai.page.goto("/account");
+  await kai.page.getByLabel("Time zone").selectOption("America/New_York");
+  await kai.page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(kai.page.getByRole("main").getByRole("status").filter({ hasText: "Times are now" })).toHaveText("Times are now shown in America/New York.");
+  await snapshot(kai.page, "account-time-zone-phone");
+  await kai.page.goto(teamUrl);
+  await expect(activity.locator("time").first()).toContainText("GMT-5");
+
+  await kai.page.goto("/account");
+  await kai.page.getByLabel("Time zone").selectOption("");
+  await kai.page.getByRole("button", { name: "Save time zone" }).click();
+  await kai.page.goto(teamUrl);
+  await expect(activity.locator("time").first()).toContainText("GMT+5:30");
+});
