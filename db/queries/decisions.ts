@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import type { Executor } from "../client";
 import { criteria, decisions, frameworks, options, outcomes, users, type Decision } from "../schema";
@@ -37,12 +37,37 @@ export async function facilitatorName(db: Executor, decision: Decision) {
 }
 
 export type DecisionListFilter = { status?: DecisionStatus; q?: string };
+export type RowWindow = { limit: number; offset: number };
 
-/** The team's decision log: one query, newest first. */
-export async function listDecisions(db: Executor, teamId: string, filter: DecisionListFilter = {}) {
+/**
+ * effectiveStatus (lib/domain/phases.ts) as SQL: the status once passed deadlines apply. The log
+ * filters and counts by it in the database; tests/integration/page-queries.test.ts holds the two
+ * to the same answers.
+ */
+export function effectiveStatusSql(now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<DecisionStatus>`case
+    when ${decisions.status} = 'weighting' and ${decisions.weightingDeadline} <= ${at} and ${decisions.scoringDeadline} <= ${at} then 'revealed'::decision_status
+    when ${decisions.status} = 'weighting' and ${decisions.weightingDeadline} <= ${at} then 'scoring'::decision_status
+    when ${decisions.status} = 'scoring' and ${decisions.scoringDeadline} <= ${at} then 'revealed'::decision_status
+    else ${decisions.status} end`;
+}
+
+function logConditions(teamId: string, filter: DecisionListFilter, now: Date) {
   const conditions = [eq(decisions.teamId, teamId)];
-  if (filter.status) conditions.push(eq(decisions.status, filter.status));
+  if (filter.status) conditions.push(sql`${effectiveStatusSql(now)} = ${filter.status}::decision_status`);
   if (filter.q) conditions.push(ilike(decisions.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return and(...conditions);
+}
+
+/** One page of the team's decision log, newest first, filtered by effective status and title in the database. */
+export async function listDecisions(
+  db: Executor,
+  teamId: string,
+  filter: DecisionListFilter = {},
+  page: RowWindow = { limit: 50, offset: 0 },
+  now = new Date(),
+) {
   return db
     .select({
       id: decisions.id,
@@ -61,7 +86,17 @@ export async function listDecisions(db: Executor, teamId: string, filter: Decisi
     .from(decisions)
     .innerJoin(users, eq(users.id, decisions.facilitatorId))
     .leftJoin(outcomes, eq(outcomes.decisionId, decisions.id))
-    .where(and(...conditions))
-    .orderBy(desc(decisions.createdAt))
-    .limit(200);
+    .where(logConditions(teamId, filter, now))
+    .orderBy(desc(decisions.createdAt), desc(decisions.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** How many decisions the same filter finds. */
+export async function countDecisions(db: Executor, teamId: string, filter: DecisionListFilter = {}, now = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(decisions)
+    .where(logConditions(teamId, filter, now));
+  return row?.n ?? 0;
 }

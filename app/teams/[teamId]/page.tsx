@@ -6,7 +6,7 @@ import { listInvites } from "@/db/queries/invites";
 import { getTeamForMember, listMembers } from "@/db/queries/teams";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamPage } from "@/lib/entry/pages";
-import { loadDecisionLog } from "./decisions/_components/decision-log";
+import { decisionLogRows, RECENT_DECISIONS } from "@/lib/services/pages/decision-log";
 import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
@@ -16,16 +16,15 @@ export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
   const { teamId } = await params;
-  const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
+  const { db, user, actor: access, now } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
   const mayInvite = can(access.role, "team.invite");
-  const [team, members, invites, activity, decisionLog] = await Promise.all([
+  const [team, members, invites, activity, recentDecisions] = await Promise.all([
     getTeamForMember(db, user.id, teamId),
     listMembers(db, teamId),
     mayInvite ? listInvites(db, teamId) : Promise.resolve([]),
     listTeamEvents(db, teamId, 15),
-    loadDecisionLog(db, teamId),
+    decisionLogRows(db, teamId, {}, { limit: RECENT_DECISIONS, offset: 0 }, now),
   ]);
-  const recentDecisions = decisionLog.slice(0, 5);
   if (!team) notFound();
 
   return (
