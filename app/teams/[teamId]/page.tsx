@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { pageHref, pageParam } from "@/app/_components/pager";
 import { PageHeader } from "@/app/_components/ui";
-import { listTeamEvents } from "@/db/queries/events";
-import { listInvites } from "@/db/queries/invites";
-import { getTeamForMember, listMembers } from "@/db/queries/teams";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamPage } from "@/lib/entry/pages";
-import { decisionLogRows, RECENT_DECISIONS } from "@/lib/services/pages/decision-log";
+import { teamPageData } from "@/lib/services/pages/team-page";
+import { teamPageQuery } from "@/lib/validation/page-query";
 import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
@@ -14,23 +13,28 @@ import { MembersSection } from "./members-section";
 
 export const metadata: Metadata = { title: "Team" };
 
-export default async function TeamPage({ params }: { params: Promise<{ teamId: string }> }) {
+export default async function TeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { teamId } = await params;
-  const { db, user, actor: access, now } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
-  const mayInvite = can(access.role, "team.invite");
-  const [team, members, invites, activity, recentDecisions] = await Promise.all([
-    getTeamForMember(db, user.id, teamId),
-    listMembers(db, teamId),
-    mayInvite ? listInvites(db, teamId) : Promise.resolve([]),
-    listTeamEvents(db, teamId, 15),
-    decisionLogRows(db, teamId, {}, { limit: RECENT_DECISIONS, offset: 0 }, now),
-  ]);
-  if (!team) notFound();
+  const view = await teamPage(teamId, "team.view", `/teams/${teamId}`);
+  const query = teamPageQuery(await searchParams);
+  const data = await teamPageData(view, query);
+  if (!data) notFound();
+  const { user, actor: access } = view;
+  const base = `/teams/${teamId}`;
+  // Each list keeps the other's place.
+  const membersHref = (members: number) => pageHref(base, { members: pageParam(members), invites: pageParam(query.invites) }, "members-heading");
+  const invitesHref = (invites: number) => pageHref(base, { members: pageParam(query.members), invites: pageParam(invites) }, "invites-heading");
 
   return (
     <>
       <PageHeader
-        title={team.name}
+        title={data.team.name}
         description={
           <>
             You are {access.role === "owner" || access.role === "admin" ? "an" : "a"} <strong>{ROLE_LABELS[access.role].toLowerCase()}</strong> of this team.
@@ -38,10 +42,10 @@ export default async function TeamPage({ params }: { params: Promise<{ teamId: s
         }
       />
       <div className="space-y-6">
-        <DecisionsSection teamId={teamId} teamName={team.name} recentDecisions={recentDecisions} mayCreate={can(access.role, "decision.create")} />
-        <MembersSection teamId={teamId} members={members} userId={user.id} role={access.role} />
-        {mayInvite ? <InvitesSection teamId={teamId} invites={invites} role={access.role} /> : null}
-        <ActivitySection teamId={teamId} teamName={team.name} activity={activity} />
+        <DecisionsSection teamId={teamId} teamName={data.team.name} recentDecisions={data.recentDecisions} mayCreate={can(access.role, "decision.create")} />
+        <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} />
+        {data.mayInvite ? <InvitesSection teamId={teamId} invites={data.invites} role={access.role} href={invitesHref} /> : null}
+        <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
       </div>
     </>
   );

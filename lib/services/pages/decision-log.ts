@@ -11,8 +11,6 @@ import { pageInfo, pageWindow } from "./paging";
 // the deadlines make (not the one last written) and by title.
 
 export const LOG_PAGE = 25;
-/** The team page lists the latest few. */
-export const RECENT_DECISIONS = 5;
 
 /** Decisions of the log, each with the status its passed deadlines give it at `now`. */
 export async function decisionLogRows(db: Executor, teamId: string, filter: DecisionListFilter, window: RowWindow, now: Date) {
