@@ -1,9 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import type { Role } from "../../lib/domain/roles";
 import type { Executor } from "../client";
-import { ballots, criteria, decisions, frameworks, memberships, options, outcomes, teams, users, type Decision } from "../schema";
+import { jsonList } from "./json";
+import { ballots, criteria, decisions, events, frameworks, memberships, options, outcomes, teams, users, type Decision } from "../schema";
 
 /** The decision row, only if it belongs to the team. */
 export async function findDecision(db: Executor, teamId: string, decisionId: string, lock?: "update" | "share") {
@@ -32,18 +34,98 @@ export async function loadStructure(db: Executor, decisionId: string) {
   return { options: optionRows, criteria: criterionRows };
 }
 
-export async function facilitatorName(db: Executor, decision: Decision) {
-  const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, decision.facilitatorId));
-  return row?.name ?? "Unknown";
+export type OverviewOption = { id: string; name: string; description: string; link: string | null; frameworkSlug: string | null };
+export type OverviewCriterion = { id: string; name: string; description: string };
+export type DecisionLink = { id: string; title: string };
+
+const superseding = alias(decisions, "superseding");
+const candidate = alias(decisions, "candidate");
+
+/**
+ * What the decision page shows of a decision besides its votes and history, in one query: the
+ * facilitator, the options and criteria, the recorded outcome (not its frozen snapshot, which can
+ * be large), what supersedes it and what it supersedes, and, when `candidates` is above 0, that
+ * many of the team's other decided, unsuperseded decisions (newest first) that could supersede it.
+ */
+export async function decisionOverview(db: Executor, decision: Pick<Decision, "id" | "teamId">, limits: { candidates: number; supersedes: number }) {
+  const optionList = sql`
+    select json_agg(json_build_object('id', ${options.id}, 'name', ${options.name}, 'description', ${options.description},
+                                      'link', ${options.link}, 'frameworkSlug', ${options.frameworkSlug}) order by ${options.position})
+    from ${options} where ${options.decisionId} = ${decision.id}`;
+  const criterionList = sql`
+    select json_agg(json_build_object('id', ${criteria.id}, 'name', ${criteria.name}, 'description', ${criteria.description}) order by ${criteria.position})
+    from ${criteria} where ${criteria.decisionId} = ${decision.id}`;
+  // Superseding writes a "decision.supersedes" event on the newer decision, naming the older one.
+  const supersededList = sql`
+    select json_agg(json_build_object('id', e.payload->>'decisionId', 'title', coalesce(e.payload->>'title', 'An earlier decision')) order by e.id)
+    from (select ${events.id} as id, ${events.payload} as payload from ${events}
+          where ${events.teamId} = ${decision.teamId} and ${events.decisionId} = ${decision.id} and ${events.type} = 'decision.supersedes'
+          order by ${events.id} limit ${limits.supersedes}) e`;
+  const candidateList = sql`
+    select json_agg(json_build_object('id', c.id, 'title', c.title) order by c.created_at desc, c.id desc)
+    from (select ${candidate.id} as id, ${candidate.title} as title, ${candidate.createdAt} as created_at from ${decisions} as ${candidate}
+          where ${candidate.teamId} = ${decision.teamId} and ${candidate.status} = 'decided' and ${candidate.supersededById} is null and ${candidate.id} <> ${decision.id}
+          order by ${candidate.createdAt} desc, ${candidate.id} desc limit ${limits.candidates}) c`;
+  const [row] = await db
+    .select({
+      facilitatorName: users.name,
+      chosenOptionName: outcomes.chosenOptionName,
+      record: outcomes.record,
+      decidedAt: outcomes.decidedAt,
+      supersededById: superseding.id,
+      supersededByTitle: superseding.title,
+      options: jsonList<OverviewOption>(optionList),
+      criteria: jsonList<OverviewCriterion>(criterionList),
+      supersedes: jsonList<DecisionLink>(supersededList),
+      candidates: jsonList<DecisionLink>(limits.candidates > 0 ? candidateList : sql`select null::json`),
+    })
+    .from(decisions)
+    .innerJoin(users, eq(users.id, decisions.facilitatorId))
+    .leftJoin(outcomes, eq(outcomes.decisionId, decisions.id))
+    .leftJoin(superseding, and(eq(superseding.id, decisions.supersededById), eq(superseding.teamId, decisions.teamId)))
+    .where(and(eq(decisions.id, decision.id), eq(decisions.teamId, decision.teamId)))
+    .limit(1);
+  if (!row) return null;
+  const { chosenOptionName, record, decidedAt, supersededById, supersededByTitle, ...rest } = row;
+  return {
+    ...rest,
+    outcome: chosenOptionName !== null && record !== null && decidedAt !== null ? { chosenOptionName, record, decidedAt } : null,
+    supersededBy: supersededById !== null && supersededByTitle !== null ? { id: supersededById, title: supersededByTitle } : null,
+  };
 }
 
 export type DecisionListFilter = { status?: DecisionStatus; q?: string };
+export type RowWindow = { limit: number; offset: number };
 
-/** The team's decision log: one query, newest first. */
-export async function listDecisions(db: Executor, teamId: string, filter: DecisionListFilter = {}) {
+/**
+ * effectiveStatus (lib/domain/phases.ts) as SQL: the status once passed deadlines apply. The log
+ * filters and counts by it in the database; tests/integration/page-queries.test.ts holds the two
+ * to the same answers.
+ */
+export function effectiveStatusSql(now: Date) {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return sql<DecisionStatus>`case
+    when ${decisions.status} = 'weighting' and ${decisions.weightingDeadline} <= ${at} and ${decisions.scoringDeadline} <= ${at} then 'revealed'::decision_status
+    when ${decisions.status} = 'weighting' and ${decisions.weightingDeadline} <= ${at} then 'scoring'::decision_status
+    when ${decisions.status} = 'scoring' and ${decisions.scoringDeadline} <= ${at} then 'revealed'::decision_status
+    else ${decisions.status} end`;
+}
+
+function logConditions(teamId: string, filter: DecisionListFilter, now: Date) {
   const conditions = [eq(decisions.teamId, teamId)];
-  if (filter.status) conditions.push(eq(decisions.status, filter.status));
+  if (filter.status) conditions.push(sql`${effectiveStatusSql(now)} = ${filter.status}::decision_status`);
   if (filter.q) conditions.push(ilike(decisions.title, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return and(...conditions);
+}
+
+/** One page of the team's decision log, newest first, filtered by effective status and title in the database. */
+export async function listDecisions(
+  db: Executor,
+  teamId: string,
+  filter: DecisionListFilter = {},
+  page: RowWindow = { limit: 50, offset: 0 },
+  now = new Date(),
+) {
   return db
     .select({
       id: decisions.id,
@@ -62,9 +144,19 @@ export async function listDecisions(db: Executor, teamId: string, filter: Decisi
     .from(decisions)
     .innerJoin(users, eq(users.id, decisions.facilitatorId))
     .leftJoin(outcomes, eq(outcomes.decisionId, decisions.id))
-    .where(and(...conditions))
-    .orderBy(desc(decisions.createdAt))
-    .limit(200);
+    .where(logConditions(teamId, filter, now))
+    .orderBy(desc(decisions.createdAt), desc(decisions.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** How many decisions the same filter finds. */
+export async function countDecisions(db: Executor, teamId: string, filter: DecisionListFilter = {}, now = new Date()): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(decisions)
+    .where(logConditions(teamId, filter, now));
+  return row?.n ?? 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
 import { visibleEventPayload } from "../../lib/domain/event-payload";
 import type { Executor } from "../client";
 import { events, users } from "../schema";
@@ -55,6 +55,22 @@ export async function listDecisionEvents(db: Executor, teamId: string, decisionI
     .where(and(eq(events.teamId, teamId), eq(events.decisionId, decisionId)))
     .orderBy(asc(events.id));
   return rows.map((row) => ({ ...row, payload: visibleEventPayload(row.type, row.payload) }));
+}
+
+/**
+ * The latest `limit` events of a decision's timeline before the event `before` (or the latest of
+ * all), oldest first, and whether there are earlier ones: one query, however long the history.
+ */
+export async function listDecisionEventsBefore(db: Executor, teamId: string, decisionId: string, page: { before?: number; limit: number }) {
+  const rows = await db
+    .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(and(eq(events.teamId, teamId), eq(events.decisionId, decisionId), page.before === undefined ? undefined : lt(events.id, page.before)))
+    .orderBy(desc(events.id))
+    .limit(page.limit + 1);
+  const shown = rows.slice(0, page.limit).reverse();
+  return { events: shown.map((row) => ({ ...row, payload: visibleEventPayload(row.type, row.payload) })), hasEarlier: rows.length > page.limit };
 }
 
 export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {

@@ -5,7 +5,8 @@ import type { Role } from "../../lib/domain/roles";
 import type { Executor } from "../client";
 import { events, invites, memberships, teams, users } from "../schema";
 
-export async function listInvites(db: Executor, teamId: string, now = new Date()) {
+/** The team's invite links, newest first: one page of them (50 unless told). */
+export async function listInvites(db: Executor, teamId: string, now = new Date(), page = { limit: 50, offset: 0 }) {
   const rows = await db
     .select({
       id: invites.id,
@@ -20,8 +21,9 @@ export async function listInvites(db: Executor, teamId: string, now = new Date()
     .from(invites)
     .innerJoin(users, eq(users.id, invites.createdBy))
     .where(eq(invites.teamId, teamId))
-    .orderBy(desc(invites.createdAt))
-    .limit(50);
+    .orderBy(desc(invites.createdAt), desc(invites.id))
+    .limit(page.limit)
+    .offset(page.offset);
   return rows.map((row) => ({ ...row, status: inviteStatus(row, now) }));
 }
 

@@ -30,8 +30,19 @@ export async function getTeamForMember(db: Executor, userId: string, teamId: str
   return row ?? null;
 }
 
-export async function listMembers(db: Executor, teamId: string) {
-  return db
+/** The team's name and how many members it has, for a page that lists them a page at a time. */
+export async function teamWithMemberCount(db: Executor, teamId: string) {
+  const [row] = await db
+    .select({ id: teams.id, name: teams.name, members: sql<number>`(select count(*) from ${memberships} where ${memberships.teamId} = ${teams.id})::int` })
+    .from(teams)
+    .where(eq(teams.id, teamId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Members by role rank (owner first), then name; one page of them when `page` is given. */
+export async function listMembers(db: Executor, teamId: string, page?: { limit: number; offset: number }) {
+  const query = db
     .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -42,7 +53,9 @@ export async function listMembers(db: Executor, teamId: string) {
         sql`, `,
       )}]::team_role[], ${memberships.role})`,
       asc(users.name),
+      asc(users.id),
     );
+  return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
 /** The person's role in the team, or null when they are not a member. */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { buttonClass, Card } from "@/app/_components/ui";
-import type { DecisionLogRow } from "./decisions/_components/decision-log";
+import type { DecisionLogRow } from "@/lib/services/pages/decision-log";
 
 /** The team's latest decisions, with a way to start one and to the whole log. */
 export function DecisionsSection({

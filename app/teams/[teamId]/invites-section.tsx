@@ -1,12 +1,11 @@
+import { Pager } from "@/app/_components/pager";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { Badge, Card, CardTitle } from "@/app/_components/ui";
-import type { listInvites } from "@/db/queries/invites";
 import { invitableRoles, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { InviteStatus } from "@/lib/domain/invite-status";
+import type { TeamPageData } from "@/lib/services/pages/team-page";
 import { CreateInviteForm, RevokeInviteForm } from "./invite-forms";
-
-type Invite = Awaited<ReturnType<typeof listInvites>>[number];
 
 const STATUS_BADGE: Record<InviteStatus, { label: string; tone: "good" | "neutral" | "warn" | "bad" }> = {
   valid: { label: "Active", tone: "good" },
@@ -15,13 +14,23 @@ const STATUS_BADGE: Record<InviteStatus, { label: string; tone: "good" | "neutra
   revoked: { label: "Revoked", tone: "bad" },
 };
 
-/** Making invite links, and the links made so far with their state. */
-export function InvitesSection({ teamId, invites, role }: { teamId: string; invites: Invite[]; role: Role }) {
+/** Making invite links, and the links made so far with their state, newest first, a page at a time. */
+export function InvitesSection({
+  teamId,
+  invites,
+  role,
+  href,
+}: {
+  teamId: string;
+  invites: TeamPageData["invites"];
+  role: Role;
+  href: (page: number) => string;
+}) {
   return (
     <Card aria-labelledby="invites-heading">
       <CardTitle id="invites-heading">Invite people</CardTitle>
       <CreateInviteForm teamId={teamId} roles={invitableRoles(role)} />
-      {invites.length > 0 ? (
+      {invites.rows.length > 0 || invites.page > 1 ? (
         <div className="mt-6">
           <h3 className="mb-2 text-sm font-semibold">Invite links</h3>
           {/* A caption, not aria-labelledby: a table labelled "Invite links" would also answer to the form's "Invite link" field label. */}
@@ -36,7 +45,7 @@ export function InvitesSection({ teamId, invites, role }: { teamId: string; invi
               { label: "Actions", visuallyHidden: true },
             ]}
           >
-            {invites.map((invite) => {
+            {invites.rows.map((invite) => {
               const badge = STATUS_BADGE[invite.status];
               return (
                 <tr key={invite.id}>
@@ -61,6 +70,7 @@ export function InvitesSection({ teamId, invites, role }: { teamId: string; invi
               );
             })}
           </Table>
+          <Pager what="invite links" page={invites.page} hasNext={invites.hasNext} href={href} />
         </div>
       ) : null}
     </Card>

@@ -1,19 +1,30 @@
+import { Pager } from "@/app/_components/pager";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { Badge, Card, CardTitle } from "@/app/_components/ui";
-import type { listMembers } from "@/db/queries/teams";
 import { can, canManageMember, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import type { TeamPageData } from "@/lib/services/pages/team-page";
 import { ChangeRoleForm, RemoveMemberForm } from "./member-forms";
 
-type Member = Awaited<ReturnType<typeof listMembers>>[number];
-
-/** Everyone in the team, with the role and removal controls the viewer's own role allows. */
-export function MembersSection({ teamId, members, userId, role }: { teamId: string; members: Member[]; userId: string; role: Role }) {
+/** Everyone in the team, a page at a time, with the role and removal controls the viewer's own role allows. */
+export function MembersSection({
+  teamId,
+  members,
+  userId,
+  role,
+  href,
+}: {
+  teamId: string;
+  members: TeamPageData["members"];
+  userId: string;
+  role: Role;
+  href: (page: number) => string;
+}) {
   return (
     <Card aria-labelledby="members-heading">
-      <CardTitle id="members-heading">Members ({members.length})</CardTitle>
+      <CardTitle id="members-heading">Members ({members.total})</CardTitle>
       <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}>
-        {members.map((member) => {
+        {members.rows.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
           const assignable = ROLES.filter((r) => canManageMember(role, member.role, r));
@@ -43,6 +54,7 @@ export function MembersSection({ teamId, members, userId, role }: { teamId: stri
           );
         })}
       </Table>
+      <Pager what="members" page={members.page} pageCount={members.pageCount} href={href} />
     </Card>
   );
 }

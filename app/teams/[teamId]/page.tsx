@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { pageHref, pageParam } from "@/app/_components/pager";
 import { PageHeader } from "@/app/_components/ui";
-import { listTeamEvents } from "@/db/queries/events";
-import { listInvites } from "@/db/queries/invites";
-import { getTeamForMember, listMembers } from "@/db/queries/teams";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamPage } from "@/lib/entry/pages";
 import { votesAwaited } from "@/lib/services/awaiting";
-import { loadDecisionLog } from "./decisions/_components/decision-log";
+import { teamPageData } from "@/lib/services/pages/team-page";
+import { teamPageQuery } from "@/lib/validation/page-query";
 import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
@@ -24,24 +23,22 @@ export default async function TeamPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { teamId } = await params;
-  const { joined } = await searchParams;
-  const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}`);
-  const mayInvite = can(access.role, "team.invite");
-  const [team, members, invites, activity, decisionLog] = await Promise.all([
-    getTeamForMember(db, user.id, teamId),
-    listMembers(db, teamId),
-    mayInvite ? listInvites(db, teamId) : Promise.resolve([]),
-    listTeamEvents(db, teamId, 15),
-    loadDecisionLog(db, teamId),
-  ]);
-  const welcome = joined === "1" ? await votesAwaited(db, user.id, { teamId }) : null;
-  const recentDecisions = decisionLog.slice(0, 5);
-  if (!team) notFound();
+  const view = await teamPage(teamId, "team.view", `/teams/${teamId}`);
+  const pageParams = await searchParams;
+  const query = teamPageQuery(pageParams);
+  // Right after joining from an invite: a welcome with what awaits the newcomer (one more query, once).
+  const [data, welcome] = await Promise.all([teamPageData(view, query), pageParams.joined === "1" ? votesAwaited(view.db, view.user.id, { teamId }) : null]);
+  if (!data) notFound();
+  const { user, actor: access } = view;
+  const base = `/teams/${teamId}`;
+  // Each list keeps the other's place.
+  const membersHref = (members: number) => pageHref(base, { members: pageParam(members), invites: pageParam(query.invites) }, "members-heading");
+  const invitesHref = (invites: number) => pageHref(base, { members: pageParam(query.members), invites: pageParam(invites) }, "invites-heading");
 
   return (
     <>
       <PageHeader
-        title={team.name}
+        title={data.team.name}
         description={
           <>
             You are {access.role === "owner" || access.role === "admin" ? "an" : "a"} <strong>{ROLE_LABELS[access.role].toLowerCase()}</strong> of this team.
@@ -49,11 +46,11 @@ export default async function TeamPage({
         }
       />
       <div className="space-y-6">
-        {welcome ? <WelcomeSection teamName={team.name} role={access.role} votes={welcome} /> : null}
-        <DecisionsSection teamId={teamId} teamName={team.name} recentDecisions={recentDecisions} mayCreate={can(access.role, "decision.create")} />
-        <MembersSection teamId={teamId} members={members} userId={user.id} role={access.role} />
-        {mayInvite ? <InvitesSection teamId={teamId} invites={invites} role={access.role} /> : null}
-        <ActivitySection teamId={teamId} teamName={team.name} activity={activity} />
+        {welcome ? <WelcomeSection teamName={data.team.name} role={access.role} votes={welcome} /> : null}
+        <DecisionsSection teamId={teamId} teamName={data.team.name} recentDecisions={data.recentDecisions} mayCreate={can(access.role, "decision.create")} />
+        <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} />
+        {data.mayInvite ? <InvitesSection teamId={teamId} invites={data.invites} role={access.role} href={invitesHref} /> : null}
+        <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
       </div>
     </>
   );

@@ -1,22 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Pager, pageHref, pageParam } from "@/app/_components/pager";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
-import { getTeamForMember } from "@/db/queries/teams";
 import { teamPage } from "@/lib/entry/pages";
 import { can } from "@/lib/auth/roles";
 import { DECISION_STATUSES, STATUS_LABELS } from "@/lib/domain/phases";
-import { historyFilterSchema } from "@/lib/validation/decision";
+import { decisionLogData } from "@/lib/services/pages/decision-log";
+import { decisionLogQuery } from "@/lib/validation/page-query";
 import { DecisionMarkers } from "./_components/decision-markers";
-import { loadDecisionLog } from "./_components/decision-log";
 import { RadarLink } from "./radar-link";
 
 export const metadata: Metadata = { title: "Decisions" };
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function DecisionLogPage({
   params,
@@ -26,14 +24,14 @@ export default async function DecisionLogPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { teamId } = await params;
-  const { db, user, actor: access } = await teamPage(teamId, "team.view", `/teams/${teamId}/decisions`);
-  const query = await searchParams;
-  const filter = historyFilterSchema.parse({ status: first(query.status), q: first(query.q) });
+  const view = await teamPage(teamId, "team.view", `/teams/${teamId}/decisions`);
+  const data = await decisionLogData(view, decisionLogQuery(await searchParams));
+  if (!data) notFound();
+  const { team, filter, decisions, total } = data;
   const filtered = Boolean(filter.status || filter.q);
-  const [team, decisions] = await Promise.all([getTeamForMember(db, user.id, teamId), loadDecisionLog(db, teamId, filter)]);
-  if (!team) notFound();
-  const mayCreate = can(access.role, "decision.create");
+  const mayCreate = can(view.actor.role, "decision.create");
   const base = `/teams/${teamId}/decisions`;
+  const href = (page: number) => pageHref(base, { q: filter.q, status: filter.status, page: pageParam(page) });
 
   return (
     <>
@@ -87,7 +85,15 @@ export default async function DecisionLogPage({
           ) : null}
         </form>
 
-        {decisions.length === 0 ? (
+        {decisions.length === 0 && total > 0 ? (
+          <p className="text-slate-600 dark:text-slate-400">
+            There is no page {data.page}.{" "}
+            <Link href={href(1)} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              Go to the first page
+            </Link>
+            .
+          </p>
+        ) : decisions.length === 0 ? (
           filtered ? (
             <p className="text-slate-600 dark:text-slate-400">
               No decisions match these filters.{" "}
@@ -114,7 +120,7 @@ export default async function DecisionLogPage({
           )
         ) : (
           <Table
-            caption={filtered ? `Decisions matching the filters: ${decisions.length}` : `All decisions: ${decisions.length}`}
+            caption={`${filtered ? "Decisions matching the filters" : "All decisions"}: ${total}${data.pageCount > 1 ? `, page ${data.page} of ${data.pageCount}` : ""}`}
             columns={[{ label: "Decision" }, { label: "Status" }, { label: "Chosen option" }, { label: "Date" }, { label: "Facilitator" }]}
           >
             {decisions.map((d) => (
@@ -154,6 +160,7 @@ export default async function DecisionLogPage({
             ))}
           </Table>
         )}
+        <Pager what="decisions" page={data.page} pageCount={data.pageCount} href={href} />
         <RadarLink teamId={teamId} />
       </Card>
     </>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClass, Card, CardTitle } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { isClosed } from "@/lib/domain/phases";
+import { SUPERSEDE_CANDIDATES } from "@/lib/services/pages/decision-page";
 import { AdvancePhaseForm, DeprecateForm, NextRoundForm, SupersedeForm, WithdrawForm } from "./phase-forms";
 
 /**
@@ -17,7 +18,7 @@ export function FacilitateSection({
   decision: Decision;
   teamId: string;
   base: string;
-  /** Decided decisions this one may be superseded by. */
+  /** Decided decisions this one may be superseded by: the latest few (SUPERSEDE_CANDIDATES). */
   candidates: { id: string; title: string }[];
 }) {
   return (
@@ -45,7 +46,14 @@ export function FacilitateSection({
         <Card aria-labelledby="lifecycle-heading">
           <CardTitle id="lifecycle-heading">Later on</CardTitle>
           <div className="space-y-4">
-            {!decision.supersededById ? <SupersedeForm teamId={teamId} decisionId={decision.id} candidates={candidates} /> : null}
+            {!decision.supersededById ? (
+              <div className="space-y-1">
+                <SupersedeForm teamId={teamId} decisionId={decision.id} candidates={candidates} />
+                {candidates.length >= SUPERSEDE_CANDIDATES ? (
+                  <p className="text-xs text-slate-500 dark:text-slate-400">The {SUPERSEDE_CANDIDATES} most recently started decided decisions are listed.</p>
+                ) : null}
+              </div>
+            ) : null}
             {!decision.deprecatedAt ? <DeprecateForm teamId={teamId} decisionId={decision.id} /> : null}
           </div>
         </Card>

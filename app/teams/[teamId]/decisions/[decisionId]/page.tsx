@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { progress } from "@/db/queries/ballots";
-import { facilitatorName, findDecision, listDecisions, loadStructure } from "@/db/queries/decisions";
-import { listDecisionEvents } from "@/db/queries/events";
-import { can, VOTING_ROLES } from "@/lib/auth/roles";
-import { getOutcome } from "@/lib/services/outcomes";
-import { isClosed, pendingTransitionEvents } from "@/lib/domain/phases";
+import { notFound } from "next/navigation";
+import { pageHref, pageParam } from "@/app/_components/pager";
+import { can } from "@/lib/auth/roles";
+import { isClosed } from "@/lib/domain/phases";
+import { decisionPageData } from "@/lib/services/pages/decision-page";
+import { decisionPageQuery } from "@/lib/validation/page-query";
 import { ExportLinks } from "./export-links";
 import { FacilitateSection } from "./facilitate-section";
 import { HeaderSection } from "./header-section";
@@ -24,22 +24,14 @@ export default async function DecisionPage({
   params: Promise<{ teamId: string; decisionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params);
-  const [structure, votes, recorded, facilitator, outcome, flags] = await Promise.all([
-    loadStructure(db, decision.id),
-    progress(db, teamId, decision.id, decision.currentRound, VOTING_ROLES),
-    listDecisionEvents(db, teamId, decision.id),
-    facilitatorName(db, decision),
-    decision.status === "decided" ? getOutcome(db, decision.id) : Promise.resolve(null),
-    searchParams,
-  ]);
-  const [supersededBy, candidates] = await Promise.all([
-    decision.supersededById ? findDecision(db, teamId, decision.supersededById) : Promise.resolve(null),
-    decision.status === "decided" && !decision.supersededById && access.facilitates ? listDecisions(db, teamId, { status: "decided" }) : Promise.resolve([]),
-  ]);
-  const timeline = [...recorded, ...pendingTransitionEvents(view.pendingTransitions)];
-  const supersedes = timeline.filter((e) => e.type === "decision.supersedes");
-  const me = votes.voters.find((v) => v.userId === user.id);
+  const { view, access, decision, teamId, base } = await loadDecisionPage(params);
+  const flags = await searchParams;
+  const query = decisionPageQuery(flags);
+  const data = await decisionPageData(view, query);
+  if (!data) notFound();
+  // Each list keeps the other's place, so paging the voters does not lose the timeline's, and back.
+  const timelineHref = (before?: number) => pageHref(base, { before, voters: pageParam(query.voters) }, "timeline-heading");
+  const votersHref = (voters: number) => pageHref(base, { before: query.before, voters: pageParam(voters) }, "progress-heading");
 
   return (
     <>
@@ -47,40 +39,40 @@ export default async function DecisionPage({
         decision={decision}
         teamId={teamId}
         base={base}
-        facilitator={facilitator}
-        superseded={Boolean(supersededBy)}
+        facilitator={data.facilitatorName}
+        superseded={Boolean(data.supersededBy)}
         facilitates={access.facilitates}
         justDecided={Boolean(flags.decided)}
       />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-        <div className="space-y-6">
-          {outcome ? (
-            <RecordSection decision={decision} outcome={outcome} teamId={teamId} base={base} supersededBy={supersededBy} supersedes={supersedes} />
+        <div className="min-w-0 space-y-6">
+          {data.outcome ? (
+            <RecordSection
+              decision={decision}
+              outcome={data.outcome}
+              teamId={teamId}
+              base={base}
+              supersededBy={data.supersededBy}
+              supersedes={data.supersedes}
+            />
           ) : null}
-          <StructureSection context={decision.context} structure={structure} />
-          <TimelineSection timeline={timeline} />
+          <StructureSection context={decision.context} options={data.options} criteria={data.criteria} />
+          <TimelineSection timeline={data.timeline} href={timelineHref} />
         </div>
 
-        <aside className="space-y-6" aria-label="Taking part">
+        <aside className="min-w-0 space-y-6" aria-label="Taking part">
           {!isClosed(decision.status) || decision.status === "decided" ? (
             <YourPartSection
               base={base}
               status={decision.status}
               mayVote={can(access.role, "decision.vote")}
-              weighted={me?.weighted ?? false}
-              scored={me?.scored ?? false}
+              weighted={data.progress.me.weighted}
+              scored={data.progress.me.scored}
             />
           ) : null}
-          <ProgressSection decision={decision} votes={votes} />
-          {access.facilitates ? (
-            <FacilitateSection
-              decision={decision}
-              teamId={teamId}
-              base={base}
-              candidates={candidates.filter((c) => c.id !== decision.id && !c.supersededById)}
-            />
-          ) : null}
+          <ProgressSection decision={decision} progress={data.progress} href={votersHref} />
+          {access.facilitates ? <FacilitateSection decision={decision} teamId={teamId} base={base} candidates={data.candidates} /> : null}
           <ExportLinks base={base} status={decision.status} />
         </aside>
       </div>

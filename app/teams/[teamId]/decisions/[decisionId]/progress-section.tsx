@@ -1,30 +1,30 @@
+import { Pager } from "@/app/_components/pager";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
-import type { progress } from "@/db/queries/ballots";
 import type { Decision } from "@/db/schema";
 import { isSealed } from "@/lib/domain/phases";
+import type { DecisionPageData } from "@/lib/services/pages/decision-page";
 
-type Progress = Awaited<ReturnType<typeof progress>>;
-
-/** Who has weighted and scored so far, and when each phase closes. */
-export function ProgressSection({ decision, votes }: { decision: Decision; votes: Progress }) {
+/** How many have weighted and scored so far, who (a page of voters at a time), and when each phase closes. */
+export function ProgressSection({ decision, progress, href }: { decision: Decision; progress: DecisionPageData["progress"]; href: (page: number) => string }) {
   return (
     <Card aria-labelledby="progress-heading">
       <CardTitle id="progress-heading">Progress</CardTitle>
       <p className="text-sm">
-        <strong>{votes.weighted}</strong> of {votes.eligible} have submitted weights
+        <strong>{progress.weighted}</strong> of {progress.eligible} have submitted weights
       </p>
       <p className="text-sm">
-        <strong>{votes.scored}</strong> of {votes.eligible} have submitted scores{decision.currentRound > 1 ? ` in round ${decision.currentRound}` : ""}
+        <strong>{progress.scored}</strong> of {progress.eligible} have submitted scores{decision.currentRound > 1 ? ` in round ${decision.currentRound}` : ""}
       </p>
       <ul className="mt-3 space-y-1 text-sm">
-        {votes.voters.map((v) => (
+        {progress.voters.map((v) => (
           <li key={v.userId} className="flex justify-between gap-2">
-            <span>{v.name}</span>
-            <span className="text-slate-500 dark:text-slate-400">{v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}</span>
+            <span className="min-w-0 break-words">{v.name}</span>
+            <span className="shrink-0 text-slate-500 dark:text-slate-400">{v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}</span>
           </li>
         ))}
       </ul>
+      <Pager what="voters" page={progress.page} pageCount={progress.pageCount} href={href} />
       {isSealed(decision.status) ? <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Weights and scores stay sealed until the reveal.</p> : null}
       {decision.weightingDeadline || decision.scoringDeadline ? (
         <dl className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-400">

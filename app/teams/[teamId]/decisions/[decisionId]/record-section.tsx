@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
-import type { listDecisionEvents } from "@/db/queries/events";
-import type { getOutcome } from "@/lib/services/outcomes";
+import type { DecisionLink } from "@/db/queries/decisions";
 import type { Decision } from "@/db/schema";
+import type { DecisionPageData } from "@/lib/services/pages/decision-page";
 import { Paragraphs } from "./paragraphs";
 
-type Outcome = NonNullable<Awaited<ReturnType<typeof getOutcome>>>;
-type TimelineEvent = Awaited<ReturnType<typeof listDecisionEvents>>[number];
+type Outcome = NonNullable<DecisionPageData["outcome"]>;
 
 /** The recorded outcome of a decided decision: what was chosen and why, and what it replaced. */
 export function RecordSection({
@@ -22,8 +21,8 @@ export function RecordSection({
   outcome: Outcome;
   teamId: string;
   base: string;
-  supersededBy: { id: string; title: string } | null;
-  supersedes: TimelineEvent[];
+  supersededBy: DecisionLink | null;
+  supersedes: DecisionLink[];
 }) {
   return (
     <Card aria-labelledby="record-heading">
@@ -92,13 +91,9 @@ export function RecordSection({
           <div>
             <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">Supersedes</dt>
             <dd>
-              {supersedes.map((e) => (
-                <Link
-                  key={e.id}
-                  href={`/teams/${teamId}/decisions/${String(e.payload.decisionId)}`}
-                  className="mr-3 text-brand-600 hover:underline dark:text-brand-100"
-                >
-                  {String(e.payload.title ?? "An earlier decision")}
+              {supersedes.map((older) => (
+                <Link key={older.id} href={`/teams/${teamId}/decisions/${older.id}`} className="mr-3 text-brand-600 hover:underline dark:text-brand-100">
+                  {older.title}
                 </Link>
               ))}
             </dd>

@@ -1,11 +1,9 @@
 import { Card, CardTitle } from "@/app/_components/ui";
-import type { loadStructure } from "@/db/queries/decisions";
+import type { OverviewCriterion, OverviewOption } from "@/db/queries/decisions";
 import { Paragraphs } from "./paragraphs";
 
-type Structure = Awaited<ReturnType<typeof loadStructure>>;
-
 /** What is being decided: the context, the options and the criteria. */
-export function StructureSection({ context, structure }: { context: string; structure: Structure }) {
+export function StructureSection({ context, options, criteria }: { context: string; options: OverviewOption[]; criteria: OverviewCriterion[] }) {
   return (
     <>
       <Card aria-labelledby="context-heading">
@@ -15,9 +13,9 @@ export function StructureSection({ context, structure }: { context: string; stru
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card aria-labelledby="options-heading">
-          <CardTitle id="options-heading">Options ({structure.options.length})</CardTitle>
+          <CardTitle id="options-heading">Options ({options.length})</CardTitle>
           <ul className="space-y-3">
-            {structure.options.map((o) => (
+            {options.map((o) => (
               <li key={o.id}>
                 <div className="font-medium">
                   {o.link ? (
@@ -35,9 +33,9 @@ export function StructureSection({ context, structure }: { context: string; stru
           </ul>
         </Card>
         <Card aria-labelledby="criteria-heading">
-          <CardTitle id="criteria-heading">Criteria ({structure.criteria.length})</CardTitle>
+          <CardTitle id="criteria-heading">Criteria ({criteria.length})</CardTitle>
           <ul className="space-y-3">
-            {structure.criteria.map((c) => (
+            {criteria.map((c) => (
               <li key={c.id}>
                 <div className="font-medium">{c.name}</div>
                 {c.description ? <p className="text-sm text-slate-600 dark:text-slate-400">{c.description}</p> : null}

@@ -1,0 +1,42 @@
+import "server-only";
+import { listTeamEvents } from "../../../db/queries/events";
+import { listInvites } from "../../../db/queries/invites";
+import { listMembers, teamWithMemberCount } from "../../../db/queries/teams";
+import { can } from "../../auth/roles";
+import type { TeamPageQuery } from "../../validation/page-query";
+import type { TeamView } from "../access";
+import { decisionLogRows } from "./decision-log";
+import { pageInfo, pageWindow } from "./paging";
+
+// The team page: members and invite links a page at a time, the latest activity and decisions.
+// Five queries after the access check, whatever the size of the team.
+
+export const MEMBERS_PAGE = 15;
+export const INVITES_PAGE = 5;
+export const ACTIVITY_SHOWN = 15;
+export const RECENT_DECISIONS = 5;
+
+export async function teamPageData(view: TeamView, query: TeamPageQuery) {
+  const { db, teamId, now } = view;
+  const mayInvite = can(view.actor.role, "team.invite");
+  const invitesWindow = pageWindow(query.invites, INVITES_PAGE);
+  const [team, members, invites, activity, recentDecisions] = await Promise.all([
+    teamWithMemberCount(db, teamId),
+    listMembers(db, teamId, pageWindow(query.members, MEMBERS_PAGE)),
+    // One more than a page tells whether there is a next page, without counting them all.
+    mayInvite ? listInvites(db, teamId, now, { ...invitesWindow, limit: INVITES_PAGE + 1 }) : Promise.resolve([]),
+    listTeamEvents(db, teamId, ACTIVITY_SHOWN),
+    decisionLogRows(db, teamId, {}, { limit: RECENT_DECISIONS, offset: 0 }, now),
+  ]);
+  if (!team) return null;
+  return {
+    team,
+    mayInvite,
+    members: { rows: members, ...pageInfo(query.members, MEMBERS_PAGE, team.members) },
+    invites: { rows: invites.slice(0, INVITES_PAGE), page: query.invites, hasNext: invites.length > INVITES_PAGE },
+    activity,
+    recentDecisions,
+  };
+}
+
+export type TeamPageData = NonNullable<Awaited<ReturnType<typeof teamPageData>>>;
