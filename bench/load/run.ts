@@ -11,6 +11,8 @@
  *   BENCH_SCENARIOS=save-scores,floor-save   only these
  *   BENCH_BUILD=0             reuse the existing builds (.next, bench/floor/.next)
  *   BENCH_DATABASE_URL, BENCH_PORT (3410), BENCH_FLOOR_PORT (3411), BENCH_TIMEOUT (10 s)
+ *   BENCH_SERVER_NODE_ARGS    Node flags for Verdict's server only, e.g. "--cpu-prof --cpu-prof-dir=.data/bench-load"
+ *                             (the profile is written when the server stops)
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -82,6 +84,7 @@ try {
       AUTH_TRUST_HOST: "true",
     },
     "/sign-in",
+    process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
   );
   servers.push(app);
   const floor = await nextStart(

@@ -104,12 +104,19 @@ export async function waitIdle(servers: readonly Server[], timeoutMs = 120_000):
 }
 
 /** Starts `next start` in `cwd` on 127.0.0.1:`port` and waits until `readyPath` answers below 500. */
-export async function nextStart(cwd: string, name: string, port: number, env: Record<string, string>, readyPath = "/"): Promise<Server> {
+export async function nextStart(
+  cwd: string,
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath = "/",
+  nodeArgs: string[] = [],
+): Promise<Server> {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop whatever listens there, or set another port`);
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}-server.log`);
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", log, log],
