@@ -28,7 +28,7 @@ export type Measured = {
   ok: number;
   /** Mean bytes per response on the wire (headers included, uncompressed). */
   bytes: number;
-  detail: { non2xx: number; timeouts: number; socketErrors: number; mismatches: number };
+  detail: { non2xx: number; timeouts: number; socketErrors: number; mismatches: number; unanswered: number };
 };
 
 export const TIMEOUT_SECONDS = Number(process.env.BENCH_TIMEOUT ?? 10);
@@ -79,7 +79,13 @@ export function drive(target: Target, connections: number, duration: number): Pr
           errors: result.non2xx + result.errors + wrong + (times.length === 0 ? connections : 0),
           ok,
           bytes: times.length ? bytes / times.length : 0,
-          detail: { non2xx: result.non2xx, timeouts: result.timeouts, socketErrors: result.errors - result.timeouts, mismatches: wrong },
+          detail: {
+            non2xx: result.non2xx,
+            timeouts: result.timeouts,
+            socketErrors: result.errors - result.timeouts,
+            mismatches: wrong,
+            unanswered: times.length === 0 ? connections : 0,
+          },
         });
       },
     );

@@ -166,7 +166,7 @@ try {
         measured.push({ scenario, ...result });
         const d = result.detail;
         const problems = result.errors
-          ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches})`
+          ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
           : "";
         step(`${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms${problems}`);
       }
