@@ -69,14 +69,15 @@ export function drive(target: Target, connections: number, duration: number): Pr
       (error, result) => {
         if (error) return reject(error);
         times.sort((a, b) => a - b);
+        // A run in which no response came back (and none failed) within the duration measured nothing: a failure too.
+        const unanswered = times.length === 0 && result.errors === 0 ? connections : 0;
         resolve({
           connections,
           rps: times.length / result.duration,
           p50: percentile(times, 50),
           p95: percentile(times, 95),
           p99: percentile(times, 99),
-          // A run in which no response came back within the duration measured nothing: that is a failure too.
-          errors: result.non2xx + result.errors + wrong + (times.length === 0 ? connections : 0),
+          errors: result.non2xx + result.errors + wrong + unanswered,
           ok,
           bytes: times.length ? bytes / times.length : 0,
           detail: {
@@ -84,7 +85,7 @@ export function drive(target: Target, connections: number, duration: number): Pr
             timeouts: result.timeouts,
             socketErrors: result.errors - result.timeouts,
             mismatches: wrong,
-            unanswered: times.length === 0 ? connections : 0,
+            unanswered,
           },
         });
       },
