@@ -1,0 +1,94 @@
+/**
+ * The benchmark's output: one table on the terminal, the same rows in bench/results/load.json,
+ * and the table with the machine it ran on in the README, between its load-benchmark markers.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { format, resolveConfig } from "prettier";
+import { ROOT } from "./servers";
+
+export type Row = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; bytes: number; ratio: number };
+
+export const RESULTS_FILE = path.join(ROOT, "bench/results/load.json");
+const README = path.join(ROOT, "README.md");
+const START = "<!-- load-benchmark:start -->";
+const END = "<!-- load-benchmark:end -->";
+
+export type Machine = { cpu: string; cores: number; memory: string; node: string; postgres: string; load: string };
+
+export function machine(postgresVersion: string): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? "unknown",
+    cores: cpus.length,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    postgres: postgresVersion,
+    load: os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" "),
+  };
+}
+
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : "-");
+const kb = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB` : `${Math.round(bytes)} B`);
+const HEAD = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes/resp", "ratio"];
+
+function cells(row: Row): string[] {
+  return [
+    row.scenario,
+    String(row.connections),
+    row.rps.toFixed(1),
+    ms(row.p50),
+    ms(row.p95),
+    ms(row.p99),
+    String(row.errors),
+    kb(row.bytes),
+    row.ratio.toFixed(2),
+  ];
+}
+
+export function terminalTable(rows: Row[]): string {
+  const all = [HEAD, ...rows.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(HEAD), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(cells).map(line)].join("\n");
+}
+
+export function describeMachine(m: Machine): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memory}; Node ${m.node}; ${m.postgres}; load average at the end ${m.load}`;
+}
+
+function markdown(rows: Row[], m: Machine, settings: string): string {
+  const body = rows.map((r) => `| ${cells(r).join(" | ")} |`);
+  return [
+    `Machine: ${describeMachine(m)}. ${settings}`,
+    "",
+    `| ${HEAD.join(" | ")} |`,
+    `| ${HEAD.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+    ...body,
+  ].join("\n");
+}
+
+export async function writeResults(rows: Row[], m: Machine, settings: string) {
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, JSON.stringify(rows, null, 2) + "\n");
+  if (!existsSync(README)) return;
+  const readme = readFileSync(README, "utf8");
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) return;
+  const updated = `${readme.slice(0, start + START.length)}\n\n${markdown(rows, m, settings)}\n\n${readme.slice(end)}`;
+  // Laid out as `npm run format` would, so the README stays clean for `format:check`.
+  writeFileSync(README, await format(updated, { ...(await resolveConfig(README)), filepath: README }));
+}
+
+/** Each scenario's req/s over its floor's at the same concurrency: the save over the save floor, pages over the page floor. */
+export function withRatios(rows: Omit<Row, "ratio">[], floorOf: (scenario: string) => string): Row[] {
+  return rows.map((row) => {
+    const floor = rows.find((r) => r.scenario === floorOf(row.scenario) && r.connections === row.connections);
+    return { ...row, ratio: floor && floor.rps > 0 ? row.rps / floor.rps : Number.NaN };
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * `npm run bench:load`: Verdict under a whole team at once, beside a bare Next.js floor, in one run.
+ *
+ * Seeds `verdict_load` (200 members, a decision in scoring with ~1,300 events, a revealed one),
+ * builds and starts Verdict's production server (as the app's least-privilege database role) and
+ * the floor app, signs the members in, records the browser's own save-scores request, and drives
+ * every scenario with autocannon at each concurrency. The database stays for measuring by hand.
+ *
+ *   BENCH_DURATION=5          seconds per measurement (each scenario also gets one 2 s warm-up)
+ *   BENCH_CONNECTIONS=1,10,50
+ *   BENCH_SCENARIOS=save-scores,floor-save   only these
+ *   BENCH_BUILD=0             reuse the existing builds (.next, bench/floor/.next)
+ *   BENCH_DATABASE_URL, BENCH_PORT (3410), BENCH_FLOOR_PORT (3411), BENCH_TIMEOUT (10 s)
+ *   BENCH_SERVER_NODE_ARGS    Node flags for Verdict's server only, e.g. "--cpu-prof --cpu-prof-dir=.data/bench-load"
+ *                             (the profile is written when the server stops)
+ */
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { type Measured, drive, type Target } from "./drive";
+import { captureSaveScores } from "./capture";
+import { describeMachine, machine, RESULTS_FILE, terminalTable, withRatios, writeResults } from "./report";
+import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
+import { FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
+import { signInAll } from "./sessions";
+import { checkBallots, settledSaves } from "./verify";
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_load";
+const APP_ROLE = "verdict_load_app";
+const PORT = Number(process.env.BENCH_PORT ?? 3410);
+const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3411);
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const WARM_UP = 2;
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
+const ONLY = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
+const BUILD = process.env.BENCH_BUILD !== "0";
+const SECRET = "load-benchmark-secret-0123456789abcdef0123456789";
+
+const asRole = (url: string, role: string) => {
+  const u = new URL(url);
+  u.username = role;
+  u.password = "";
+  return u.toString();
+};
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const step = (message: string) => console.log(`[${elapsed()}] ${message}`);
+
+async function builds() {
+  const appBuilt = existsSync(path.join(ROOT, ".next/BUILD_ID"));
+  const floorBuilt = existsSync(path.join(FLOOR_DIR, ".next/BUILD_ID"));
+  if (BUILD || !appBuilt) await nextBuild(ROOT, "app");
+  step("app built");
+  if (BUILD || !floorBuilt) await nextBuild(FLOOR_DIR, "floor");
+  step("floor built");
+}
+
+const [load1] = os.loadavg();
+if (load1! > os.cpus().length) {
+  console.warn(
+    `note: the machine is busy (load average ${load1!.toFixed(1)} on ${os.cpus().length} cores); figures will be low, ratios within the run less so`,
+  );
+}
+step(`seeding ${DATABASE_URL} and building (the builds' logs go to .data/bench-load/)`);
+const [{ handle, seeded }] = await Promise.all([seedLoadDatabase(DATABASE_URL, APP_ROLE), builds()]);
+const { db } = handle;
+step(`seeded: ${MEMBERS} members, ${seeded.events} events on the scoring decision`);
+const cookies = await signInAll(db, SECRET, seeded.members);
+
+const servers: Server[] = [];
+let failed = false;
+try {
+  const app = await nextStart(
+    ROOT,
+    "app",
+    PORT,
+    {
+      DATABASE_URL: asRole(DATABASE_URL, APP_ROLE),
+      MIGRATION_DATABASE_URL: DATABASE_URL,
+      APP_DATABASE_ROLE: APP_ROLE,
+      AUTH_SECRET: SECRET,
+      AUTH_TRUST_HOST: "true",
+    },
+    "/sign-in",
+    process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
+  );
+  servers.push(app);
+  const floor = await nextStart(
+    FLOOR_DIR,
+    "floor",
+    FLOOR_PORT,
+    { FLOOR_DATABASE_URL: asRole(DATABASE_URL, APP_ROLE), FLOOR_DECISION_ID: seeded.scoring.decisionId },
+    "/_not-found",
+  );
+  servers.push(floor);
+  step(`servers up: Verdict on ${app.base} (database role ${APP_ROLE}), floor on ${floor.base}`);
+
+  const { teamId } = seeded;
+  const decision = `/teams/${teamId}/decisions/${seeded.scoring.decisionId}`;
+  const results = `/teams/${teamId}/decisions/${seeded.revealed.decisionId}/results`;
+  // Connection n is member n + 2 (cycling through 2..200): plain members, never the team's owner.
+  const memberOf = (n: number): Member => seeded.members[1 + (n % (MEMBERS - 1))]!;
+  const cookieOf = (n: number) => cookies[1 + (n % (MEMBERS - 1))]!;
+  const signedIn = (n: number) => ({ cookie: cookieOf(n) });
+
+  const action = await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!);
+  step(`captured the browser's save: action ${action.actionId}, ${action.cellFields} cell fields, ${action.body.length} bytes`);
+
+  const pages: Record<string, { path: string; marker: string }> = {
+    "scores-page": { path: `${decision}/scores`, marker: "Save scores" },
+    "decision-page": { path: decision, marker: "Framework for the team-wide platform rewrite" },
+    "results-page": { path: results, marker: "Weighted ranking" },
+    "team-page": { path: `/teams/${teamId}`, marker: "Bench team" },
+  };
+  const targets: Record<string, Target> = {
+    ...Object.fromEntries(
+      Object.entries(pages).map(([name, page]) => [
+        name,
+        { url: `${app.base}${page.path}`, headersFor: signedIn, verify: (body: string) => body.includes(page.marker) },
+      ]),
+    ),
+    "floor-page": { url: `${floor.base}/table`, headersFor: (n) => ({ "x-bench-member": memberOf(n).id }), verify: (body) => body.includes("100 cells") },
+    "save-scores": {
+      url: `${app.base}${decision}/scores`,
+      method: "POST",
+      body: action.body,
+      headersFor: (n) => ({ ...action.headers, ...signedIn(n) }),
+      verify: (body) => body.includes('"ok":true'),
+    },
+    "floor-save": {
+      url: `${floor.base}/save`,
+      method: "POST",
+      body: action.body,
+      headersFor: (n) => ({ "content-type": action.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
+      verify: (body) => body.includes('"ok":true'),
+    },
+  };
+  // Pages first (every save adds an event to the decision page's timeline), then the saves. At each
+  // concurrency a floor is measured right after the scenarios it is the floor of, so that a
+  // machine getting busier or quieter during the run moves both sides of a ratio alike.
+  const wanted = (names: string[]) => names.filter((s) => !ONLY || ONLY.includes(s));
+  const groups = [wanted(["scores-page", "decision-page", "results-page", "team-page", "floor-page"]), wanted(["save-scores", "floor-save"])];
+  const order = groups.flat();
+  const warmed = new Set<string>();
+
+  const measured: (Measured & { scenario: string })[] = [];
+  for (const group of groups) {
+    for (const connections of CONNECTIONS) {
+      for (const scenario of group) {
+        const target = targets[scenario]!;
+        if (!warmed.has(scenario)) await drive(target, 10, WARM_UP);
+        warmed.add(scenario);
+        await waitIdle(servers);
+        const before = scenario === "save-scores" ? await settledSaves(db, seeded.scoring.decisionId) : 0;
+        const result = await drive(target, connections, DURATION);
+        if (scenario === "save-scores") {
+          // Requests still in flight when autocannon stops may still commit: at most one per connection.
+          const saved = (await settledSaves(db, seeded.scoring.decisionId)) - before;
+          if (saved < result.ok || saved > result.ok + connections) {
+            result.errors += Math.max(1, Math.abs(saved - result.ok));
+            console.error(`  save-scores x${connections}: ${result.ok} saves answered ok but ${saved} scores.updated events were written`);
+          }
+        }
+        measured.push({ scenario, ...result });
+        const d = result.detail;
+        const problems = result.errors
+          ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
+          : "";
+        step(`${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms${problems}`);
+      }
+    }
+  }
+  measured.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.connections - b.connections);
+  if (order.includes("save-scores")) {
+    const problem = await checkBallots(db, seeded.scoring.decisionId, MEMBERS);
+    if (problem) {
+      failed = true;
+      console.error(`ballots are not consistent after the saves: ${problem}`);
+    }
+  }
+
+  const rows = withRatios(
+    measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes }) => ({ scenario, connections, rps, p50, p95, p99, errors, bytes })),
+    (scenario) => (scenario === "save-scores" || scenario === "floor-save" ? "floor-save" : "floor-page"),
+  );
+  const [pg] = (await db.execute(sql`select current_setting('server_version') as v`)) as unknown as { v: string }[];
+  const m = machine(`PostgreSQL ${pg?.v ?? "?"}`);
+  const settings = `${DURATION} s per measurement after a ${WARM_UP} s warm-up; autocannon on the same machine; bytes are uncompressed, headers included.`;
+  console.log(`\n${terminalTable(rows)}\n\nMachine: ${describeMachine(m)}\n${settings}`);
+  await writeResults(rows, m, settings);
+  console.log(`wrote ${path.relative(ROOT, RESULTS_FILE)} (and the README's table); the database ${DATABASE_URL} stays; total ${elapsed()}`);
+  const erring = rows.filter((r) => r.errors > 0);
+  if (erring.length > 0) {
+    failed = true;
+    console.error(`FAILED: errors in ${erring.map((r) => `${r.scenario} x${r.connections}`).join(", ")}; server logs in .data/bench-load/`);
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  for (const server of servers) await server.stop();
+  await handle.close();
+}
+process.exit(failed ? 1 : 0);
