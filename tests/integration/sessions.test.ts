@@ -25,6 +25,8 @@ describeEachDriver("sessions", (ctx) => {
       name: people.ana.name,
       email: people.ana.email,
       sessionId: id,
+      // Null until they choose one on the account page: times follow their browser.
+      timeZone: null,
     });
   });
 
