@@ -57,7 +57,11 @@ export default async function DecisionPage({
               supersedes={data.supersedes}
             />
           ) : null}
-          <StructureSection context={decision.context} options={data.options} criteria={data.criteria} />
+          <StructureSection
+            context={data.outcome && data.outcome.record.context.trim() === decision.context.trim() ? null : decision.context}
+            options={data.options}
+            criteria={data.criteria}
+          />
           <TimelineSection timeline={data.timeline} href={timelineHref} />
         </div>
 

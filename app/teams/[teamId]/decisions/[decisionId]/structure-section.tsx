@@ -2,14 +2,19 @@ import { Card, CardTitle } from "@/app/_components/ui";
 import type { OverviewCriterion, OverviewOption } from "@/db/queries/decisions";
 import { Paragraphs } from "./paragraphs";
 
-/** What is being decided: the context, the options and the criteria. */
-export function StructureSection({ context, options, criteria }: { context: string; options: OverviewOption[]; criteria: OverviewCriterion[] }) {
+/**
+ * What is being decided: the context, the options and the criteria. `context` is null when the
+ * decision record above already says the same, so a decided decision does not show it twice.
+ */
+export function StructureSection({ context, options, criteria }: { context: string | null; options: OverviewOption[]; criteria: OverviewCriterion[] }) {
   return (
     <>
-      <Card aria-labelledby="context-heading">
-        <CardTitle id="context-heading">Context</CardTitle>
-        {context ? <Paragraphs text={context} /> : <p className="text-slate-500 dark:text-slate-400">No context written.</p>}
-      </Card>
+      {context === null ? null : (
+        <Card aria-labelledby="context-heading">
+          <CardTitle id="context-heading">Context</CardTitle>
+          {context ? <Paragraphs text={context} /> : <p className="text-slate-500 dark:text-slate-400">No context written.</p>}
+        </Card>
+      )}
 
       <div className="grid gap-6 md:grid-cols-2">
         <Card aria-labelledby="options-heading">
