@@ -23,7 +23,10 @@ export function MembersSection({
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.total})</CardTitle>
-      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined" }, { label: "Actions", visuallyHidden: true }]}>
+      <Table
+        label="Team members"
+        columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: "hidden sm:table-cell" }, { label: "Actions", visuallyHidden: true }]}
+      >
         {members.rows.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
@@ -35,7 +38,11 @@ export function MembersSection({
                   {member.name}
                   {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
                 </div>
-                <div className="text-slate-500 dark:text-slate-400">{member.email}</div>
+                <div className="break-all text-slate-500 dark:text-slate-400">{member.email}</div>
+                {/* On a phone the Joined column gives way: the date sits under the name instead. */}
+                <div className="text-xs text-slate-500 sm:hidden dark:text-slate-400">
+                  Joined <Time date={member.joinedAt} withTime={false} />
+                </div>
               </td>
               <td className="py-3 pr-4">
                 {manageable ? (
@@ -44,7 +51,7 @@ export function MembersSection({
                   <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
                 )}
               </td>
-              <td className="py-3 pr-4 text-slate-500 dark:text-slate-400">
+              <td className="hidden py-3 pr-4 text-slate-500 sm:table-cell dark:text-slate-400">
                 <Time date={member.joinedAt} withTime={false} />
               </td>
               <td className="py-3 text-right">

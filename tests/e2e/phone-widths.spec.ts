@@ -1,0 +1,57 @@
+import type { Page } from "@playwright/test";
+import { expect, snapshot, test } from "./fixtures";
+
+// Every page at phone widths scrolls only downwards: a wide table scrolls inside its card, nothing
+// else is wider than the screen. Screenshots at 390 px are kept for a person to look at.
+
+const WIDTHS = [360, 390, 414];
+
+async function widestAt(page: Page, path: string, name: string) {
+  const overflow: Record<number, number> = {};
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(path);
+    await expect(page.getByRole("main")).toBeVisible();
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (scrollWidth > width) overflow[width] = scrollWidth;
+    if (width === 390) await snapshot(page, `phone-${name}`);
+  }
+  return overflow;
+}
+
+test("no page is wider than a phone, signed in as the demo team's owner", async ({ page }) => {
+  test.slow();
+  expect(await widestAt(page, "/sign-in", "sign-in")).toEqual({});
+  expect(await widestAt(page, "/sign-up", "sign-up")).toEqual({});
+  expect(await widestAt(page, "/invite", "invite-without-link")).toEqual({});
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("alice@example.com");
+  await page.getByLabel("Password").fill("verdict-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/teams/);
+  const team = (await page.getByRole("link", { name: "Acme Platform" }).first().getAttribute("href"))!;
+  await page.goto(`${team}/decisions`);
+  const decided = (await page.getByRole("link", { name: "Backend framework for the payments API" }).first().getAttribute("href"))!;
+  const scoring = (await page.getByRole("link", { name: "Framework for the real-time notifications service" }).first().getAttribute("href"))!;
+
+  const pages: [string, string][] = [
+    ["/teams", "teams"],
+    [team, "team"],
+    [`${team}/decisions`, "decision-log"],
+    [`${team}/decisions/new`, "new-decision"],
+    [decided, "decided"],
+    [`${decided}/results`, "results"],
+    [`${decided}/edit`, "edit-refused"],
+    [scoring, "scoring"],
+    [`${scoring}/weights`, "weights"],
+    [`${scoring}/scores`, "scores"],
+    ["/frameworks", "frameworks"],
+    ["/account", "account"],
+  ];
+  const wide: Record<string, Record<number, number>> = {};
+  for (const [path, name] of pages) {
+    const overflow = await widestAt(page, path, name);
+    if (Object.keys(overflow).length > 0) wide[name] = overflow;
+  }
+  expect(wide, "pages wider than the phone (page → width → scrollWidth)").toEqual({});
+});
