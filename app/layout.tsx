@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
@@ -9,10 +10,17 @@ import { SignOutButton } from "./_components/sign-out-button";
 import { TimeZoneSync } from "./_components/time-zone-sync";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Verdict", template: "%s · Verdict" },
-  description: "Make technology decisions as a team, and keep the record.",
-};
+/** Absolute links in the page's metadata (the social preview image) name the host the page was asked for. */
+export async function generateMetadata(): Promise<Metadata> {
+  const requested = await headers();
+  const host = requested.get("x-forwarded-host") ?? requested.get("host") ?? "localhost:3000";
+  const proto = requested.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return {
+    metadataBase: URL.canParse(`${proto}://${host}`) ? new URL(`${proto}://${host}`) : null,
+    title: { default: "Verdict", template: "%s · Verdict" },
+    description: "Make technology decisions as a team, and keep the record.",
+  };
+}
 
 /** The signed-in person, or a note that the database is down (the layout has no error boundary above it). */
 async function layoutUser(): Promise<{ user: CurrentUser | null; unavailable: boolean }> {
