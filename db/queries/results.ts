@@ -33,15 +33,19 @@ const positions = (decisionId: string) => sql`
   o as (select id, (row_number() over (order by position, id) - 1)::int as i from options where decision_id = ${decisionId}),
   c as (select id, (row_number() over (order by position, id) - 1)::int as j from criteria where decision_id = ${decisionId})`;
 
-/** Characters from U+0100 up: a position is one character, with no separators to split on. */
-const POSITION_BASE = 256;
-/** A weight 0..10 or a score 1..5 as one character from "0". */
-const VALUE_BASE = 48;
+/**
+ * One character per weight or score, from U+0100 up: the position of its criterion (weights) or cell
+ * (scores, cell = option × criteria + criterion) times 16 or 8, plus the value. No separators, no
+ * ids, and the code points stay below the surrogates (U+D800) for up to 6,880 cells, far beyond
+ * the form's 12 × 12.
+ */
+const BASE = 256;
+const MAX_CELLS = Math.floor((0xd800 - BASE) / 8);
 
 export type PackedMember = Named & {
-  /** Per weight two characters: the criterion's position and the weight. */
+  /** A character per weight: criterion position × 16 + weight (0..10). */
   weights: string | null;
-  /** Per score three characters: the option's position, the criterion's position and the score. */
+  /** A character per score: cell position × 8 + score (1..5). */
   scores: string | null;
 };
 
@@ -56,14 +60,15 @@ export async function packedBallots(db: Executor, decisionId: string, round: num
     sql`with ${positions(decisionId)},
       people as (select distinct user_id from ballots where decision_id = ${decisionId}),
       w as (
-        select w.user_id, string_agg(chr(${POSITION_BASE} + c.j) || chr(${VALUE_BASE} + w.weight), '') as packed
+        select w.user_id, string_agg(chr(${BASE} + c.j * 16 + w.weight), '') as packed
         from weights w join c on c.id = w.criterion_id
         where w.decision_id = ${decisionId}
         group by w.user_id),
       s as (
-        select s.user_id, string_agg(chr(${POSITION_BASE} + o.i) || chr(${POSITION_BASE} + c.j) || chr(${VALUE_BASE} + s.score), '') as packed
+        select s.user_id, string_agg(chr(${BASE} + (o.i * (select count(*) from c)::int + c.j) * 8 + s.score), '') as packed
         from scores s join o on o.id = s.option_id join c on c.id = s.criterion_id
         where s.decision_id = ${decisionId} and s.round = ${round ?? 0}
+          and (select count(*) from o) * (select count(*) from c) <= ${MAX_CELLS}
         group by s.user_id)
     select u.id, u.name, w.packed as weights, s.packed as scores
     from people join users u on u.id = people.user_id
@@ -72,18 +77,27 @@ export async function packedBallots(db: Executor, decisionId: string, round: num
   );
 }
 
-/** Decodes `PackedMember.weights`: [criterion position, weight] pairs. */
+/** Decodes `PackedMember.weights`: each criterion position with its weight. */
 export function unpackWeights(packed: string | null, each: (criterion: number, weight: number) => void) {
   if (!packed) return;
-  for (let at = 0; at < packed.length; at += 2) each(packed.charCodeAt(at) - POSITION_BASE, packed.charCodeAt(at + 1) - VALUE_BASE);
+  for (let at = 0; at < packed.length; at++) {
+    const code = packed.charCodeAt(at) - BASE;
+    each(code >> 4, code & 15);
+  }
 }
 
-/** Decodes `PackedMember.scores`: [option position, criterion position, score] triples. */
-export function unpackScores(packed: string | null, each: (option: number, criterion: number, score: number) => void) {
+/** Decodes `PackedMember.scores`: each cell position (option × criteria + criterion) with its score. */
+export function unpackScores(packed: string | null, each: (cell: number, score: number) => void) {
   if (!packed) return;
-  for (let at = 0; at < packed.length; at += 3) {
-    each(packed.charCodeAt(at) - POSITION_BASE, packed.charCodeAt(at + 1) - POSITION_BASE, packed.charCodeAt(at + 2) - VALUE_BASE);
+  for (let at = 0; at < packed.length; at++) {
+    const code = packed.charCodeAt(at) - BASE;
+    each(code >> 3, code & 7);
   }
+}
+
+/** Decisions with more cells than a character can number are refused, not misread. */
+export function packableCells(options: number, criteria: number): boolean {
+  return options * criteria <= MAX_CELLS;
 }
 
 export type RoundCellRow = { round: number; optionId: string; criterionId: string; n: number; total: number };

@@ -5,6 +5,7 @@ import {
   memberSheet,
   type Named,
   outcomeSummary,
+  packableCells,
   packedBallots,
   resultsStructure,
   type RoundCellRow,
@@ -88,6 +89,7 @@ async function revealedResults(view: DecisionView, personId: string | null): Pro
     personId ? memberSheet(db, decision.id, round, personId) : Promise.resolve([]),
   ]);
   const { options, criteria } = structure;
+  if (!packableCells(options.length, criteria.length)) throw new RangeError(`A decision of ${options.length} × ${criteria.length} cells is too large to tally`);
   packed.sort(byName);
   const members = packed.map(({ id, name }) => ({ id, name }));
   const criterionCount = criteria.length;
@@ -96,8 +98,8 @@ async function revealedResults(view: DecisionView, personId: string | null): Pro
   const sheets = new Uint8Array(members.length * cellCount);
   packed.forEach((row, member) => {
     unpackWeights(row.weights, (c, weight) => weights.push({ memberId: row.id, criterionId: criteria[c]!.id, weight }));
-    unpackScores(row.scores, (o, c, score) => {
-      const slot = member * cellCount + cellOf(o, c, criterionCount);
+    unpackScores(row.scores, (cell, score) => {
+      const slot = member * cellCount + cell;
       // The primary key allows one score per member and cell; two would be a bug, as tally() says.
       if (sheets[slot] !== 0) throw new RangeError(`Member ${row.id} scored one cell twice`);
       sheets[slot] = score;
