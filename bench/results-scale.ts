@@ -137,6 +137,7 @@ async function measurePages(seed: ScaleSeed) {
     await measure("results, revealed, every person asked for", `${results(seed.revealedId)}?people=all`, "Weighted ranking"),
     await measure("results, two rounds", results(seed.twoRoundsId), "Weighted ranking"),
     await measure("results, decided (snapshot)", results(seed.decidedId), "Weighted ranking"),
+    await measure("results, decided, one person open", `${results(seed.decidedId)}?person=${seed.member.id}`, "Weighted ranking"),
     await measure("results, revealed, 12 × 12 (the form's limit)", results(seed.atLimitsId), "Weighted ranking"),
   ];
 }

@@ -146,9 +146,11 @@ async function decidedResults(view: DecisionView, personId: string | null): Prom
   const options = head.options.map(({ id, name }) => ({ id, name }));
   const criteria = head.criteria.map(({ id, name }) => ({ id, name }));
   const finalRound = head.round ?? 1;
+  // Earlier rounds are ranked with the weights the decision was made with, the snapshot's.
   const groupWeights = criteria.map((c) => tally.groupWeights[c.id] ?? 0);
   // With every criterion weighing something, a member who scored anything has a ranking of their
-  // own, so the ballots counted are the scorers; otherwise they are counted from the scores.
+  // own, so the ballots counted are the scorers (everyone who scored has a ballot: the ballot row is
+  // written before the scores); otherwise they are counted from the snapshot's scores, a slow read.
   const [earlier, scorers] = await Promise.all([
     earlierRoundCells(db, decision.id, finalRound),
     groupWeights.every((w) => w > 0) ? tally.schulze.ballots : outcomeSummary(db, decision.id, { scorers: true, personId: null }).then((r) => r?.scorers ?? 0),
