@@ -17,6 +17,7 @@ import postgres from "postgres";
 import { openDb } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { ballotsOf } from "../db/queries/ballots";
+import { createSession } from "../db/queries/sessions";
 import { loadStructure } from "../db/queries/decisions";
 import { tallyOf } from "../lib/domain/tally-of";
 import { criteria, decisions, memberships, options, teams, users, weights, scores, ballots, frameworks } from "../db/schema";
@@ -96,7 +97,9 @@ async function seed() {
   );
   for (let i = 0; i < scoreRows.length; i += 5000) await db.insert(scores).values(scoreRows.slice(i, i + 5000));
   await db.insert(ballots).values(people.flatMap((p) => (["weights", "scores"] as const).map((kind) => ({ decisionId: decision!.id, userId: p.id, kind }))));
-  return { handle, teamId: team!.id, decisionId: decision!.id, member: people[1]! };
+  // Pages check the session row behind the cookie, so the member needs one.
+  const sessionId = await createSession(db, people[1]!.id, "bench");
+  return { handle, teamId: team!.id, decisionId: decision!.id, member: { ...people[1]!, sessionId } };
 }
 
 async function benchSensitivity(handle: Awaited<ReturnType<typeof seed>>["handle"], decisionId: string) {
@@ -140,7 +143,7 @@ async function waitFor(url: string, timeoutMs: number) {
   throw new Error(`server did not answer at ${url}`);
 }
 
-async function benchPage(path: string, member: { id: string; name: string; email: string }) {
+async function benchPage(path: string, member: { id: string; name: string; email: string; sessionId: string }) {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("no production build: running next build");
     spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
@@ -153,7 +156,7 @@ async function benchPage(path: string, member: { id: string; name: string; email
   try {
     await waitFor(`http://127.0.0.1:${PORT}/sign-in`, 60_000);
     const cookieName = "authjs.session-token";
-    const token = await encode({ token: { sub: member.id, name: member.name, email: member.email }, secret: SECRET, salt: cookieName });
+    const token = await encode({ token: { sub: member.id, sid: member.sessionId, name: member.name, email: member.email }, secret: SECRET, salt: cookieName });
     const get = async () => {
       const start = performance.now();
       const response = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie: `${cookieName}=${token}` }, redirect: "manual" });

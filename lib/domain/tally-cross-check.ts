@@ -6,10 +6,10 @@
 import { borda } from "./borda";
 import { type Ballot, schulze } from "./schulze";
 import { rankWithTies } from "./statistics";
-import type { MemberRankingEntry, Tally, TallyInput } from "./tally";
+import type { MemberRankingEntry, Tally, TallyInput, TallyStructure } from "./tally";
 
 /** Every member's ranking by their own scores, in member order; a member who scored nothing ranks nothing. */
-export function memberRankingsOf(input: TallyInput, ownScores: readonly (number | null)[][]): [memberId: string, MemberRankingEntry[]][] {
+export function memberRankingsOf(input: TallyStructure, ownScores: readonly (number | null)[][]): [memberId: string, MemberRankingEntry[]][] {
   return input.members.map(({ id }, member): [string, MemberRankingEntry[]] => {
     const ownScoreEntries = input.options.map((option, index) => ({
       optionId: option.id,

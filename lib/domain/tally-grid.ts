@@ -2,7 +2,7 @@
  * The tally's input rows, checked by the rules at the top of tally.ts and laid out in flat arrays:
  * the group weights, every score, and each member's own score for each option.
  */
-import type { TallyInput } from "./tally";
+import type { TallyInput, TallyStructure } from "./tally";
 import { MAX_SCORE, MAX_WEIGHT, MIN_SCORE, MIN_WEIGHT, normaliseWeights, toPercent } from "./weighted-score";
 
 /** Dense positions for the ids of one input list, so the hot loops index arrays instead of maps. */
@@ -116,7 +116,7 @@ export function scoreGridOf(input: TallyInput, indexed: Indexed): ScoreGrid {
 }
 
 /** ownScores[member][option] on 0..100, renormalised over the criteria that member scored. */
-export function ownScoresOf(input: TallyInput, grid: ScoreGrid, groupWeights: readonly number[]): (number | null)[][] {
+export function ownScoresOf(input: TallyStructure, grid: ScoreGrid, groupWeights: readonly number[]): (number | null)[][] {
   const criterionCount = input.criteria.length;
   const cellCount = input.options.length * criterionCount;
   return input.members.map((_member, member) =>

@@ -33,7 +33,7 @@
 import { rankWithTies } from "./statistics";
 import { cellSpread, consensusOf, memberSpread } from "./tally-agreement";
 import { memberRankingsOf, rankedCrossChecks } from "./tally-cross-check";
-import { groupWeightsOf, indexInput, ownScoresOf, type ScoreGrid, scoreGridOf } from "./tally-grid";
+import { type GroupWeights, groupWeightsOf, indexInput, ownScoresOf, type ScoreGrid, scoreGridOf } from "./tally-grid";
 import { weightedScore } from "./weighted-score";
 
 export {
@@ -124,7 +124,7 @@ export type Tally = {
 };
 
 function optionResultOf(
-  input: TallyInput,
+  input: TallyStructure,
   option: number,
   grid: ScoreGrid,
   groupWeights: readonly number[],
@@ -164,10 +164,20 @@ function optionResultOf(
   };
 }
 
+/** What is being decided and by whom: the lists of a tally's input, without the rows. */
+export type TallyStructure = Pick<TallyInput, "options" | "criteria" | "members">;
+
 export function tally(input: TallyInput): Tally {
   const indexed = indexInput(input);
-  const groupWeights = groupWeightsOf(input, indexed);
-  const grid = scoreGridOf(input, indexed);
+  return tallyOfGrid(input, groupWeightsOf(input, indexed), scoreGridOf(input, indexed));
+}
+
+/**
+ * The tally from its input already laid out: the group weights and every score in one grid. `tally`
+ * lays out rows; tally-sheets.ts lays out the compact sheets a large decision is read in. Both end
+ * here, so the two give the same tally, bit for bit.
+ */
+export function tallyOfGrid(input: TallyStructure, groupWeights: GroupWeights, grid: ScoreGrid): Tally {
   const ownScores = ownScoresOf(input, grid, groupWeights.byCriterion);
 
   const options: OptionResult[] = rankWithTies(

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { buildChartData, PROFILE_OPTIONS } from "@/app/teams/[teamId]/decisions/[decisionId]/results/charts/data";
+import { buildChartData, PROFILE_OPTIONS, SPLIT_ROWS, WEIGHT_DOTS } from "@/app/teams/[teamId]/decisions/[decisionId]/results/charts/data";
 import type { ChartData } from "@/app/teams/[teamId]/decisions/[decisionId]/results/charts/types";
 import { tally, type TallyInput } from "@/lib/domain/tally";
+import { randomDecision } from "../../support/random-decision";
 
 // The results charts' figures, checked by hand on a small decision. Names and ids are distinctive,
 // so finding one in the built data cannot be a coincidence.
@@ -288,5 +289,69 @@ describe("the profile's size", () => {
     // Ana alone, group weights 0.75/0.25: Beta (5,5) 100, Alpha (5,4) 93.75, Gamma, Epsilon and Zeta (3,3) 50, Delta (2,—) 25.
     const { data } = build(false, scoredBy(scored));
     expect(data.profile.series.map((s) => s.name)).toEqual(series);
+  });
+});
+
+describe("a large team: the charts' figures stay the same size", () => {
+  // A random decision of `members` people on the hand-checked options and criteria.
+  const large = (members: number, anonymous = false) => {
+    const decision = randomDecision(members, { members, options: OPTIONS.length, criteria: CRITERIA.length });
+    const people = decision.members;
+    const rename = new Map<string, string>([
+      ...decision.options.map((o, i) => [o.id, OPTIONS[i]!.id] as const),
+      ...decision.criteria.map((c, i) => [c.id, CRITERIA[i]!.id] as const),
+    ]);
+    const t = tally({
+      options: OPTIONS,
+      criteria: CRITERIA,
+      members: people,
+      weights: decision.weights.map((w) => ({ ...w, criterionId: rename.get(w.criterionId)! })),
+      scores: decision.rounds[0]!.map((s) => ({ ...s, optionId: rename.get(s.optionId)!, criterionId: rename.get(s.criterionId)! })),
+    });
+    return { t, people, data: buildChartData({ tally: t, criteria: CRITERIA, members: people, anonymous }) };
+  };
+
+  test(`up to ${WEIGHT_DOTS} weighing members each have a dot; beyond, each distinct weight has one, with its count`, () => {
+    const { t, people, data } = large(400);
+    const weighers = people.filter((m) => t.memberWeights[m.id]);
+    expect(weighers.length).toBeGreaterThan(WEIGHT_DOTS);
+    expect(data.weights.names).toBeNull();
+    for (const [c, criterion] of CRITERIA.entries()) {
+      const each = weighers.map((m) => Math.round(t.memberWeights[m.id]![criterion.id]! * 100));
+      const values = data.weights.members[c]!;
+      const counts = data.weights.counts![c]!;
+      expect(values).toEqual([...new Set(each)].sort((a, b) => a - b));
+      expect(counts).toEqual(values.map((v) => each.filter((w) => w === v).length));
+    }
+    const small = large(WEIGHT_DOTS - 10);
+    expect(small.data.weights.counts).toBeUndefined();
+    expect(small.data.weights.names).toHaveLength(small.people.filter((m) => small.t.memberWeights[m.id]).length);
+  });
+
+  test(`beyond ${SPLIT_ROWS} people the split has a row per own first choice, with the camp's mean own scores`, () => {
+    const { t, data } = large(300);
+    if (data.split.kind !== "camps") throw new Error(`expected camps, got ${data.split.kind}`);
+    const own = Object.values(t.memberRankings).filter((ranking) => ranking.some((e) => e.score !== null));
+    expect(data.split.people).toBe(own.length);
+    expect(data.split.rows.reduce((sum, row) => sum + row.count, 0)).toBe(own.length);
+    expect(data.split.summary).toMatch(new RegExp(`^${own.length} people scored; own first choice: `));
+    for (const row of data.split.rows) {
+      // A camp: the people whose first own choice, ties going to the option the group ranks higher, is this one.
+      const camp = own.filter((ranking) => {
+        const firsts = ranking.filter((e) => e.rank === 1).map((e) => t.options.findIndex((o) => o.optionId === e.optionId));
+        return Math.min(...firsts) === row.firstChoice;
+      });
+      expect(row.count).toBe(camp.length);
+      expect(camp.length).toBeGreaterThan(0);
+      t.options.forEach((option, o) => {
+        const totals = camp.flatMap((ranking) => ranking.filter((e) => e.optionId === option.optionId && e.score !== null).map((e) => e.score!));
+        expect(row.totals[o]).toBe(totals.length ? rounded(totals.reduce((a, b) => a + b, 0) / totals.length, 0) : null);
+      });
+    }
+    expect(large(SPLIT_ROWS).data.split.kind).toBe("members");
+  });
+
+  test("an anonymous decision of any size shows spreads only", () => {
+    expect(large(300, true).data.split.kind).toBe("spread");
   });
 });

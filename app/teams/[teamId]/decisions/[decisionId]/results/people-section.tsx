@@ -1,27 +1,39 @@
 import Link from "next/link";
-import { Table } from "@/app/_components/table";
 import { Card, CardTitle } from "@/app/_components/ui";
-import type { BallotInputs } from "@/db/queries/ballots";
-import { SCORE_LABELS, type Score, type Tally } from "@/lib/domain/tally";
+import type { Named } from "@/db/queries/results";
+import type { Tally } from "@/lib/domain/tally";
+import type { ResultsPerson } from "@/lib/services/results-page";
+import { PeopleTable } from "./people-table";
+import { type PersonScoresData, PersonScores } from "./person-scores";
 
-/** Beyond this many people the list opens on request, so a large team's page stays light. */
-const PEOPLE_LISTED = 25;
+/** People listed per page, so the page stays the same size however large the team. */
+export const PEOPLE_PER_PAGE = 25;
 
 const pct = (value: number) => `${Math.round(value * 100)}%`;
 
 type Props = {
-  inputs: BallotInputs;
+  members: Named[];
+  person: ResultsPerson | null;
   tally: Tally;
-  criteria: { id: string; name: string }[];
+  criteria: Named[];
   optionName: Map<string, string>;
-  selectedId?: string;
-  showAll: boolean;
+  /** The `people` query parameter: the page of the list, from 1. */
+  page?: string;
 };
 
+/** The page asked for, within range; anything unreadable is the first page. */
+export function peoplePage(asked: string | undefined, count: number): number {
+  const last = Math.max(1, Math.ceil(count / PEOPLE_PER_PAGE));
+  const page = Number(asked);
+  return Number.isInteger(page) && page >= 1 ? Math.min(page, last) : 1;
+}
+
 /** Each person's weights and scores by name: shown only after the reveal, never for anonymous decisions. */
-export function PeopleSection({ inputs, tally, criteria, optionName, selectedId, showAll }: Props) {
-  const listed = showAll ? inputs.members : inputs.members.slice(0, PEOPLE_LISTED);
-  const selected = inputs.members.find((m) => m.id === selectedId);
+export function PeopleSection({ members, person, tally, criteria, optionName, page: asked }: Props) {
+  const page = peoplePage(asked, members.length);
+  const first = (page - 1) * PEOPLE_PER_PAGE;
+  const listed = members.slice(first, first + PEOPLE_PER_PAGE);
+  const pageQuery = (n: number) => (n > 1 ? `&people=${n}` : "");
   const firstChoice = (memberId: string) =>
     (tally.memberRankings[memberId] ?? [])
       .filter((r) => r.rank === 1)
@@ -40,39 +52,52 @@ export function PeopleSection({ inputs, tally, criteria, optionName, selectedId,
   return (
     <Card aria-labelledby="people-heading">
       <CardTitle id="people-heading">Each person’s weights and scores</CardTitle>
-      {selected ? <PersonDetail member={selected} inputs={inputs} tally={tally} criteria={criteria} optionName={optionName} /> : null}
-      <Table
-        labelledBy="people-heading"
-        gap="pr-3"
-        columns={[{ label: "Person" }, { label: "Own first choice" }, { label: "Weights most" }, { label: "Details", visuallyHidden: true }]}
-      >
-        {listed.map((m) => (
-          <tr key={m.id} aria-current={m.id === selectedId ? "true" : undefined}>
-            <td className="py-2 pr-3 font-medium">{m.name}</td>
-            <td className="py-2 pr-3">{firstChoice(m.id)}</td>
-            <td className="py-2 pr-3">{heaviest(m.id)}</td>
-            <td className="py-2 text-right">
-              <Link href={`?person=${m.id}${showAll ? "&people=all" : ""}#people-heading`} className="text-brand-600 hover:underline dark:text-brand-100">
-                Weights and scores<span className="sr-only"> of {m.name}</span>
-              </Link>
-            </td>
-          </tr>
-        ))}
-      </Table>
-      {listed.length < inputs.members.length ? (
-        <Link href="?people=all#people-heading" className="mt-3 inline-block text-sm font-medium text-brand-600 hover:underline dark:text-brand-100">
-          Show all {inputs.members.length} people
-        </Link>
+      {person ? <PersonDetail person={person} tally={tally} criteria={criteria} optionName={optionName} /> : null}
+      <PeopleTable
+        rows={listed.map((m) => ({ id: m.id, name: m.name, firstChoice: firstChoice(m.id), heaviest: heaviest(m.id) }))}
+        selectedId={person?.member.id ?? null}
+        pageQuery={pageQuery(page)}
+      />
+      {members.length > PEOPLE_PER_PAGE ? (
+        <nav aria-label="Pages of people" className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">{`People ${first + 1}–${first + listed.length} of ${members.length}`}</span>
+          {page > 1 ? (
+            <Link href={`?people=${page - 1}#people-heading`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              Previous {PEOPLE_PER_PAGE}
+            </Link>
+          ) : null}
+          {first + listed.length < members.length ? (
+            <Link href={`?people=${page + 1}#people-heading`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+              Next {Math.min(PEOPLE_PER_PAGE, members.length - first - listed.length)}
+            </Link>
+          ) : null}
+        </nav>
       ) : null}
     </Card>
   );
 }
 
-function PersonDetail({ member, inputs, tally, criteria, optionName }: Omit<Props, "selectedId" | "showAll"> & { member: { id: string; name: string } }) {
+/** A person's scores as digits per option, and the cells they commented on or gave evidence for. */
+export function personScoresData(options: Named[], criteria: Named[], scores: ResultsPerson["scores"]): PersonScoresData {
+  const optionIndex = new Map(options.map((o, i) => [o.id, i]));
+  const criterionIndex = new Map(criteria.map((c, i) => [c.id, i]));
+  const grid = options.map(() => Array<number>(criteria.length).fill(0));
+  const notes: PersonScoresData["notes"] = [];
+  for (const s of scores) {
+    const o = optionIndex.get(s.optionId);
+    const c = criterionIndex.get(s.criterionId);
+    if (o === undefined || c === undefined) continue;
+    grid[o]![c] = s.score;
+    if (s.comment || s.evidenceUrl) notes.push([o, c, s.comment || null, s.evidenceUrl || null]);
+  }
+  return { options: options.map((o) => o.name), criteria: criteria.map((c) => c.name), grid: grid.map((row) => row.join("")), notes };
+}
+
+function PersonDetail({ person, tally, criteria, optionName }: Pick<Props, "tally" | "criteria" | "optionName"> & { person: ResultsPerson }) {
+  const { member, scores } = person;
   const weights = tally.memberWeights[member.id];
   const ranking = tally.memberRankings[member.id] ?? [];
-  const scores = inputs.scores.filter((s) => s.memberId === member.id);
-  const criterionName = new Map(criteria.map((c) => [c.id, c.name]));
+  const optionList = [...optionName].map(([id, name]) => ({ id, name }));
   return (
     <section
       aria-labelledby="person-heading"
@@ -109,20 +134,10 @@ function PersonDetail({ member, inputs, tally, criteria, optionName }: Omit<Prop
       </div>
       {scores.length > 0 ? (
         <>
-          <h4 className="mb-1 mt-4 text-sm font-semibold">Scores</h4>
-          <ul className="space-y-1 text-sm">
-            {scores.map((s) => (
-              <li key={`${s.optionId}.${s.criterionId}`}>
-                {optionName.get(s.optionId)} · {criterionName.get(s.criterionId)}: <strong>{s.score}</strong> ({SCORE_LABELS[s.score as Score]})
-                {s.comment ? <span className="text-slate-600 dark:text-slate-400"> “{s.comment}”</span> : null}
-                {s.evidenceUrl ? (
-                  <a href={s.evidenceUrl} rel="noreferrer nofollow" className="ml-1 text-brand-600 hover:underline dark:text-brand-100">
-                    evidence
-                  </a>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <h4 id="person-scores-heading" className="mb-1 mt-4 text-sm font-semibold">
+            Scores
+          </h4>
+          <PersonScores data={personScoresData(optionList, criteria, scores)} />
         </>
       ) : null}
     </section>

@@ -1,17 +1,23 @@
 import { Table } from "@/app/_components/table";
 import { Card, CardTitle } from "@/app/_components/ui";
-import type { Tally } from "@/lib/domain/tally";
+import type { RoundStanding } from "@/lib/domain/tally-rounds";
 
 /** How each option's rank and score moved from one scoring round to the next. */
-export function RoundsSection({ rounds, optionOrder }: { rounds: { round: number; tally: Tally }[]; optionOrder: { optionId: string; name: string }[] }) {
+export function RoundsSection({
+  rounds,
+  optionOrder,
+}: {
+  rounds: { round: number; standings: RoundStanding[] }[];
+  optionOrder: { optionId: string; name: string }[];
+}) {
   if (rounds.length < 2) return null;
-  const cell = (tally: Tally, optionId: string) => tally.options.find((o) => o.optionId === optionId);
+  const cell = (standings: RoundStanding[], optionId: string) => standings.find((o) => o.optionId === optionId);
   const last = rounds[rounds.length - 1]!;
   const first = rounds[0]!;
   const summary = optionOrder
     .map((o) => {
-      const from = cell(first.tally, o.optionId)?.rank;
-      const to = cell(last.tally, o.optionId)?.rank;
+      const from = cell(first.standings, o.optionId)?.rank;
+      const to = cell(last.standings, o.optionId)?.rank;
       return from && to && from !== to ? `${o.name} moved from #${from} to #${to}` : null;
     })
     .filter(Boolean)
@@ -31,8 +37,8 @@ export function RoundsSection({ rounds, optionOrder }: { rounds: { round: number
               {o.name}
             </th>
             {rounds.map((r, i) => {
-              const now = cell(r.tally, o.optionId);
-              const before = i > 0 ? cell(rounds[i - 1]!.tally, o.optionId) : undefined;
+              const now = cell(r.standings, o.optionId);
+              const before = i > 0 ? cell(rounds[i - 1]!.standings, o.optionId) : undefined;
               const moved = before?.rank && now?.rank ? before.rank - now.rank : 0;
               return (
                 <td key={r.round} className="py-2 pr-3 tabular-nums">

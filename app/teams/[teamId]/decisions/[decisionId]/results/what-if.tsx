@@ -14,15 +14,13 @@ export function WhatIf({ basis }: { basis: ScoreBasis }) {
   const changed = basis.criteria.some((c, i) => weights[c.id] !== Math.round((basis.groupWeights[i] ?? 0) * 100));
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3 [&_label]:text-sm">
         <legend className="mb-2 text-sm font-semibold">Criterion weights</legend>
-        {basis.criteria.map((c) => (
+        {basis.criteria.map((c, i) => (
           <div key={c.id} className="grid grid-cols-[10rem_1fr_3rem] items-center gap-3">
-            <label htmlFor={`${id}-${c.id}`} className="text-sm">
-              {c.name}
-            </label>
+            <label htmlFor={`${id}-${i}`}>{c.name}</label>
             <input
-              id={`${id}-${c.id}`}
+              id={`${id}-${i}`}
               type="range"
               min={0}
               max={100}
@@ -31,7 +29,7 @@ export function WhatIf({ basis }: { basis: ScoreBasis }) {
               onChange={(e) => setWeights((w) => ({ ...w, [c.id]: Number(e.target.value) }))}
               className="w-full accent-brand-600"
             />
-            <span className="text-right text-sm tabular-nums">{Math.round((result.weights[c.id] ?? 0) * 100)}%</span>
+            <span className="text-right text-sm tabular-nums">{`${Math.round((result.weights[c.id] ?? 0) * 100)}%`}</span>
           </div>
         ))}
         <button type="button" className={buttonClass("secondary")} disabled={!changed} onClick={() => setWeights(initialWeights(basis))}>
@@ -42,10 +40,10 @@ export function WhatIf({ basis }: { basis: ScoreBasis }) {
         <h3 id={`${id}-ranking`} className="mb-2 text-sm font-semibold">
           Ranking with these weights
         </h3>
-        <ol aria-labelledby={`${id}-ranking`} aria-live="polite" className="space-y-1 text-sm">
+        <ol aria-labelledby={`${id}-ranking`} aria-live="polite" className="space-y-1 text-sm [&_li]:flex [&_li]:items-center [&_li]:gap-2">
           {result.options.map((o) => (
-            <li key={o.optionId} className="flex items-center gap-2">
-              <span className="w-6 tabular-nums">{o.rank ?? "—"}.</span>
+            <li key={o.optionId}>
+              <span className="w-6 tabular-nums">{`${o.rank ?? "—"}.`}</span>
               <span className="w-32 truncate font-medium">{o.name}</span>
               <span className="h-2 flex-1 rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
                 <span className="block h-2 rounded bg-brand-500" style={{ width: `${o.score ?? 0}%` }} />

@@ -9,7 +9,8 @@ import { Card, CardTitle } from "@/app/_components/ui";
 import styles from "./charts.module.css";
 import { LazyProfileChart, LazyRankingChart, LazyWeightsChart } from "./lazy";
 import { criterionColour, optionColour, optionDash } from "./palette";
-import { fixed, legendClass, listNames, muted, Numbers, SimpleTable } from "./parts";
+import { fixed, legendClass, listNames, muted, Numbers } from "./parts";
+import { SimpleTable } from "./simple-table";
 import { SplitHeatmap } from "./split";
 import type { ChartData, ProfileData, RankingData, WeightsData } from "./types";
 
@@ -197,43 +198,69 @@ function LineLegend({ names }: { names: string[] }) {
 
 /* Weights ---------------------------------------------------------------------------------------- */
 
-function median(sorted: readonly number[]): number | null {
-  if (sorted.length === 0) return null;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+/** One criterion's weights as sorted values with how many gave each (1 each when every member has a dot). */
+function weightColumn(data: WeightsData, c: number): { values: number[]; counts: number[]; total: number } {
+  const values = data.members[c] ?? [];
+  if (data.counts) {
+    const counts = data.counts[c] ?? [];
+    return { values, counts, total: counts.reduce((a, b) => a + b, 0) };
+  }
+  const sorted = [...values].sort((a, b) => a - b);
+  return { values: sorted, counts: sorted.map(() => 1), total: sorted.length };
 }
 
-function weightsSummary({ criteria, group, members, fallback }: WeightsData): string {
+/** The value at a position of the sorted column, positions counted with repeats. */
+function nth({ values, counts }: { values: number[]; counts: number[] }, position: number): number {
+  let seen = 0;
+  for (const [i, value] of values.entries()) {
+    seen += counts[i]!;
+    if (position < seen) return value;
+  }
+  return values[values.length - 1]!;
+}
+
+function median(column: ReturnType<typeof weightColumn>): number | null {
+  const { total } = column;
+  if (total === 0) return null;
+  const mid = Math.floor(total / 2);
+  return total % 2 ? nth(column, mid) : (nth(column, mid - 1) + nth(column, mid)) / 2;
+}
+
+function weightsSummary(data: WeightsData): string {
+  const { criteria, group, fallback } = data;
   const groupText = `Group weights: ${criteria.map((c, i) => `${c} ${Math.round(group[i] ?? 0)}%`).join(", ")}.`;
   if (fallback) return `Nobody gave usable weights, so every criterion counts the same. ${groupText}`;
-  const count = members[0]?.length ?? 0;
+  const columns = criteria.map((_, c) => weightColumn(data, c));
+  const count = columns[0]?.total ?? 0;
   let widest = -1;
   let widestRange = -1;
-  members.forEach((column, c) => {
-    const range = Math.max(...column) - Math.min(...column);
-    if (column.length > 1 && range > widestRange) {
+  columns.forEach((column, c) => {
+    const range = column.values.length > 0 ? column.values[column.values.length - 1]! - column.values[0]! : 0;
+    if (column.total > 1 && range > widestRange) {
       widest = c;
       widestRange = range;
     }
   });
-  const split = widest >= 0 ? ` Members differ most on ${criteria[widest]}: from ${Math.min(...members[widest]!)}% to ${Math.max(...members[widest]!)}%.` : "";
+  const low = columns[widest]?.values[0];
+  const high = columns[widest]?.values.at(-1);
+  const split = widest >= 0 ? ` Members differ most on ${criteria[widest]}: from ${low}% to ${high}%.` : "";
   return `${groupText} From ${count} member${count === 1 ? "" : "s"}’ weights.${split}`;
 }
 
 function WeightsBlock({ data, className }: { data: WeightsData; className?: string }) {
   if (data.criteria.length === 0) return null;
-  const count = data.members[0]?.length ?? 0;
+  const count = weightColumn(data, 0).total;
   const numbers = (
     <SimpleTable
       caption="Group weight and the spread of members’ weights per criterion, in percent"
       head={["Criterion", "Group", "Lowest", "Median", "Highest"]}
       rows={data.criteria.map((name, c) => {
-        const sorted = [...(data.members[c] ?? [])].sort((a, b) => a - b);
+        const column = weightColumn(data, c);
         return {
           head: name,
           cells: [
             `${fixed(data.group[c], 1)}%`,
-            ...[sorted[0], median(sorted), sorted[sorted.length - 1]].map((v) => (v === undefined || v === null ? "—" : `${Math.round(v)}%`)),
+            ...[column.values[0], median(column), column.values.at(-1)].map((v) => (v === undefined || v === null ? "—" : `${Math.round(v)}%`)),
           ],
         };
       })}
@@ -247,7 +274,9 @@ function WeightsBlock({ data, className }: { data: WeightsData; className?: stri
       intro={
         data.fallback
           ? "Nobody gave usable weights, so every criterion counts the same."
-          : `Each dot is one member’s weight for a criterion (${count} member${count === 1 ? "" : "s"}, each adding up to 100%); the bar is the group weight, their mean.`
+          : data.counts
+            ? `Each dot is a weight members gave a criterion, larger the more members gave it (${count} members, each adding up to 100%); the bar is the group weight, their mean.`
+            : `Each dot is one member’s weight for a criterion (${count} member${count === 1 ? "" : "s"}, each adding up to 100%); the bar is the group weight, their mean.`
       }
       legend={
         <ul className={legendClass} aria-label="Legend">

@@ -21,38 +21,4 @@ export function Numbers({ children }: { children: ReactNode }) {
   );
 }
 
-const th = "py-1.5 pr-3 text-left font-medium";
-const td = "py-1.5 pr-3 tabular-nums";
-
-export function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: { head: string; cells: string[] }[] }) {
-  return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="text-xs text-slate-500 dark:text-slate-400">
-        <tr>
-          {head.map((h, i) => (
-            <th key={i} scope="col" className={th}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-        {rows.map((row, r) => (
-          <tr key={r}>
-            <th scope="row" className={th}>
-              {row.head}
-            </th>
-            {row.cells.map((cell, c) => (
-              <td key={c} className={td}>
-                {cell}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export const legendClass = "mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300";

@@ -163,9 +163,19 @@ function MemberDots({ data }: { data: WeightsData }) {
   const plot = usePlotArea();
   if (!xScale || !plot || data.criteria.length === 0) return null;
   const band = plot.height / data.criteria.length;
-  const count = data.members[0]?.length ?? 0;
+  const count = data.counts ? data.counts[0]!.reduce((a, b) => a + b, 0) : (data.members[0]?.length ?? 0);
   const radius = count <= 20 ? 3.5 : count <= 80 ? 2.75 : 2.25;
   const opacity = count <= 20 ? 0.65 : count <= 80 ? 0.4 : 0.25;
+  // With counts, a dot stands for everyone who gave that weight: its area grows with their share.
+  const sized = (c: number, m: number) => {
+    const given = data.counts?.[c]?.[m];
+    return given === undefined ? radius : Math.min(band * 0.3, 2.25 + 6 * Math.sqrt(given / Math.max(1, count)));
+  };
+  const title = (c: number, m: number, weight: number) => {
+    const given = data.counts?.[c]?.[m];
+    if (given !== undefined) return `${given} member${given === 1 ? "" : "s"}: ${weight}%`;
+    return data.names ? `${data.names[m]}: ${weight}%` : `${weight}%`;
+  };
   return (
     <ZIndexLayer zIndex={DefaultZIndexes.scatter}>
       <g>
@@ -176,8 +186,15 @@ function MemberDots({ data }: { data: WeightsData }) {
             // A low-discrepancy sequence: neighbours land far apart, the same every render.
             const offset = (((m * 0.6180339887) % 1) - 0.5) * band * 0.5;
             return (
-              <circle key={`${c}.${m}`} cx={x} cy={plot.y + band * (c + 0.5) + offset} r={radius} fill="var(--chart-dot)" fillOpacity={opacity}>
-                <title>{data.names ? `${data.names[m]}: ${weight}%` : `${weight}%`}</title>
+              <circle
+                key={`${c}.${m}`}
+                cx={x}
+                cy={plot.y + band * (c + 0.5) + (data.counts ? 0 : offset)}
+                r={sized(c, m)}
+                fill="var(--chart-dot)"
+                fillOpacity={data.counts ? 0.5 : opacity}
+              >
+                <title>{title(c, m, weight)}</title>
               </circle>
             );
           }),

@@ -9,10 +9,12 @@
  */
 import type { ReactNode } from "react";
 import { fixed, legendClass, muted } from "./parts";
+import { membersSummary } from "./summaries";
 import type { SplitData } from "./types";
 import styles from "./charts.module.css";
 
 type Members = Extract<SplitData, { kind: "members" }>;
+type Camps = Extract<SplitData, { kind: "camps" }>;
 type Spread = Extract<SplitData, { kind: "spread" }>;
 
 const TOTAL_STEPS = ["0–19", "20–39", "40–59", "60–79", "80–100"];
@@ -21,7 +23,8 @@ const totalStep = (total: number) => Math.min(TOTAL_STEPS.length - 1, Math.floor
 const spreadStep = (sd: number) => Math.min(SPREAD_STEPS.length - 1, Math.floor(sd / 0.5));
 
 export function SplitHeatmap({ data }: { data: SplitData }) {
-  return data.kind === "members" ? <MemberTotals data={data} /> : <Spreads data={data} />;
+  if (data.kind === "members") return <MemberTotals data={data} />;
+  return data.kind === "camps" ? <CampTotals data={data} /> : <Spreads data={data} />;
 }
 
 function Scale({ steps, attribute, extra }: { steps: string[]; attribute: "data-b" | "data-s"; extra?: string }) {
@@ -38,25 +41,6 @@ function Scale({ steps, attribute, extra }: { steps: string[]; attribute: "data-
   );
 }
 
-function membersSummary({ options, rows }: Members): string {
-  const counts = options.map((_, o) => rows.filter((r) => r.firstChoice === o).length);
-  const firsts = options.flatMap((name, o) => (counts[o] ? [`${name} ${counts[o]}`] : [])).join(", ");
-  let widest = -1;
-  let range: [number, number] = [0, 0];
-  options.forEach((_, o) => {
-    const totals = rows.flatMap((r) => (r.totals[o] == null ? [] : [r.totals[o]!]));
-    if (totals.length < 2) return;
-    const low = Math.min(...totals);
-    const high = Math.max(...totals);
-    if (widest < 0 || high - low > range[1] - range[0]) {
-      widest = o;
-      range = [low, high];
-    }
-  });
-  const people = `${rows.length} ${rows.length === 1 ? "person" : "people"} scored; own first choice: ${firsts}.`;
-  return widest >= 0 ? `${people} Own scores differ most for ${options[widest]}: from ${range[0]} to ${range[1]}.` : people;
-}
-
 function MemberTotals({ data }: { data: Members }) {
   if (data.rows.length === 0) return <p className={`mt-1 ${muted}`}>Nobody has a score of their own for any option yet.</p>;
   return (
@@ -71,6 +55,37 @@ function MemberTotals({ data }: { data: Members }) {
         {data.rows.map((row, r) => (
           <tr key={r}>
             <th scope="row">{row.name}</th>
+            {row.totals.map((total, o) =>
+              total === null ? (
+                <td key={o}>—</td>
+              ) : (
+                <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
+                  {total}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </HeatTable>
+    </>
+  );
+}
+
+function CampTotals({ data }: { data: Camps }) {
+  return (
+    <>
+      <p className={`mt-1 ${muted}`}>
+        Each person’s own score for each option, on 0–100 with the group’s weights, averaged over the people who share an own first choice: {data.people} people
+        are too many for a row each, and each person’s own figures are in the list of people below.
+      </p>
+      <p className="mt-2 text-sm">{data.summary}</p>
+      <Scale steps={TOTAL_STEPS} attribute="data-b" extra="Bold: the camp’s own first choice" />
+      <HeatTable caption="Mean own score (0–100) per option of the people with each own first choice" corner="Own first choice" columns={data.options}>
+        {data.rows.map((row) => (
+          <tr key={row.firstChoice ?? "none"}>
+            <th scope="row">
+              {row.firstChoice === null ? "None" : data.options[row.firstChoice]} ({row.count} {row.count === 1 ? "person" : "people"})
+            </th>
             {row.totals.map((total, o) =>
               total === null ? (
                 <td key={o}>—</td>

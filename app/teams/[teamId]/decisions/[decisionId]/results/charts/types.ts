@@ -20,6 +20,9 @@ export type ProfileData = {
  * Weights in percent. `members[criterion]` lists every weighing member's weight for that criterion:
  * in member order with `names` for open decisions; each list sorted on its own, with no names, for
  * anonymous ones, so no row can be followed across criteria back to one person.
+ *
+ * Beyond a page of members each list is cut to its distinct weights, lowest first, and `counts`
+ * says how many members gave each (no names): a thousand dots per criterion say no more than that.
  */
 export type WeightsData = {
   criteria: string[];
@@ -27,6 +30,8 @@ export type WeightsData = {
   members: number[][];
   names: string[] | null;
   fallback: boolean;
+  /** counts[criterion][i]: members who gave members[criterion][i]; absent when every member has a dot. */
+  counts?: number[][];
 };
 
 /**
@@ -39,6 +44,17 @@ export type SplitData =
       kind: "members";
       options: string[];
       rows: { name: string; totals: (number | null)[]; firstChoice: number | null }[];
+    }
+  | {
+      /**
+       * Open decisions beyond a page of people: one row per camp, the people sharing an own first
+       * choice, with their mean own total per option; the summary is worded from everyone's rows.
+       */
+      kind: "camps";
+      options: string[];
+      people: number;
+      summary: string;
+      rows: { firstChoice: number | null; count: number; totals: (number | null)[] }[];
     }
   | {
       kind: "spread";

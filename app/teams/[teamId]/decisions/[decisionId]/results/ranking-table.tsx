@@ -1,0 +1,55 @@
+"use client";
+
+/**
+ * The weighted ranking's rows. A client component only so that the page carries each row's figures
+ * once, compactly, rather than its markup a second time in the server-component payload; it renders
+ * on the server like any other. Cell styles sit on the table.
+ */
+
+export type RankingRow = { name: string; rank: number | null; tie: boolean; score: string; width: number; coverage: string; spread: string };
+
+const table = [
+  "w-full text-left text-sm",
+  "[&_th]:py-2 [&_th]:pr-3 [&_th]:font-medium [&_td]:py-2 [&_td]:pr-3 [&_td]:tabular-nums [&_td:nth-child(2)]:font-medium",
+].join(" ");
+
+export function RankingTable({ rows }: { rows: RankingRow[] }) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className={table} aria-labelledby="ranking-heading">
+        <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
+          <tr>
+            <th scope="col">Rank</th>
+            <th scope="col">Option</th>
+            <th scope="col" className="w-1/3">
+              Score (0–100)
+            </th>
+            <th scope="col">Coverage</th>
+            <th scope="col">Spread</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {rows.map((row, i) => (
+            <tr key={i}>
+              <td>
+                {row.rank ?? "—"}
+                {row.tie ? <span className="ml-1 text-xs text-amber-700 dark:text-amber-300">(tie)</span> : null}
+              </td>
+              <td>{row.name}</td>
+              <td>
+                <div className="flex items-center gap-2">
+                  <div className="h-2 flex-1 rounded bg-slate-100 dark:bg-slate-800" aria-hidden="true">
+                    <div className="h-2 rounded bg-brand-500" style={{ width: `${row.width}%` }} />
+                  </div>
+                  <span className="w-12 text-right">{row.score}</span>
+                </div>
+              </td>
+              <td>{row.coverage}</td>
+              <td>{row.spread}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
