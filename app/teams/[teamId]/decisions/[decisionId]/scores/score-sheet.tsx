@@ -9,6 +9,9 @@ import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
 
 type Item = { id: string; name: string; description: string };
+
+/** A cell's comment or evidence link: a blank one is the same as none, so it need not be sent. */
+const isNote = (name: string) => name.endsWith(".comment") || name.endsWith(".evidence");
 export type Cell = { score: number | null; comment: string; evidence: string };
 
 export function ScoreSheet({
@@ -36,7 +39,8 @@ export function ScoreSheet({
 }) {
   const [state, action] = useActionState(saveScoresAction, initialFormState);
   const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
-  const filled = Object.values(initial).filter((c) => c.score !== null).length;
+  // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
+  const filled = state.ok && state.data?.scored ? Number(state.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
   const check = (formData: FormData) => {
     const text = (name: string) => String(formData.get(name) ?? "").trim();
@@ -57,7 +61,7 @@ export function ScoreSheet({
   };
 
   return (
-    <ActionForm action={action} check={check} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={action} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
