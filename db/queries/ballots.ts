@@ -120,19 +120,27 @@ export async function replaceScores(
   await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
-/** The caller's own sheets. Always allowed: a member may see what they entered. */
-export async function ownBallot(db: Executor, decisionId: string, userId: string, round = 1) {
-  const [weightRows, scoreRows] = await Promise.all([
-    db
-      .select({ criterionId: weights.criterionId, weight: weights.weight })
-      .from(weights)
-      .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
-    db
-      .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, comment: scores.comment, evidenceUrl: scores.evidenceUrl })
-      .from(scores)
-      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, round), eq(scores.userId, userId))),
-  ]);
-  return { weights: weightRows, scores: scoreRows };
+/** The caller's own weights. Always allowed: a member may see what they entered. */
+export async function ownWeights(db: Executor, decisionId: string, userId: string) {
+  return db
+    .select({ criterionId: weights.criterionId, weight: weights.weight })
+    .from(weights)
+    .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId)));
+}
+
+/** The caller's own scores of the given rounds (the current one, and the one before in a re-vote), in one query. */
+export async function ownScores(db: Executor, decisionId: string, userId: string, rounds: readonly number[]) {
+  return db
+    .select({
+      round: scores.round,
+      optionId: scores.optionId,
+      criterionId: scores.criterionId,
+      score: scores.score,
+      comment: scores.comment,
+      evidenceUrl: scores.evidenceUrl,
+    })
+    .from(scores)
+    .where(and(eq(scores.decisionId, decisionId), inArray(scores.round, [...rounds]), eq(scores.userId, userId)));
 }
 
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */
