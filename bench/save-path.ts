@@ -16,7 +16,7 @@
  * SAVE_BENCH_PROFILE=dir (the app server writes a --cpu-prof there).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { encode } from "next-auth/jwt";
 import { chromium } from "@playwright/test";
@@ -30,7 +30,8 @@ import { hashPassword } from "../lib/auth/password";
 const DB_URL = process.env.SAVE_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_load_save";
 const APP_PORT = Number(process.env.SAVE_BENCH_APP_PORT ?? 3430);
 const FLOOR_PORT = Number(process.env.SAVE_BENCH_FLOOR_PORT ?? 3431);
-const SECONDS = Number(process.env.SAVE_BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.SAVE_BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.SAVE_BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.SAVE_BENCH_CONNECTIONS ?? 10);
 const SCENARIOS = (process.env.SAVE_BENCH_SCENARIOS ?? "floor-save,save-scores,floor-page,scores-page,weights-page").split(",");
 const SECRET = "save-bench-secret-0123456789abcdef0123456789";
@@ -121,52 +122,79 @@ function start(args: string[], port: number, nodeFlags: string[] = []): ChildPro
   });
 }
 
-/** The save request exactly as Chromium sends it when a member saves the sheet. */
-async function captureSave(seeded: Seeded) {
-  const base = `http://127.0.0.1:${APP_PORT}`;
-  const path = `/teams/${seeded.teamId}/decisions/${seeded.decisionId}/scores`;
+/** A form's request exactly as Chromium sends it to a server action when the button is clicked. */
+async function captureAction(url: string, cookie: string | null, button: string, done: string) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking"] });
   try {
     const context = await browser.newContext();
-    const [name, value] = seeded.cookies[0]!.split("=") as [string, string];
-    await context.addCookies([{ name, value, url: base }]);
+    if (cookie) {
+      const [name, value] = cookie.split("=") as [string, string];
+      await context.addCookies([{ name, value, url }]);
+    }
     const page = await context.newPage();
-    await page.goto(base + path);
+    await page.goto(url);
     await page.evaluate(() => {
       document.querySelectorAll("select").forEach((select, i) => {
         select.value = String(1 + ((i * 7) % 5));
       });
     });
     const requestPromise = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-    await page.getByRole("button", { name: "Save scores" }).click();
+    await page.getByRole("button", { name: button }).click();
     const request = await requestPromise;
-    await page.getByText("scores are saved").waitFor();
+    await page.getByText(done).waitFor();
     const headers = Object.fromEntries(
       Object.entries(await request.allHeaders()).filter(([k]) => !["cookie", "host", "content-length", "accept-encoding"].includes(k) && !k.startsWith(":")),
     );
-    return { path, headers, body: request.postDataBuffer()! };
+    return { path: new URL(url).pathname + new URL(url).search, headers, body: request.postDataBuffer()! };
   } finally {
     await browser.close();
   }
 }
 
-type Row = { scenario: string; rps: number; p50: number; p95: number; p99: number; errors: number; bytes: number; answered: number };
+/** The save request exactly as Chromium sends it when a member saves the sheet. */
+function captureSave(seeded: Seeded) {
+  const url = `http://127.0.0.1:${APP_PORT}/teams/${seeded.teamId}/decisions/${seeded.decisionId}/scores`;
+  return captureAction(url, seeded.cookies[0]!, "Save scores", "scores are saved");
+}
+
+type Row = { scenario: string; rps: number; p50: number; p95: number; p99: number; errors: number; bytes: number; answered: number; cpuMs: number };
+
+/** CPU time (user + system, ms) used so far by every process in a server's process group. */
+function groupCpuMs(pgid: number): number {
+  const tick = 10; // USER_HZ is 100 on Linux
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      total += (Number(fields[11]) + Number(fields[12])) * tick;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
 
 function percentile(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
 /** Runs one scenario: a short warm-up, then SECONDS of load; latencies are every answered request's. */
-async function measure(scenario: string, options: autocannon.Options, verify: (body: string) => boolean): Promise<Row> {
+async function measure(scenario: string, server: ChildProcess, options: autocannon.Options, verify: (body: string) => boolean): Promise<Row> {
   await autocannon({ ...options, duration: 2, connections: CONNECTIONS });
   const latencies: number[] = [];
+  const cpuBefore = groupCpuMs(server.pid!);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const options_ = { ...options, duration: SECONDS, connections: CONNECTIONS, verifyBody: (body: unknown) => verify(String(body ?? "")) };
     const instance = autocannon(options_, (error, done) => (error ? reject(error) : resolve(done)));
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+  const cpu = groupCpuMs(server.pid!) - cpuBefore;
   latencies.sort((a, b) => a - b);
   return {
+    cpuMs: latencies.length ? cpu / latencies.length : NaN,
     scenario,
     rps: result.requests.total / SECONDS,
     p50: percentile(latencies, 50),
@@ -199,6 +227,33 @@ async function checkOutcome(seeded: Seeded, answeredSaves: number) {
   }
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * One line per scenario: medians over the rounds. The ratio is the median of each round's req/s
+ * over its floor's in the same round (measured next to each other, so a busy machine slows both).
+ */
+function summarise(rows: Row[]) {
+  const floorOf = (s: string) => (s === "save-scores" || s === "floor-action" ? "floor-save" : "floor-page");
+  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s; medians over rounds`);
+  console.log("scenario       req/s    p50    p95    p99  errors  bytes  cpu ms/req  ratio   (per round)");
+  for (const scenario of SCENARIOS) {
+    const mine = rows.filter((r) => r.scenario === scenario);
+    if (mine.length === 0) continue;
+    const floors = rows.filter((r) => r.scenario === floorOf(scenario));
+    const ratios = scenario === floorOf(scenario) || floors.length !== mine.length ? [] : mine.map((r, i) => r.rps / floors[i]!.rps);
+    const m = (key: "rps" | "p50" | "p95" | "p99" | "bytes" | "cpuMs") => median(mine.map((r) => r[key]));
+    const errors = mine.reduce((sum, r) => sum + r.errors, 0);
+    console.log(
+      `${scenario.padEnd(13)} ${m("rps").toFixed(0).padStart(6)} ${m("p50").toFixed(0).padStart(6)} ${m("p95").toFixed(0).padStart(6)} ${m("p99").toFixed(0).padStart(6)} ${String(errors).padStart(7)} ${m("bytes").toFixed(0).padStart(6)} ${m("cpuMs").toFixed(1).padStart(11)}  ${ratios.length ? median(ratios).toFixed(2) : "    "}   ${ratios.map((x) => x.toFixed(2)).join(" ")}`,
+    );
+  }
+}
+
 function main() {
   return (async () => {
     const seeded = await seed();
@@ -212,6 +267,15 @@ function main() {
     try {
       await Promise.all([waitFor(`http://127.0.0.1:${APP_PORT}/sign-in`), waitFor(`http://127.0.0.1:${FLOOR_PORT}/save`)]);
       const captured = await captureSave(seeded);
+      const dump = process.env.SAVE_BENCH_DUMP;
+      if (dump) {
+        for (const kind of ["scores", "weights"]) {
+          const response = await fetch(`http://127.0.0.1:${APP_PORT}/teams/${seeded.teamId}/decisions/${seeded.decisionId}/${kind}`, {
+            headers: { cookie: seeded.cookies[2]! },
+          });
+          writeFileSync(`${dump}/${kind}.html`, await response.text());
+        }
+      }
       if (process.env.SAVE_BENCH_DEBUG) {
         const response = await fetch(`http://127.0.0.1:${APP_PORT}${captured.path}`, {
           method: "POST",
@@ -221,68 +285,97 @@ function main() {
         console.log(response.status, `request body ${captured.body.length} bytes`, (await response.text()).slice(0, 3000));
       }
       let saves = 1; // the captured one
+      let floorAction: Awaited<ReturnType<typeof captureAction>> | undefined;
       const cookie = rotating(seeded.cookies);
       const member = rotating(seeded.people.map((p) => p.id));
       const appBase = `http://127.0.0.1:${APP_PORT}`;
       const floorBase = `http://127.0.0.1:${FLOOR_PORT}`;
       const decisionPath = `/teams/${seeded.teamId}/decisions/${seeded.decisionId}`;
-      for (const scenario of SCENARIOS) {
-        if (scenario === "floor-save") {
-          const body = (userId: string) =>
-            JSON.stringify({ decisionId: seeded.decisionId, userId, cells: seeded.cells.map((c, i) => ({ ...c, score: 1 + (i % 5) })) });
-          rows.push(
-            await measure(
-              scenario,
-              {
-                url: `${floorBase}/save`,
-                requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: body(member()) }) }],
-              },
-              (b) => b.includes('"saved":100'),
-            ),
-          );
-        } else if (scenario === "save-scores") {
-          const row = await measure(
-            scenario,
-            {
-              url: appBase + captured.path,
-              requests: [
+      for (let round = 0; round < ROUNDS; round++)
+        for (const scenario of SCENARIOS) {
+          if (scenario === "floor-save") {
+            const body = (userId: string) =>
+              JSON.stringify({ decisionId: seeded.decisionId, userId, cells: seeded.cells.map((c, i) => ({ ...c, score: 1 + (i % 5) })) });
+            rows.push(
+              await measure(
+                scenario,
+                floor,
                 {
-                  method: "POST",
-                  body: captured.body,
-                  setupRequest: (r) => ({ ...r, headers: { ...captured.headers, cookie: cookie() } }),
-                  onResponse: () => {
-                    saves++;
-                  },
+                  url: `${floorBase}/save`,
+                  requests: [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (r) => ({ ...r, body: body(member()) }) }],
                 },
-              ],
-            },
-            (b) => b.includes("scores are saved"),
-          );
-          rows.push(row);
-          await new Promise((r) => setTimeout(r, 1000));
-          const outcome = await checkOutcome(seeded, saves);
-          console.log(
-            `outcome: ${outcome.events} save events for ${outcome.answeredSaves} answered saves (up to ${CONNECTIONS * 2} unanswered at the ends of runs); members with other than 1 ballot and 100 cells: ${outcome.badMembers}`,
-          );
-        } else if (scenario === "floor-page") {
-          rows.push(
-            await measure(
+                (b) => b.includes('"saved":100'),
+              ),
+            );
+          } else if (scenario === "floor-action") {
+            // The same sheet through a bare server action: one captured body, its member swapped per request.
+            const ids = (key: "optionId" | "criterionId") => [...new Set(seeded.cells.map((c) => c[key]))].join(",");
+            const first = seeded.people[0]!.id;
+            floorAction ??= await captureAction(
+              `${floorBase}/action?d=${seeded.decisionId}&u=${first}&o=${ids("optionId")}&c=${ids("criterionId")}`,
+              null,
+              "Save",
+              "100 saved",
+            );
+            const { path, headers, body } = floorAction;
+            const text = body.toString("latin1");
+            rows.push(
+              await measure(
+                scenario,
+                floor,
+                {
+                  url: floorBase + path,
+                  requests: [{ method: "POST", headers, setupRequest: (r) => ({ ...r, body: Buffer.from(text.replace(first, member()), "latin1") }) }],
+                },
+                (b) => b.includes("100 saved"),
+              ),
+            );
+          } else if (scenario === "save-scores") {
+            const row = await measure(
               scenario,
-              { url: floorBase, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/table?d=${seeded.decisionId}&u=${member()}` }) }] },
-              (b) => (b.match(/<tr>/g)?.length ?? 0) === 100,
-            ),
-          );
-        } else if (scenario === "scores-page" || scenario === "weights-page") {
-          const kind = scenario === "scores-page" ? "scores" : "weights";
-          rows.push(
-            await measure(
-              scenario,
-              { url: `${appBase}${decisionPath}/${kind}`, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, headers: { cookie: cookie() } }) }] },
-              (b) => b.includes(kind === "scores" ? "Score the options" : "How much does each criterion matter?"),
-            ),
-          );
+              app,
+              {
+                url: appBase + captured.path,
+                requests: [
+                  {
+                    method: "POST",
+                    body: captured.body,
+                    setupRequest: (r) => ({ ...r, headers: { ...captured.headers, cookie: cookie() } }),
+                    onResponse: () => {
+                      saves++;
+                    },
+                  },
+                ],
+              },
+              (b) => b.includes("scores are saved"),
+            );
+            rows.push(row);
+            await new Promise((r) => setTimeout(r, 1000));
+            const outcome = await checkOutcome(seeded, saves);
+            console.log(
+              `outcome: ${outcome.events} save events for ${outcome.answeredSaves} answered saves (up to ${CONNECTIONS * 2} unanswered at the ends of runs); members with other than 1 ballot and 100 cells: ${outcome.badMembers}`,
+            );
+          } else if (scenario === "floor-page") {
+            rows.push(
+              await measure(
+                scenario,
+                floor,
+                { url: floorBase, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, path: `/table?d=${seeded.decisionId}&u=${member()}` }) }] },
+                (b) => (b.match(/<tr>/g)?.length ?? 0) === 100,
+              ),
+            );
+          } else if (scenario === "scores-page" || scenario === "weights-page") {
+            const kind = scenario === "scores-page" ? "scores" : "weights";
+            rows.push(
+              await measure(
+                scenario,
+                app,
+                { url: `${appBase}${decisionPath}/${kind}`, requests: [{ method: "GET", setupRequest: (r) => ({ ...r, headers: { cookie: cookie() } }) }] },
+                (b) => b.includes(kind === "scores" ? "Score the options" : "How much does each criterion matter?"),
+              ),
+            );
+          }
         }
-      }
     } finally {
       for (const server of [app, floor]) {
         try {
@@ -292,15 +385,7 @@ function main() {
         }
       }
     }
-    const floorOf = (s: string) => rows.find((r) => r.scenario === (s === "save-scores" ? "floor-save" : "floor-page"));
-    console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each\nscenario       req/s    p50    p95    p99  errors  bytes   ratio`);
-    for (const r of rows) {
-      const f = floorOf(r.scenario);
-      const ratio = f && !r.scenario.startsWith("floor") ? (r.rps / f.rps).toFixed(2) : "";
-      console.log(
-        `${r.scenario.padEnd(13)} ${r.rps.toFixed(0).padStart(6)} ${r.p50.toFixed(0).padStart(6)} ${r.p95.toFixed(0).padStart(6)} ${r.p99.toFixed(0).padStart(6)} ${String(r.errors).padStart(7)} ${String(r.bytes).padStart(6)}  ${ratio}`,
-      );
-    }
+    summarise(rows);
   })();
 }
 
