@@ -28,7 +28,7 @@ const SERVICES_MESSAGE = "lib/services holds the use cases: entry points (app/, 
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", "bench/floor/.next/**", ".data/**", "test-results/**", "playwright-report/**", "tests/e2e/.screenshots/**", "next-env.d.ts"]),
+  globalIgnores(["**/.next/**", ".data/**", "test-results/**", "playwright-report/**", "tests/e2e/.screenshots/**", "**/next-env.d.ts"]),
 
   {
     name: "verdict/code",

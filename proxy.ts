@@ -1,27 +1,30 @@
-import NextAuth from "next-auth";
-import { type NextFetchEvent, type NextRequest, NextResponse } from "next/server";
-import { baseAuthConfig, githubEnabled } from "./lib/auth/config";
+import { type NextRequest, NextResponse } from "next/server";
+import { githubEnabled, needsSignIn } from "./lib/auth/config";
+import { readSessionCookie } from "./lib/auth/session-cookie";
+import { env } from "./lib/env";
 import { refuseOversizedAction } from "./lib/http/body-limit";
 import { newNonce, securityHeaders, servedOverHttps } from "./lib/http/security-headers";
 
 // Answers a form post over the action body limit with a clear 413, sets the security headers on
-// every other response, and redirects signed-out people away from the
-// pages that need an account (the `authorized` rule in the auth config). Every page and action
-// still checks access itself.
-const { auth } = NextAuth(() => baseAuthConfig());
-
-const withSession = auth(async (request) => {
+// every other response, and redirects visitors without a valid session cookie away from the pages
+// that need an account (needsSignIn). Every page and action still checks access itself, against
+// the sessions table. The cookie is read, not renewed: it lives as long as a session can.
+export default async function proxy(request: NextRequest) {
+  const oversized = refuseOversizedAction(request);
+  if (oversized) return oversized;
   const headers = securityHeaders({
     nonce: newNonce(),
     dev: process.env.NODE_ENV === "development",
     https: servedOverHttps(request.nextUrl, request.headers.get("x-forwarded-proto")),
     formTargets: githubEnabled() ? ["https://github.com"] : [],
   });
-  const allowed = await baseAuthConfig().callbacks?.authorized?.({ auth: request.auth, request });
   let response: NextResponse;
-  if (allowed === false) {
-    const signIn = new URL("/sign-in", request.nextUrl);
-    signIn.searchParams.set("callbackUrl", request.nextUrl.href);
+  if (needsSignIn(request.nextUrl.pathname) && !(await readSessionCookie(request.headers, request.cookies.getAll(), env().AUTH_SECRET))) {
+    // On the configured public origin when AUTH_URL is set, as Auth.js's own redirect was.
+    const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+    const here = configured ? new URL(request.nextUrl.pathname + request.nextUrl.search, new URL(configured).origin) : request.nextUrl;
+    const signIn = new URL("/sign-in", here);
+    signIn.searchParams.set("callbackUrl", here.href);
     response = NextResponse.redirect(signIn);
   } else {
     // Next reads the nonce for its own scripts from the policy on the request.
@@ -31,14 +34,6 @@ const withSession = auth(async (request) => {
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
-});
-
-export default async function proxy(request: NextRequest, event: NextFetchEvent) {
-  const oversized = refuseOversizedAction(request);
-  if (oversized) return oversized;
-  // With a config built per request, Auth.js hands back the wrapped handler inside a promise.
-  const handler = await (withSession as unknown as Promise<(request: NextRequest, event: NextFetchEvent) => Promise<Response>>);
-  return handler(request, event);
 }
 
 // Every page and route, but not the build's hashed static files.

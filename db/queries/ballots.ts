@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../lib/domain/roles";
 import type { Executor, Tx } from "../client";
-import { ballots, criteria, memberships, options, scores, users, weights } from "../schema";
+import type { TeamEventType } from "./events";
+import { ballots, criteria, events, memberships, options, scores, users, weights } from "../schema";
 
 // Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
 // check the seal: the services and page loaders that call them check it first (lib/services/ballots.ts).
@@ -10,72 +11,136 @@ import { ballots, criteria, memberships, options, scores, users, weights } from 
 /** Weights are given once per decision; their ballot rows all sit in round 1. */
 export const WEIGHTS_ROUND = 1;
 
-/** Marks a member's sheet as submitted; tells whether this was the first time. */
-export async function recordBallot(tx: Tx, decisionId: string, userId: string, kind: "weights" | "scores", round: number, now: Date) {
-  const [row] = await tx
-    .insert(ballots)
-    .values({ decisionId, userId, kind, round, submittedAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: [ballots.decisionId, ballots.userId, ballots.kind, ballots.round], set: { updatedAt: now } })
-    // xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
-    .returning({ firstTime: sql<boolean>`(xmax = 0)` });
-  return row?.firstTime ?? false;
+/** Rows of a raw statement, whichever driver ran it (postgres.js returns them, PGlite wraps them). */
+async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
 }
 
-/** A decision's criterion ids, and its option ids when asked: what a sheet may name. */
+export type SheetKind = "weights" | "scores";
+
+/**
+ * Marks a member's sheet as submitted and appends the event that says so, in one statement; tells
+ * whether this was the first time. It must be the save's first write and a statement of its own:
+ * the ballot row's lock makes one member's saves run one after the other, and each later statement
+ * then sees what the save before it committed (a statement sees only what was committed when it began).
+ */
+export async function recordBallot(
+  tx: Tx,
+  ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind; round: number },
+  now: Date,
+): Promise<boolean> {
+  const { teamId, decisionId, userId, kind, round } = ballot;
+  const at = now.toISOString();
+  const submitted: TeamEventType = `${kind}.submitted`;
+  const updated: TeamEventType = `${kind}.updated`;
+  const [row] = await rowsOf<{ first_time: boolean }>(
+    tx,
+    sql`
+      with ballot as (
+        insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
+        values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
+        on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at
+        -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
+        returning (xmax = 0) as first_time
+      ), event as (
+        -- That a member saved a sheet, and nothing of what it holds.
+        insert into ${events} (team_id, decision_id, actor_id, type, payload, created_at)
+        select ${teamId}::uuid, ${decisionId}::uuid, ${userId}::uuid, case when first_time then ${submitted}::text else ${updated}::text end, '{}'::jsonb, ${at}::timestamptz
+        from ballot
+      )
+      select first_time from ballot`,
+  );
+  return row?.first_time ?? false;
+}
+
+/** A decision's option and criterion ids, in one query: what a sheet may name. */
 export async function structureIds(db: Executor, decisionId: string) {
-  const [optionRows, criterionRows] = await Promise.all([
-    db.select({ id: options.id }).from(options).where(eq(options.decisionId, decisionId)),
-    db.select({ id: criteria.id }).from(criteria).where(eq(criteria.decisionId, decisionId)),
-  ]);
-  return { optionIds: optionRows.map((r) => r.id), criterionIds: criterionRows.map((r) => r.id) };
+  const rows = await db
+    .select({ id: options.id, kind: sql<"option" | "criterion">`'option'` })
+    .from(options)
+    .where(eq(options.decisionId, decisionId))
+    .unionAll(
+      db
+        .select({ id: criteria.id, kind: sql<"option" | "criterion">`'criterion'` })
+        .from(criteria)
+        .where(eq(criteria.decisionId, decisionId)),
+    );
+  return { optionIds: rows.filter((r) => r.kind === "option").map((r) => r.id), criterionIds: rows.filter((r) => r.kind === "criterion").map((r) => r.id) };
 }
 
+/** Sets the member's weights, one per criterion given, in one statement. */
 export async function upsertWeights(tx: Tx, decisionId: string, userId: string, given: { criterionId: string; weight: number }[], now: Date) {
-  await tx
-    .insert(weights)
-    .values(given.map(({ criterionId, weight }) => ({ decisionId, criterionId, userId, weight, updatedAt: now })))
-    .onConflictDoUpdate({ target: [weights.criterionId, weights.userId], set: { weight: sql`excluded.weight`, updatedAt: now } });
+  if (given.length === 0) return;
+  const rows = JSON.stringify(given.map((w) => ({ criterion_id: w.criterionId, weight: w.weight })));
+  await tx.execute(sql`
+    insert into ${weights} (decision_id, criterion_id, user_id, weight, updated_at)
+    select ${decisionId}::uuid, w.criterion_id, ${userId}::uuid, w.weight, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${rows}::text::jsonb) as w(criterion_id uuid, weight integer)
+    on conflict (criterion_id, user_id) do update set weight = excluded.weight, updated_at = excluded.updated_at`);
 }
 
 export type ScoreCell = { optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null };
 
-/** Makes the member's scores of the round exactly `cells`: a cell left out is no longer scored (missing, not zero). */
-export async function replaceScores(tx: Tx, decisionId: string, round: number, userId: string, cells: ScoreCell[], now: Date) {
+/**
+ * Makes the member's scores of the round exactly `cells`, in one statement: the cells are upserted,
+ * and the `cleared` ones (cells of the sheet that are no longer scored: missing, not zero) deleted
+ * by their keys. The two sets do not overlap.
+ */
+export async function replaceScores(
+  tx: Tx,
+  sheet: { decisionId: string; round: number; userId: string },
+  cells: ScoreCell[],
+  cleared: { optionId: string; criterionId: string }[],
+  now: Date,
+) {
+  const { decisionId, round, userId } = sheet;
+  const parts: SQL[] = [];
   if (cells.length > 0) {
-    await tx
-      .insert(scores)
-      .values(cells.map((c) => ({ ...c, decisionId, round, userId, updatedAt: now })))
-      .onConflictDoUpdate({
-        target: [scores.round, scores.optionId, scores.criterionId, scores.userId],
-        set: { score: sql`excluded.score`, comment: sql`excluded.comment`, evidenceUrl: sql`excluded.evidence_url`, updatedAt: now },
-      });
-  }
-  const keep = cells.map((c) => `${c.optionId}:${c.criterionId}`);
-  await tx
-    .delete(scores)
-    .where(
-      and(
-        eq(scores.decisionId, decisionId),
-        eq(scores.round, round),
-        eq(scores.userId, userId),
-        ...(keep.length > 0 ? [notInArray(sql`${scores.optionId}::text || ':' || ${scores.criterionId}::text`, keep)] : []),
-      ),
+    const rows = JSON.stringify(
+      cells.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId, score: c.score, comment: c.comment, evidence_url: c.evidenceUrl })),
     );
+    parts.push(sql`upserted as (
+      insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
+      select ${decisionId}::uuid, ${round}::integer, c.option_id, c.criterion_id, ${userId}::uuid, c.score, c.comment, c.evidence_url, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${rows}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
+      on conflict (round, option_id, criterion_id, user_id)
+      do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+    )`);
+  }
+  if (cleared.length > 0) {
+    const keys = JSON.stringify(cleared.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId })));
+    parts.push(sql`cleared as (
+      delete from ${scores} s
+      using jsonb_to_recordset(${keys}::text::jsonb) as k(option_id uuid, criterion_id uuid)
+      where s.round = ${round} and s.option_id = k.option_id and s.criterion_id = k.criterion_id and s.user_id = ${userId} and s.decision_id = ${decisionId}
+    )`);
+  }
+  if (parts.length === 0) return;
+  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
 }
 
-/** The caller's own sheets. Always allowed: a member may see what they entered. */
-export async function ownBallot(db: Executor, decisionId: string, userId: string, round = 1) {
-  const [weightRows, scoreRows] = await Promise.all([
-    db
-      .select({ criterionId: weights.criterionId, weight: weights.weight })
-      .from(weights)
-      .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId))),
-    db
-      .select({ optionId: scores.optionId, criterionId: scores.criterionId, score: scores.score, comment: scores.comment, evidenceUrl: scores.evidenceUrl })
-      .from(scores)
-      .where(and(eq(scores.decisionId, decisionId), eq(scores.round, round), eq(scores.userId, userId))),
-  ]);
-  return { weights: weightRows, scores: scoreRows };
+/** The caller's own weights. Always allowed: a member may see what they entered. */
+export async function ownWeights(db: Executor, decisionId: string, userId: string) {
+  return db
+    .select({ criterionId: weights.criterionId, weight: weights.weight })
+    .from(weights)
+    .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId)));
+}
+
+/** The caller's own scores of the given rounds (the current one, and the one before in a re-vote), in one query. */
+export async function ownScores(db: Executor, decisionId: string, userId: string, rounds: readonly number[]) {
+  return db
+    .select({
+      round: scores.round,
+      optionId: scores.optionId,
+      criterionId: scores.criterionId,
+      score: scores.score,
+      comment: scores.comment,
+      evidenceUrl: scores.evidenceUrl,
+    })
+    .from(scores)
+    .where(and(eq(scores.decisionId, decisionId), inArray(scores.round, [...rounds]), eq(scores.userId, userId)));
 }
 
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */

@@ -13,14 +13,18 @@ declare module "next-auth" {
 /** Paths that need a signed-in person; everything else is public or checks for itself. */
 const PROTECTED_PREFIXES = ["/teams"];
 
+/** Whether the proxy sends a visitor without a session to sign in first. */
+export function needsSignIn(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((p) => pathname.startsWith(p));
+}
+
 export function githubEnabled(): boolean {
   const { AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
   return Boolean(AUTH_GITHUB_ID && AUTH_GITHUB_SECRET);
 }
 
 /**
- * The part of the Auth.js setup that needs no database, shared by the proxy (which only
- * redirects) and the full setup in ./index.ts.
+ * The part of the Auth.js setup that needs no database, used by the full setup in ./index.ts.
  */
 export function baseAuthConfig(): NextAuthConfig {
   const { AUTH_SECRET, AUTH_GITHUB_ID, AUTH_GITHUB_SECRET } = env();
@@ -31,10 +35,6 @@ export function baseAuthConfig(): NextAuthConfig {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: githubEnabled() ? [GitHub({ clientId: AUTH_GITHUB_ID, clientSecret: AUTH_GITHUB_SECRET })] : [],
     callbacks: {
-      authorized({ auth, request }) {
-        const needsUser = PROTECTED_PREFIXES.some((p) => request.nextUrl.pathname.startsWith(p));
-        return !needsUser || Boolean(auth?.user);
-      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
         if (typeof token.sid === "string") session.sessionId = token.sid;

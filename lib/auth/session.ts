@@ -1,13 +1,13 @@
 import "server-only";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "../../db";
 import { findSessionUser } from "../../db/queries/sessions";
-import { auth } from ".";
+import { env } from "../env";
+import { readSessionCookie } from "./session-cookie";
 
 export type CurrentUser = { id: string; name: string; email: string; sessionId: string; timeZone: string | null };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The signed-in person, re-read from the database together with their session, so a cookie that
@@ -15,11 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * per request: the layout and the page both ask, and one read answers both.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  const sessionId = session?.sessionId;
-  if (!userId || !sessionId || !UUID.test(sessionId) || !UUID.test(userId)) return null;
-  return findSessionUser(await getDb(), sessionId, userId);
+  const claims = await readSessionCookie(await headers(), (await cookies()).getAll(), env().AUTH_SECRET);
+  if (!claims) return null;
+  return findSessionUser(await getDb(), claims.sessionId, claims.userId);
 });
 
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {

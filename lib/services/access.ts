@@ -1,8 +1,8 @@
 import "server-only";
-import type { Db, Tx } from "../../db/client";
-import { findDecision } from "../../db/queries/decisions";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import type { Db, Executor, Tx } from "../../db/client";
 import { memberRole } from "../../db/queries/teams";
-import type { Decision } from "../../db/schema";
+import { type Decision, decisions, memberships } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -53,6 +53,35 @@ async function requireRole(db: Db | Tx, userId: string, teamId: string): Promise
   return role;
 }
 
+/**
+ * The person's role in the team and the team's decision, in one query: no row when the person is
+ * not a member; a null decision when the team has no such decision. The lock, when asked for, is
+ * taken on the decision row only, and only for a member (the lateral subquery runs per membership).
+ */
+async function roleAndDecision(db: Executor, userId: string, ref: DecisionRef, lock?: DecisionLock): Promise<{ role: Role; decision: Decision | null }> {
+  const decisionQuery = db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.id, ref.decisionId), eq(decisions.teamId, ref.teamId)))
+    .limit(1);
+  const decision = (lock ? decisionQuery.for(lock) : decisionQuery).as("decision");
+  // Every column of the decision, read through the subquery; null as a whole when no decision matched.
+  const decisionColumns = Object.fromEntries(
+    Object.keys(DECISION_COLUMNS).map((key) => [key, decision[key as keyof Decision]]),
+  ) as unknown as typeof DECISION_COLUMNS;
+  const [row] = await db
+    .select({ role: memberships.role, decision: decisionColumns })
+    .from(memberships)
+    .leftJoinLateral(decision, sql`true`)
+    .where(and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, userId)))
+    .limit(1);
+  // Non-members get the same answer as for a team that does not exist.
+  if (!row) throw new NotFoundError(TEAM_NOT_FOUND);
+  return { role: row.role, decision: row.decision as Decision | null };
+}
+
+const DECISION_COLUMNS = getTableColumns(decisions);
+
 function requireTeamPermission(role: Role, permission: Permission) {
   if (!can(role, permission)) throw new ForbiddenError(refusalMessage(permission));
 }
@@ -91,7 +120,7 @@ export async function readDecision<P extends DecisionPermission>(
   permission: P,
   now = new Date(),
 ): Promise<DecisionView<P>> {
-  const [role, found] = await Promise.all([requireRole(db, userId, ref.teamId), findDecision(db, ref.teamId, ref.decisionId)]);
+  const { role, decision: found } = await roleAndDecision(db, userId, ref);
   if (!found) throw new NotFoundError(DECISION_NOT_FOUND);
   const { facilitates } = decisionAccess(role, userId, found, permission);
   return {
@@ -124,8 +153,7 @@ export async function inDecision<P extends DecisionPermission, R>(
 ): Promise<R> {
   const { lock = "update", now = new Date() } = options;
   return db.transaction(async (tx) => {
-    const role = await requireRole(tx, userId, ref.teamId);
-    const found = await findDecision(tx, ref.teamId, ref.decisionId, lock);
+    const { role, decision: found } = await roleAndDecision(tx, userId, ref, lock);
     if (!found) throw new NotFoundError(DECISION_NOT_FOUND);
     const { facilitates } = decisionAccess(role, userId, found, permission);
     const decision = lock === "update" ? await recordDeadlineTransitions(tx, found, now) : withDeadlinesApplied(found, now);

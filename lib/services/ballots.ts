@@ -1,6 +1,14 @@
 import "server-only";
-import { appendEvent } from "../../db/queries/events";
-import { type BallotInputs, ballotsOf, recordBallot, replaceScores, structureIds, upsertWeights, WEIGHTS_ROUND } from "../../db/queries/ballots";
+import {
+  type BallotInputs,
+  ballotsOf,
+  recordBallot,
+  replaceScores,
+  type SheetKind,
+  structureIds,
+  upsertWeights,
+  WEIGHTS_ROUND,
+} from "../../db/queries/ballots";
 import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../domain/phases";
 import { scoreSheetProblem, weightSheetProblem } from "../domain/sheet-rules";
 import { AppError, ConflictError, ForbiddenError } from "../errors";
@@ -8,11 +16,13 @@ import type { ScoreSheetInput, WeightSheetInput } from "../validation/decision";
 import type { DecisionContext, DecisionView } from "./access";
 
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
-// save at the same time, and a phase change waits until the saves in flight are done.
+// save at the same time, and a phase change waits until the saves in flight are done. A save is
+// three statements after the access check: the structure it may name, the ballot row with its
+// event, and the values.
 
-/** That a member saved a sheet, and nothing of what it holds: before the reveal even a count of cells would show how far they got. */
-function appendSheetEvent(ctx: DecisionContext, type: "weights.submitted" | "weights.updated" | "scores.submitted" | "scores.updated") {
-  return appendEvent(ctx.tx, { at: ctx.now, teamId: ctx.teamId, decisionId: ctx.decision.id, actorId: ctx.actor.userId, type, payload: {} });
+/** The member's ballot row and its event (weights.submitted, scores.updated, …), written first; see recordBallot. */
+function recordSheet(ctx: DecisionContext, kind: SheetKind, round: number) {
+  return recordBallot(ctx.tx, { teamId: ctx.teamId, decisionId: ctx.decision.id, userId: ctx.actor.userId, kind, round }, ctx.now);
 }
 
 export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: Pick<WeightSheetInput, "weights">) {
@@ -24,11 +34,9 @@ export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: 
   }
   const problem = weightSheetProblem(criterionIds, input.weights);
   if (problem) throw new AppError(problem.message, problem.fieldErrors);
-  // The ballot row first: it serialises one member's saves, whatever order the rows come in.
-  const firstTime = await recordBallot(tx, decision.id, actor.userId, "weights", WEIGHTS_ROUND, now);
+  const firstTime = await recordSheet(ctx, "weights", WEIGHTS_ROUND);
   const given = criterionIds.map((criterionId) => ({ criterionId, weight: input.weights[criterionId]! }));
   await upsertWeights(tx, decision.id, actor.userId, given, now);
-  await appendSheetEvent(ctx, firstTime ? "weights.submitted" : "weights.updated");
   return { firstTime };
 }
 
@@ -46,11 +54,13 @@ export async function saveScores(ctx: DecisionContext<"decision.vote">, input: P
   const scored = input.cells.flatMap((c) =>
     c.score === undefined ? [] : [{ optionId: c.optionId, criterionId: c.criterionId, score: c.score, comment: c.comment || null, evidenceUrl: c.evidence }],
   );
-  // The ballot row is locked first, so two saves of one member's sheet run one after the other:
-  // otherwise their upserts and deletes lock score rows in different orders and deadlock, or mix.
-  const firstTime = await recordBallot(tx, decision.id, actor.userId, "scores", decision.currentRound, now);
-  await replaceScores(tx, decision.id, decision.currentRound, actor.userId, scored, now);
-  await appendSheetEvent(ctx, firstTime ? "scores.submitted" : "scores.updated");
+  // Every other cell of the grid is no longer scored: deleted by its key (nothing to delete when all are scored).
+  const kept = new Set(scored.map((c) => `${c.optionId}.${c.criterionId}`));
+  const cleared = ids.optionIds.flatMap((optionId) =>
+    ids.criterionIds.flatMap((criterionId) => (kept.has(`${optionId}.${criterionId}`) ? [] : [{ optionId, criterionId }])),
+  );
+  const firstTime = await recordSheet(ctx, "scores", decision.currentRound);
+  await replaceScores(tx, { decisionId: decision.id, round: decision.currentRound, userId: actor.userId }, scored, cleared, now);
   return { firstTime, cells: scored.length };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { ballotsOf, ownBallot, progress, roundDistribution, roundsOf } from "../../db/queries/ballots";
+import { ballotsOf, ownScores, ownWeights, progress, roundDistribution, roundsOf } from "../../db/queries/ballots";
+import type { Db } from "../../db/client";
 import { loadStructure } from "../../db/queries/decisions";
 import { tallyOf } from "../../lib/domain/tally-of";
 import type { DecisionStatus } from "../../lib/domain/phases";
@@ -20,6 +21,12 @@ import { createTeamWith, createUsers, type TestUser } from "../support/factories
 import { ballotsRows, decisionRow, decisionState, eventsOfDecision, rejectionOf, rowsOf, scoresOf } from "../support/inspect";
 import { advancePhase, allBallots, decide, getOutcome, openNextRound, saveScores, saveWeights, viewDecision } from "../support/use-cases";
 import { VOTING_ROLES } from "../../lib/auth/roles";
+
+/** The caller's own sheets of one round, read the way the weights and scores pages read them. */
+async function ownBallot(db: Db, decisionId: string, userId: string, round = 1) {
+  const [weights, scores] = await Promise.all([ownWeights(db, decisionId, userId), ownScores(db, decisionId, userId, [round])]);
+  return { weights, scores: scores.map(({ round: _, ...rest }) => rest) };
+}
 
 // Delphi re-vote rounds: after a reveal the facilitator opens another scoring round; members re-score
 // having seen the spread, weights stay as given, and the last round's scores decide.
@@ -343,6 +350,10 @@ describeEachDriver("scoring rounds", (ctx) => {
       // Ben has not re-scored: nothing of round 1 shows up as his round-2 sheet.
       expect((await ownBallot(ctx.db, fx.decisionId, u.ben.id, 2)).scores).toEqual([]);
       expect((await ownBallot(ctx.db, fx.decisionId, u.ben.id, 3)).scores).toEqual([]);
+      // The scores page reads both rounds in one query, each row tagged with its round.
+      const both = await ownScores(ctx.db, fx.decisionId, u.ana.id, [2, 1]);
+      expect(sorted(both.filter((s) => s.round === 2).map(({ round: _, ...rest }) => rest))).toEqual(sorted(round2.scores));
+      expect(sorted(both.filter((s) => s.round === 1).map(({ round: _, ...rest }) => rest))).toEqual(sorted(round1.scores));
     });
   });
 

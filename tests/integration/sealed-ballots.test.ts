@@ -1,11 +1,18 @@
 import { beforeAll, expect, test } from "vitest";
-import { ownBallot, progress } from "../../db/queries/ballots";
+import { ownScores, ownWeights, progress } from "../../db/queries/ballots";
+import type { Db } from "../../db/client";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { type CellSpec, createDecisionFixture, type DecisionFixture, ensureCatalog, moveTo, scoreSheet, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { allBallots, saveScores, saveWeights } from "../support/use-cases";
 import { VOTING_ROLES } from "../../lib/auth/roles";
+
+/** The caller's own sheets of one round, read the way the weights and scores pages read them. */
+async function ownBallot(db: Db, decisionId: string, userId: string, round = 1) {
+  const [weights, scores] = await Promise.all([ownWeights(db, decisionId, userId), ownScores(db, decisionId, userId, [round])]);
+  return { weights, scores: scores.map(({ round: _, ...rest }) => rest) };
+}
 
 type Person = "owner" | "admin" | "facilitator" | "ana" | "ben" | "viewer" | "outsider";
 

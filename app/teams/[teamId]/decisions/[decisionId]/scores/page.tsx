@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink, PageHeader } from "@/app/_components/ui";
-import { ownBallot, roundDistribution } from "@/db/queries/ballots";
+import { ownScores, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
@@ -12,12 +12,13 @@ export const metadata: Metadata = { title: "Your scores" };
 export default async function ScoresPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");
   const round = decision.currentRound;
-  const [structure, mine, previousMine, previous] = await Promise.all([
+  const [structure, own, previous] = await Promise.all([
     loadStructure(db, decision.id),
-    ownBallot(db, decision.id, user.id, round),
-    round > 1 ? ownBallot(db, decision.id, user.id, round - 1) : Promise.resolve(null),
+    ownScores(db, decision.id, user.id, round > 1 ? [round, round - 1] : [round]),
     roundDistribution(db, decision, round - 1),
   ]);
+  const mine = { scores: own.filter((s) => s.round === round) };
+  const previousMine = round > 1 ? { scores: own.filter((s) => s.round === round - 1) } : null;
   const mayVote = can(access.role, "decision.vote");
   const open = acceptsScores(decision.status) && mayVote;
   // In a new round the sheet starts from the person's own previous scores: they change what moved them.

@@ -1,14 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { type ReactNode, useActionState } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { inputClass } from "@/app/_components/ui";
 import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
+import styles from "./score-sheet.module.css";
 
 type Item = { id: string; name: string; description: string };
+
+/** A cell's comment or evidence link: a blank one is the same as none, so it need not be sent. */
+const isNote = (name: string) => name.endsWith(".comment") || name.endsWith(".evidence");
 export type Cell = { score: number | null; comment: string; evidence: string };
 
 export function ScoreSheet({
@@ -39,7 +42,8 @@ export function ScoreSheet({
 }) {
   const [state, action] = useActionState(saveScoresAction, initialFormState);
   const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
-  const filled = Object.values(initial).filter((c) => c.score !== null).length;
+  // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
+  const filled = state.ok && state.data?.scored ? Number(state.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
   const check = (formData: FormData) => {
     const text = (name: string) => String(formData.get(name) ?? "").trim();
@@ -60,7 +64,7 @@ export function ScoreSheet({
   };
 
   return (
-    <ActionForm action={action} check={check} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={action} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -69,76 +73,28 @@ export function ScoreSheet({
       </p>
       <fieldset disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Scores</legend>
-        {options.map((option) => (
-          <section key={option.id} aria-labelledby={`option-${option.id}`} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
-            <h2 id={`option-${option.id}`} className="text-lg font-semibold">
+        {options.map((option, o) => (
+          <section key={option.id} aria-labelledby={`option-${o}`} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+            <h2 id={`option-${o}`} className="text-lg font-semibold">
               {option.name}
             </h2>
             {option.description ? <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{option.description}</p> : null}
             <div className="divide-y divide-slate-200 dark:divide-slate-800">
-              {criteria.map((criterion) => {
+              {criteria.map((criterion, c) => {
                 const key = `${option.id}.${criterion.id}`;
-                const cell = initial[key] ?? { score: null, comment: "", evidence: "" };
-                const prefix = `scores.${option.id}.${criterion.id}`;
-                const error = state.fieldErrors?.[`${prefix}.score`] ?? state.fieldErrors?.[`${prefix}.evidence`] ?? state.fieldErrors?.[`${prefix}.comment`];
-                const selectId = `score-${option.id}-${criterion.id}`;
+                const prefix = `scores.${key}`;
                 return (
-                  <div key={criterion.id} className="grid gap-2 py-3 sm:grid-cols-[12rem_11rem_1fr] sm:items-start">
-                    <label htmlFor={selectId} className="text-sm font-medium sm:pt-2">
-                      {criterion.name}
-                      <span className="sr-only"> score for {option.name}</span>
-                    </label>
-                    <select
-                      id={selectId}
-                      name={`${prefix}.score`}
-                      defaultValue={cell.score ?? ""}
-                      aria-invalid={error ? true : undefined}
-                      className={inputClass}
-                    >
-                      <option value="">Not scored</option>
-                      {SCORE_VALUES.map((value) => (
-                        <option key={value} value={value}>
-                          {value} · {SCORE_LABELS[value]}
-                        </option>
-                      ))}
-                    </select>
-                    <details open={Boolean(cell.comment || cell.evidence) || undefined} className="text-sm">
-                      <summary className="cursor-pointer py-2 text-slate-600 dark:text-slate-400">
-                        Note or evidence
-                        <span className="sr-only">
-                          {" "}
-                          for {option.name}, {criterion.name}
-                        </span>
-                      </summary>
-                      <div className="grid gap-2 pt-1">
-                        <label className="sr-only" htmlFor={`${selectId}-comment`}>
-                          Comment on {option.name}, {criterion.name}
-                        </label>
-                        <textarea
-                          id={`${selectId}-comment`}
-                          name={`${prefix}.comment`}
-                          defaultValue={cell.comment}
-                          rows={2}
-                          maxLength={1000}
-                          placeholder="Why this score?"
-                          className={inputClass}
-                        />
-                        <label className="sr-only" htmlFor={`${selectId}-evidence`}>
-                          Evidence link for {option.name}, {criterion.name}
-                        </label>
-                        <input
-                          id={`${selectId}-evidence`}
-                          name={`${prefix}.evidence`}
-                          type="url"
-                          defaultValue={cell.evidence}
-                          placeholder="https://… (optional)"
-                          className={inputClass}
-                        />
-                      </div>
-                    </details>
-                    {previous[key] ? <PreviousRound counts={previous[key]} round={previousRound} /> : null}
-                    {error ? <p className="text-sm text-red-700 sm:col-span-3 dark:text-red-300">{error}</p> : null}
-                  </div>
+                  <SheetCell
+                    key={criterion.id}
+                    // Ids by position: two ids in each of six attributes per cell would double the page.
+                    id={`cell-${o}-${c}`}
+                    prefix={prefix}
+                    option={option.name}
+                    criterion={criterion.name}
+                    cell={initial[key] ?? EMPTY_CELL}
+                    error={state.fieldErrors?.[`${prefix}.score`] ?? state.fieldErrors?.[`${prefix}.evidence`] ?? state.fieldErrors?.[`${prefix}.comment`]}
+                    previous={previous[key] ? <PreviousRound counts={previous[key]} round={previousRound} /> : null}
+                  />
                 );
               })}
             </div>
@@ -153,6 +109,55 @@ export function ScoreSheet({
       )}
       <FormMessage state={state} />
     </ActionForm>
+  );
+}
+
+const EMPTY_CELL: Cell = { score: null, comment: "", evidence: "" };
+
+/** One option on one criterion: the score, and a note and a link behind a disclosure. Text is joined so React adds no separators. */
+function SheetCell(props: { id: string; prefix: string; option: string; criterion: string; cell: Cell; error?: string; previous: ReactNode }) {
+  const { id, prefix, option, criterion, cell, error, previous } = props;
+  return (
+    <div className="grid gap-2 py-3 sm:grid-cols-[12rem_11rem_1fr] sm:items-start">
+      <label htmlFor={id} className="text-sm font-medium sm:pt-2">
+        {criterion}
+        <span className="sr-only">{` score for ${option}`}</span>
+      </label>
+      <select id={id} name={`${prefix}.score`} defaultValue={cell.score ?? ""} aria-invalid={error ? true : undefined} className={styles.field}>
+        <option value="">Not scored</option>
+        {SCORE_VALUES.map((value) => (
+          <option key={value} value={value}>{`${value} · ${SCORE_LABELS[value]}`}</option>
+        ))}
+      </select>
+      <details open={Boolean(cell.comment || cell.evidence) || undefined} className="text-sm">
+        <summary className="cursor-pointer py-2 text-slate-600 dark:text-slate-400">
+          Note or evidence<span className="sr-only">{` for ${option}, ${criterion}`}</span>
+        </summary>
+        <div className="grid gap-2 pt-1">
+          <label className="sr-only" htmlFor={`${id}-comment`}>{`Comment on ${option}, ${criterion}`}</label>
+          <textarea
+            id={`${id}-comment`}
+            name={`${prefix}.comment`}
+            defaultValue={cell.comment}
+            rows={2}
+            maxLength={1000}
+            placeholder="Why this score?"
+            className={styles.field}
+          />
+          <label className="sr-only" htmlFor={`${id}-evidence`}>{`Evidence link for ${option}, ${criterion}`}</label>
+          <input
+            id={`${id}-evidence`}
+            name={`${prefix}.evidence`}
+            type="url"
+            defaultValue={cell.evidence}
+            placeholder="https://… (optional)"
+            className={styles.field}
+          />
+        </div>
+      </details>
+      {previous}
+      {error ? <p className="text-sm text-red-700 sm:col-span-3 dark:text-red-300">{error}</p> : null}
+    </div>
   );
 }
 

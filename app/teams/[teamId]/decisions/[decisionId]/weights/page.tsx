@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
-import { ownBallot } from "@/db/queries/ballots";
+import { ownWeights } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsWeights } from "@/lib/domain/phases";
@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: "Your weights" };
 
 export default async function WeightsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/weights");
-  const [structure, mine] = await Promise.all([loadStructure(db, decision.id), ownBallot(db, decision.id, user.id)]);
+  const [structure, mine] = await Promise.all([loadStructure(db, decision.id), ownWeights(db, decision.id, user.id)]);
   const mayVote = can(access.role, "decision.vote");
   const open = acceptsWeights(decision.status) && mayVote;
-  const initial = Object.fromEntries(structure.criteria.map((c) => [c.id, mine.weights.find((w) => w.criterionId === c.id)?.weight ?? 5]));
+  const initial = Object.fromEntries(structure.criteria.map((c) => [c.id, mine.find((w) => w.criterionId === c.id)?.weight ?? 5]));
   return (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
@@ -28,7 +28,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         </p>
       ) : !open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-          Weighting is closed{mine.weights.length > 0 ? ": these are the weights you submitted." : ", and you did not submit weights."}
+          Weighting is closed{mine.length > 0 ? ": these are the weights you submitted." : ", and you did not submit weights."}
         </p>
       ) : null}
       <Card>
@@ -38,7 +38,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
           criteria={structure.criteria}
           initial={initial}
           readOnly={!open}
-          submitted={mine.weights.length > 0}
+          submitted={mine.length > 0}
         />
       </Card>
     </>

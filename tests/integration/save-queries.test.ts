@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import * as ballots from "../../lib/services/ballots";
+import { inDecision, readDecision } from "../../lib/services/access";
+import { decisionIn, ensureCatalog, scoreGrid, weightSheet } from "../support/decision-factories";
+import { describeEachDriver } from "../support/drivers";
+import { createTeamWith, createUsers, type TestUser } from "../support/factories";
+import { eventsOfDecision, scoresOf } from "../support/inspect";
+import { countQueries } from "../support/query-count";
+
+// Saving a sheet is what a whole team does at once, so it is held to a fixed number of statements
+// inside its transaction, whatever the size of the sheet or the team: the access check (role and
+// locked decision together), the structure the sheet may name, the ballot row with its event, and
+// the values (upserted, and cleared cells deleted, together).
+
+const TEN = (label: string) => Array.from({ length: 10 }, (_, i) => ({ name: `${label} ${i + 1}`, description: "" }));
+
+describeEachDriver("statements per save", (ctx) => {
+  let u: Record<"facilitator" | "ana", TestUser>;
+  let teamId: string;
+
+  beforeAll(async () => {
+    await ensureCatalog(ctx.db);
+    u = await createUsers(ctx.db, ["facilitator", "ana"]);
+    teamId = (await createTeamWith(ctx.db, { owner: u.facilitator, member: u.ana })).id;
+  });
+
+  const tenByTen = (status: "weighting" | "scoring") =>
+    decisionIn(ctx.db, status, u.facilitator.id, teamId, {
+      customOptions: TEN("Option").map((o) => ({ ...o, link: null })),
+      criteria: TEN("Criterion"),
+    });
+
+  test("a page's access check is one query: the role and the decision together", async () => {
+    const fx = await tenByTen("scoring");
+    const { queries } = await countQueries(ctx, (db) => readDecision(db, u.ana.id, fx, "decision.view"));
+    expect(queries).toHaveLength(1);
+  });
+
+  describe("scores", () => {
+    test("a full 10 × 10 sheet: four statements, one event, 100 cells", async () => {
+      const fx = await tenByTen("scoring");
+      const sheet = scoreGrid(
+        fx,
+        fx.options.map((_, o) => fx.criteria.map((_, c) => ((o + c) % 5) + 1)),
+      );
+      const save = (db: typeof ctx.db) => inDecision(db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveScores(c, sheet), { lock: "share" });
+
+      const first = await countQueries(ctx, save);
+      const second = await countQueries(ctx, save);
+
+      expect(first.result).toEqual({ firstTime: true, cells: 100 });
+      expect(second.result).toEqual({ firstTime: false, cells: 100 });
+      expect(first.queries).toHaveLength(4);
+      expect(second.queries).toHaveLength(4);
+      expect(await scoresOf(ctx.db, fx.decisionId, u.ana.id)).toHaveLength(100);
+      expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("scores.")).map((e) => e.type)).toEqual([
+        "scores.submitted",
+        "scores.updated",
+      ]);
+    });
+
+    test("clearing cells takes no extra statement, and deletes exactly those cells", async () => {
+      const fx = await tenByTen("scoring");
+      const full = scoreGrid(
+        fx,
+        fx.options.map(() => fx.criteria.map(() => 3)),
+      );
+      await inDecision(ctx.db, u.ana.id, full, "decision.vote", (c) => ballots.saveScores(c, full), { lock: "share" });
+      // Every cell of the first option left blank.
+      const partial = scoreGrid(
+        fx,
+        fx.options.map((_, o) => fx.criteria.map(() => (o === 0 ? undefined : 4))),
+      );
+
+      const { result, queries } = await countQueries(ctx, (db) =>
+        inDecision(db, u.ana.id, partial, "decision.vote", (c) => ballots.saveScores(c, partial), { lock: "share" }),
+      );
+
+      expect(result).toEqual({ firstTime: false, cells: 90 });
+      expect(queries).toHaveLength(4);
+      const rows = await scoresOf(ctx.db, fx.decisionId, u.ana.id);
+      expect(rows).toHaveLength(90);
+      expect(rows.every((r) => r.optionId !== fx.options[0]!.id && r.score === 4)).toBe(true);
+    });
+  });
+
+  test("weights: four statements, one event", async () => {
+    const fx = await tenByTen("weighting");
+    const sheet = weightSheet(
+      fx,
+      fx.criteria.map((_, i) => i),
+    );
+
+    const { result, queries } = await countQueries(ctx, (db) =>
+      inDecision(db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveWeights(c, sheet), { lock: "share" }),
+    );
+
+    expect(result).toEqual({ firstTime: true });
+    expect(queries).toHaveLength(4);
+    expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("weights.")).map((e) => e.type)).toEqual(["weights.submitted"]);
+  });
+});
