@@ -32,14 +32,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         </p>
       ) : null}
       <Card>
-        <WeightSheet
-          teamId={teamId}
-          decisionId={decision.id}
-          criteria={structure.criteria}
-          initial={initial}
-          readOnly={!open}
-          submitted={mine.length > 0}
-        />
+        <WeightSheet teamId={teamId} decisionId={decision.id} criteria={structure.criteria} initial={initial} readOnly={!open} submitted={mine.length > 0} />
       </Card>
     </>
   );
