@@ -158,6 +158,22 @@ export function TextAreaField({ label, name, hint, error, className, ...props }:
   );
 }
 
+type SelectFieldProps = { label: string; name: string; state?: FormState; hint?: string } & Omit<ComponentProps<"select">, "name">;
+
+/** A labelled select that shows its own error and keeps the choice after a failed submit. */
+export function SelectField({ label, name, state, hint, defaultValue, className, children, ...props }: SelectFieldProps) {
+  const id = useId();
+  return (
+    <Labelled id={id} label={label} hint={hint} error={state?.fieldErrors?.[name]} className={className}>
+      {(aria) => (
+        <select name={name} defaultValue={state?.values?.[name] ?? defaultValue} {...aria} {...props}>
+          {children}
+        </select>
+      )}
+    </Labelled>
+  );
+}
+
 export function FormMessage({ state }: { state: FormState }) {
   if (!state.message) return null;
   return (

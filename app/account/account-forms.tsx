@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { buttonClass, inputClass } from "@/app/_components/ui";
+import { ActionForm, Field, FormMessage, initialFormState, SelectField, SubmitButton } from "@/app/_components/form";
+import { buttonClass } from "@/app/_components/ui";
 import { changePasswordAction } from "./actions/change-password";
 import { setTimeZoneAction } from "./actions/set-time-zone";
 import { revokeSessionAction } from "./actions/revoke-session";
@@ -53,17 +53,14 @@ export function TimeZoneForm({ chosen, zones }: { chosen: string | null; zones: 
   return (
     <ActionForm action={action} className="space-y-3">
       <FormMessage state={state} />
-      <label htmlFor="time-zone" className="block text-sm font-medium">
-        Time zone
-      </label>
-      <select id="time-zone" name="timeZone" defaultValue={state.values?.timeZone ?? chosen ?? ""} className={inputClass}>
+      <SelectField label="Time zone" name="timeZone" state={state} defaultValue={chosen ?? ""}>
         <option value="">Follow my browser</option>
         {zones.map((zone) => (
           <option key={zone} value={zone}>
             {zone.replaceAll("_", " ")}
           </option>
         ))}
-      </select>
+      </SelectField>
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save time zone
       </SubmitButton>

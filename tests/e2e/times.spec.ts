@@ -38,6 +38,13 @@ test("times are written in the reader's own zone on a 24-hour clock, and the acc
   await expect(status).toHaveText("Submitted: you can change it until this phase closes.");
 
   await kai.page.goto("/account");
+  // A zone not on the list (a hand-edited form) is refused next to the field, and nothing changes.
+  await kai.page.getByLabel("Time zone").evaluate((select: HTMLSelectElement) => {
+    select.add(new Option("Mars", "Mars/Olympus"));
+    select.value = "Mars/Olympus";
+  });
+  await kai.page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(kai.page.getByText("Choose a time zone from the list")).toBeVisible();
   await kai.page.getByLabel("Time zone").selectOption("America/New_York");
   await kai.page.getByRole("button", { name: "Save time zone" }).click();
   await expect(kai.page.getByRole("main").getByRole("status").filter({ hasText: "Times are now" })).toHaveText("Times are now shown in America/New York.");
