@@ -3,12 +3,11 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/accounts";
 import { demoHintVisible } from "@/lib/auth/demo-hint";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { AuthPanel } from "../auth-panel";
-import { pendingInviteSummary } from "../pending-invite";
+import { joinNote } from "../join-note";
 import { GitHubButton } from "../github-button";
 import { SignInForm } from "./sign-in-form";
 
@@ -18,22 +17,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const invite = await pendingInviteSummary(callbackUrl);
+  const note = await joinNote(callbackUrl);
   const demoAvailable = await demoHintVisible(await getDb(), env().NODE_ENV);
   return (
     <>
-      <AuthPanel
-        title="Sign in to Verdict"
-        subtitle={
-          invite ? (
-            <>
-              Then you join <strong>{invite.teamName}</strong> as {ROLE_LABELS[invite.role].toLowerCase()}, straight away.
-            </>
-          ) : (
-            "Weigh the options together, and keep the record."
-          )
-        }
-      >
+      <AuthPanel title="Sign in to Verdict" subtitle={note ?? "Weigh the options together, and keep the record."}>
         <SignInForm callbackUrl={callbackUrl} />
         <GitHubButton callbackUrl={callbackUrl} />
       </AuthPanel>

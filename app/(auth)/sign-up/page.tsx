@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { ROLE_LABELS } from "@/lib/auth/roles";
 import { currentUser } from "@/lib/auth/session";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
 import { AuthPanel } from "../auth-panel";
-import { pendingInviteSummary } from "../pending-invite";
+import { joinNote } from "../join-note";
 import { GitHubButton } from "../github-button";
 import { SignUpForm } from "./sign-up-form";
 
@@ -14,20 +13,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
-  const invite = await pendingInviteSummary(callbackUrl);
+  const note = await joinNote(callbackUrl);
   return (
-    <AuthPanel
-      title="Create your account"
-      subtitle={
-        invite ? (
-          <>
-            Then you join <strong>{invite.teamName}</strong> as {ROLE_LABELS[invite.role].toLowerCase()}, straight away.
-          </>
-        ) : (
-          "Then make a team, or join one from an invite link."
-        )
-      }
-    >
+    <AuthPanel title="Create your account" subtitle={note ?? "Then make a team, or join one from an invite link."}>
       <SignUpForm callbackUrl={callbackUrl} />
       <GitHubButton callbackUrl={callbackUrl} />
     </AuthPanel>
