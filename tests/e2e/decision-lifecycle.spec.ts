@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
 import { type Actor, expect, snapshot, test } from "./fixtures";
 import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
+import { closeDb, passWeightingDeadline } from "./support/db";
+
+test.afterAll(closeDb);
 
 const PHONE = { width: 390, height: 844 };
 
@@ -106,6 +109,7 @@ test("deadlines are entered and shown in the browser's time zone once hydrated, 
   // 10:00 in Kolkata is 04:30 UTC.
   const deadline = new DecisionPage(kai.page).progress().locator("time");
   await expect(deadline).toHaveAttribute("datetime", "2030-03-01T04:30:00.000Z");
+  await expect(new DecisionPage(kai.page).progress()).toContainText("Weighting closes");
 
   await kai.page.getByRole("link", { name: "Edit draft" }).click();
   await expect(kai.page.getByLabel("Weighting closes")).toHaveValue("2030-03-01T10:00");
@@ -178,4 +182,21 @@ test("a decided decision is superseded by a newer one, and the newer one is late
       .filter({ hasText: sam.person.name }),
   ).toBeVisible();
   await snapshotBoth(sam.page, "team-page");
+});
+
+test("a passed deadline moves the decision on when the page is read, and progress says it closed", async ({ actor }) => {
+  const ida = await actor("Ida");
+  await ida.teams.createTeam("Deadline passers");
+  await ida.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(ida.page);
+  await form.fill({ title: "Log shipper", frameworks: ["Flask", "Koa"] });
+  await ida.page.getByLabel("Weighting closes").fill("2030-03-01T10:00");
+  await form.submit();
+  const decision = new DecisionPage(ida.page);
+  await decision.advance("Open weighting", "Weighting");
+  await passWeightingDeadline(ida.page.url());
+
+  await ida.page.reload();
+  await expect(decision.progress()).toContainText("Weighting closed");
+  await expect(ida.page.getByRole("region", { name: "Timeline" })).toContainText("weighting deadline passed");
 });

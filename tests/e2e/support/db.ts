@@ -16,6 +16,13 @@ export async function expireInvite(inviteUrl: string): Promise<void> {
   if (rows.length !== 1) throw new Error(`no invite found for ${inviteUrl}`);
 }
 
+/** Lets the weighting deadline of the decision at `decisionUrl` pass, without anyone writing to the decision. */
+export async function passWeightingDeadline(decisionUrl: string): Promise<void> {
+  const id = new URL(decisionUrl).pathname.split("/")[4]!;
+  const rows = await sql()`update decisions set weighting_deadline = now() - interval '1 minute' where id = ${id} returning id`;
+  if (rows.length !== 1) throw new Error(`no decision found for ${decisionUrl}`);
+}
+
 export async function closeDb(): Promise<void> {
   await client?.end({ timeout: 5 });
   client = undefined;

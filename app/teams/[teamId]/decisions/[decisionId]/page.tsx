@@ -75,7 +75,7 @@ export default async function DecisionPage({
               scored={data.progress.me.scored}
             />
           ) : null}
-          <ProgressSection decision={decision} progress={data.progress} href={votersHref} />
+          <ProgressSection decision={decision} progress={data.progress} href={votersHref} now={view.now} />
           {access.facilitates ? <FacilitateSection decision={decision} teamId={teamId} base={base} candidates={data.candidates} /> : null}
           <ExportLinks base={base} status={decision.status} />
         </aside>

@@ -6,7 +6,24 @@ import { isSealed } from "@/lib/domain/phases";
 import type { DecisionPageData } from "@/lib/services/pages/decision-page";
 
 /** How many have weighted and scored so far, who (a page of voters at a time), and when each phase closes. */
-export function ProgressSection({ decision, progress, href }: { decision: Decision; progress: DecisionPageData["progress"]; href: (page: number) => string }) {
+export function ProgressSection({
+  decision,
+  progress,
+  href,
+  now,
+}: {
+  decision: Decision;
+  progress: DecisionPageData["progress"];
+  href: (page: number) => string;
+  /** The moment the page was read at, against which deadlines are past or to come. */
+  now: Date;
+}) {
+  const deadlines = (
+    [
+      ["Weighting", decision.weightingDeadline],
+      ["Scoring", decision.scoringDeadline],
+    ] as const
+  ).filter((entry): entry is readonly ["Weighting" | "Scoring", Date] => entry[1] !== null);
   return (
     <Card aria-labelledby="progress-heading">
       <CardTitle id="progress-heading">Progress</CardTitle>
@@ -26,24 +43,19 @@ export function ProgressSection({ decision, progress, href }: { decision: Decisi
       </ul>
       <Pager what="voters" page={progress.page} pageCount={progress.pageCount} href={href} />
       {isSealed(decision.status) ? <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Weights and scores stay sealed until the reveal.</p> : null}
-      {decision.weightingDeadline || decision.scoringDeadline ? (
+      {deadlines.length > 0 ? (
         <dl className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-400">
-          {decision.weightingDeadline ? (
-            <div>
-              <dt className="inline">Weighting closes </dt>
+          {deadlines.map(([phase, deadline]) => (
+            <div key={phase}>
+              {/* A passed deadline is said in the past tense: the page already shows the phase it made. */}
+              <dt className="inline">
+                {phase} {deadline <= now ? "closed" : "closes"}{" "}
+              </dt>
               <dd className="inline">
-                <Time date={decision.weightingDeadline} />
+                <Time date={deadline} />
               </dd>
             </div>
-          ) : null}
-          {decision.scoringDeadline ? (
-            <div>
-              <dt className="inline">Scoring closes </dt>
-              <dd className="inline">
-                <Time date={decision.scoringDeadline} />
-              </dd>
-            </div>
-          ) : null}
+          ))}
         </dl>
       ) : null}
     </Card>
