@@ -80,44 +80,43 @@ export async function upsertWeights(tx: Tx, decisionId: string, userId: string, 
     on conflict (criterion_id, user_id) do update set weight = excluded.weight, updated_at = excluded.updated_at`);
 }
 
-export type ScoreCell = { optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null };
+export type ScoreCell = { optionId: string; criterionId: string; score: number | null; comment: string | null; evidenceUrl: string | null };
 
 /**
- * Makes the member's scores of the round exactly `cells`, in one statement: the cells are upserted,
- * and the `cleared` ones (cells of the sheet that are no longer scored: missing, not zero) deleted
- * by their keys. The two sets do not overlap.
+ * Makes the member's scores of the round exactly the scored cells of `sheet`, in one statement:
+ * those are upserted, and every other score of theirs in the round (a cell left blank: missing, not
+ * zero) is deleted. Every cell the sheet names, scored or not, must be an option and a criterion of
+ * the decision: the answer says whether they all were, and when not, the caller rolls back.
+ * The sheet names each cell once (the caller makes sure: an upsert cannot touch a row twice).
  */
-export async function replaceScores(
-  tx: Tx,
-  sheet: { decisionId: string; round: number; userId: string },
-  cells: ScoreCell[],
-  cleared: { optionId: string; criterionId: string }[],
-  now: Date,
-) {
-  const { decisionId, round, userId } = sheet;
-  const parts: SQL[] = [];
-  if (cells.length > 0) {
-    const rows = JSON.stringify(
-      cells.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId, score: c.score, comment: c.comment, evidence_url: c.evidenceUrl })),
-    );
-    parts.push(sql`upserted as (
-      insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
-      select ${decisionId}::uuid, ${round}::integer, c.option_id, c.criterion_id, ${userId}::uuid, c.score, c.comment, c.evidence_url, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${rows}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
-      on conflict (round, option_id, criterion_id, user_id)
-      do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
-    )`);
-  }
-  if (cleared.length > 0) {
-    const keys = JSON.stringify(cleared.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId })));
-    parts.push(sql`cleared as (
-      delete from ${scores} s
-      using jsonb_to_recordset(${keys}::text::jsonb) as k(option_id uuid, criterion_id uuid)
-      where s.round = ${round} and s.option_id = k.option_id and s.criterion_id = k.criterion_id and s.user_id = ${userId} and s.decision_id = ${decisionId}
-    )`);
-  }
-  if (parts.length === 0) return;
-  await tx.execute(sql`with ${sql.join(parts, sql`, `)} select 1`);
+export async function replaceScores(tx: Tx, ballot: { decisionId: string; round: number; userId: string }, sheet: ScoreCell[], now: Date): Promise<boolean> {
+  const { decisionId, round, userId } = ballot;
+  const cells = JSON.stringify(
+    sheet.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId, score: c.score, comment: c.comment, evidence_url: c.evidenceUrl })),
+  );
+  const [row] = await rowsOf<{ all_known: boolean }>(
+    tx,
+    sql`
+      with sheet as (
+        select * from jsonb_to_recordset(${cells}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
+      ), known as (
+        select sheet.* from sheet
+        where exists (select 1 from ${options} o where o.id = sheet.option_id and o.decision_id = ${decisionId})
+          and exists (select 1 from ${criteria} k where k.id = sheet.criterion_id and k.decision_id = ${decisionId})
+      ), upserted as (
+        insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
+        select ${decisionId}::uuid, ${round}::integer, option_id, criterion_id, ${userId}::uuid, score, comment, evidence_url, ${now.toISOString()}::timestamptz
+        from known where score is not null
+        on conflict (round, option_id, criterion_id, user_id)
+        do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+      ), cleared as (
+        delete from ${scores} s
+        where s.decision_id = ${decisionId} and s.round = ${round} and s.user_id = ${userId}
+          and not exists (select 1 from sheet where sheet.score is not null and sheet.option_id = s.option_id and sheet.criterion_id = s.criterion_id)
+      )
+      select (select count(*) from known) = (select count(*) from sheet) as all_known`,
+  );
+  return row?.all_known === true;
 }
 
 /** The caller's own weights. Always allowed: a member may see what they entered. */

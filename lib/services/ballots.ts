@@ -16,9 +16,10 @@ import type { ScoreSheetInput, WeightSheetInput } from "../validation/decision";
 import type { DecisionContext, DecisionView } from "./access";
 
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
-// save at the same time, and a phase change waits until the saves in flight are done. A save is
-// three statements after the access check: the structure it may name, the ballot row with its
-// event, and the values.
+// save at the same time, and a phase change waits until the saves in flight are done. After the
+// access check, a weights save is three statements: the structure it may name, the ballot row with
+// its event, and the values; a scores save is two, the ballot row and the values (checked against the
+// structure in the same statement), sent together.
 
 /** The member's ballot row and its event (weights.submitted, scores.updated, …), written first; see recordBallot. */
 function recordSheet(ctx: DecisionContext, kind: SheetKind, round: number) {
@@ -40,28 +41,42 @@ export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: 
   return { firstTime };
 }
 
+const UNKNOWN_CELL = "The sheet names an option or criterion this decision does not have. Reload and try again.";
+
 export async function saveScores(ctx: DecisionContext<"decision.vote">, input: Pick<ScoreSheetInput, "cells">) {
   const { decision, tx, actor, now } = ctx;
   if (!acceptsScores(decision.status)) throw new ConflictError(closedPhaseMessage(decision.status, "scores"));
-  const ids = await structureIds(tx, decision.id);
-  const optionIds = new Set(ids.optionIds);
-  const criterionIds = new Set(ids.criterionIds);
-  if (input.cells.some((c) => !optionIds.has(c.optionId) || !criterionIds.has(c.criterionId))) {
-    throw new AppError("The sheet names an option or criterion this decision does not have. Reload and try again.");
-  }
   const problem = scoreSheetProblem(input.cells);
   if (problem) throw new AppError(problem.message, problem.fieldErrors);
-  const scored = input.cells.flatMap((c) =>
-    c.score === undefined ? [] : [{ optionId: c.optionId, criterionId: c.criterionId, score: c.score, comment: c.comment || null, evidenceUrl: c.evidence }],
+  // Ids differing only in case are one uuid to the database: a cell named twice is refused here.
+  const keys = new Set(input.cells.map((c) => `${c.optionId}.${c.criterionId}`.toLowerCase()));
+  if (keys.size !== input.cells.length) throw new AppError(UNKNOWN_CELL);
+  const sheet = input.cells.map((c) => ({
+    optionId: c.optionId,
+    criterionId: c.criterionId,
+    score: c.score ?? null,
+    comment: c.score === undefined ? null : c.comment || null,
+    evidenceUrl: c.score === undefined ? null : c.evidence,
+  }));
+  // The ballot row with its event, then the values: two statements, sent together (see recordBallot).
+  const [firstTime, allKnown] = await inOrder(
+    recordSheet(ctx, "scores", decision.currentRound),
+    replaceScores(tx, { decisionId: decision.id, round: decision.currentRound, userId: actor.userId }, sheet, now),
   );
-  // Every other cell of the grid is no longer scored: deleted by its key (nothing to delete when all are scored).
-  const kept = new Set(scored.map((c) => `${c.optionId}.${c.criterionId}`));
-  const cleared = ids.optionIds.flatMap((optionId) =>
-    ids.criterionIds.flatMap((criterionId) => (kept.has(`${optionId}.${criterionId}`) ? [] : [{ optionId, criterionId }])),
-  );
-  const firstTime = await recordSheet(ctx, "scores", decision.currentRound);
-  await replaceScores(tx, { decisionId: decision.id, round: decision.currentRound, userId: actor.userId }, scored, cleared, now);
-  return { firstTime, cells: scored.length };
+  if (!allKnown) throw new AppError(UNKNOWN_CELL); // rolls back both
+  return { firstTime, cells: sheet.filter((c) => c.score !== null).length };
+}
+
+/**
+ * Two statements of one transaction awaited together, so the driver sends them in one round trip
+ * (they still run one after the other). Both are awaited even when the first fails, so the
+ * second's failure (the transaction is aborted by then) is never left unhandled.
+ */
+async function inOrder<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
+  const [a, b] = await Promise.allSettled([first, second]);
+  if (a.status === "rejected") throw a.reason;
+  if (b.status === "rejected") throw b.reason;
+  return [a.value, b.value];
 }
 
 /**

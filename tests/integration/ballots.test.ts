@@ -190,6 +190,31 @@ describeEachDriver("ballots", (ctx) => {
       expect(await decisionState(ctx.db, fx.decisionId)).toEqual(before);
     });
 
+    test("a blank cell naming another decision's criterion is refused too", async () => {
+      const fx = await inPhase("scoring");
+      const other = await inPhase("draft");
+      const before = await decisionState(ctx.db, fx.decisionId);
+      const sheet = scoreSheet(fx, [{ option: 0, criterion: 0, score: 3 }]);
+      sheet.cells.push({ optionId: fx.options[0]!.id, criterionId: other.criteria[0]!.id, score: undefined, comment: "", evidence: null });
+
+      await expect(saveScores(ctx.db, u.ana.id, sheet)).rejects.toThrow(/option or criterion this decision does not have/);
+
+      expect(await decisionState(ctx.db, fx.decisionId)).toEqual(before);
+    });
+
+    test("a cell named twice (its ids once in capitals) is refused, not a database error, and writes nothing", async () => {
+      const fx = await inPhase("scoring");
+      const before = await decisionState(ctx.db, fx.decisionId);
+      const sheet = scoreSheet(fx, [{ option: 0, criterion: 0, score: 3 }]);
+      sheet.cells.push({ optionId: fx.options[0]!.id.toUpperCase(), criterionId: fx.criteria[0]!.id.toUpperCase(), score: 5, comment: "", evidence: null });
+
+      const error = await rejectionOf(saveScores(ctx.db, u.ana.id, sheet));
+
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as Error).message).toMatch(/option or criterion this decision does not have/);
+      expect(await decisionState(ctx.db, fx.decisionId)).toEqual(before);
+    });
+
     test.each(["draft", "weighting", "revealed", "withdrawn"] as const)("in %s, saveScores is a ConflictError and writes nothing", async (status) => {
       const fx = await inPhase(status);
       const before = await decisionState(ctx.db, fx.decisionId);
