@@ -22,6 +22,11 @@ type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
    * sheet): left out of what is sent, so a large sheet costs the server less to read.
    */
   omitWhenEmpty?: (name: string) => boolean;
+  /**
+   * With JavaScript, sends the checked fields this way instead of through `action` (a route that
+   * is cheaper to answer than a server action); `action` stays what the form posts without it.
+   */
+  send?: (formData: FormData) => Promise<void>;
 };
 
 /**
@@ -30,7 +35,7 @@ type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
  * action still works, and the server echoes the values back. A form too large for the server is
  * not sent at all: the person is told here, with everything they typed still in place.
  */
-export function ActionForm({ action, confirmMessage, check, omitWhenEmpty, children, ...props }: ActionFormProps) {
+export function ActionForm({ action, confirmMessage, check, omitWhenEmpty, send, children, ...props }: ActionFormProps) {
   const [pending, startTransition] = useTransition();
   const [tooLarge, setTooLarge] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,7 +62,8 @@ export function ActionForm({ action, confirmMessage, check, omitWhenEmpty, child
           if (omitWhenEmpty) {
             for (const [name, value] of [...formData.entries()]) if (value === "" && omitWhenEmpty(name)) formData.delete(name);
           }
-          startTransition(() => action(formData));
+          if (send) startTransition(() => send(formData));
+          else startTransition(() => action(formData));
         }}
       >
         {tooLarge ? (

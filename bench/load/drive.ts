@@ -8,7 +8,7 @@ import autocannon from "autocannon";
 
 export type Target = {
   url: string;
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: Buffer;
   /** Headers of the n-th connection: who it is. */
   headersFor: (connection: number) => Record<string, string>;

@@ -105,8 +105,8 @@ try {
   const cookieOf = (n: number) => cookies[1 + (n % (MEMBERS - 1))]!;
   const signedIn = (n: number) => ({ cookie: cookieOf(n) });
 
-  const action = await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!);
-  step(`captured the browser's save: action ${action.actionId}, ${action.cellFields} cell fields, ${action.body.length} bytes`);
+  const save = await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!);
+  step(`captured the browser's save: ${save.method} ${new URL(save.url).pathname}, ${save.scores} scores, ${save.body.length} bytes`);
 
   const pages: Record<string, { path: string; marker: string }> = {
     "scores-page": { path: `${decision}/scores`, marker: "Save scores" },
@@ -123,17 +123,17 @@ try {
     ),
     "floor-page": { url: `${floor.base}/table`, headersFor: (n) => ({ "x-bench-member": memberOf(n).id }), verify: (body) => body.includes("100 cells") },
     "save-scores": {
-      url: `${app.base}${decision}/scores`,
-      method: "POST",
-      body: action.body,
-      headersFor: (n) => ({ ...action.headers, ...signedIn(n) }),
+      url: save.url,
+      method: save.method,
+      body: save.body,
+      headersFor: (n) => ({ ...save.headers, ...signedIn(n) }),
       verify: (body) => body.includes('"ok":true'),
     },
     "floor-save": {
       url: `${floor.base}/save`,
       method: "POST",
-      body: action.body,
-      headersFor: (n) => ({ "content-type": action.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
+      body: save.body,
+      headersFor: (n) => ({ "content-type": save.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
       verify: (body) => body.includes('"ok":true'),
     },
   };

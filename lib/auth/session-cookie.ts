@@ -1,8 +1,9 @@
-import { decode } from "next-auth/jwt";
+import { base64url, calculateJwkThumbprint, jwtDecrypt } from "jose";
 
 // The session cookie as Auth.js writes it at sign-in: an encrypted JWT whose subject is the user
 // and whose "sid" is the row in `sessions`. Read here the way Auth.js reads it, without running
-// Auth.js's session endpoint (a CSRF token and a re-encrypted cookie) on every request. The cookie
+// Auth.js's session endpoint (a CSRF token and a re-encrypted cookie) on every request, with jose
+// as Auth.js uses it, but with the derived key kept (see keyFor). The cookie
 // lives as long as a session can (SESSION_LIFETIME.absoluteMs), so it is not renewed per request:
 // the sessions table decides whether it still counts.
 
@@ -30,12 +31,58 @@ function cookieValue(cookies: { name: string; value: string }[], name: string): 
     .join("");
 }
 
+/** The content encryptions Auth.js writes (its default first) and the key length each takes. */
+const KEY_BYTES: Readonly<Record<string, number>> = { "A256CBC-HS512": 64, A256GCM: 32 };
+
+type DerivedKey = { key: Uint8Array; thumbprint: string };
+
+// The key Auth.js derives from the secret for a cookie (HKDF-SHA-256, salted with the cookie's
+// name) and its JWK thumbprint, the token's "kid". Auth.js derives both again for every request;
+// they depend only on the secret, the cookie's name and the encryption, so each is derived once.
+// Few entries can exist: two encryptions, two cookie names, the configured secret.
+const derivedKeys = new Map<string, Promise<DerivedKey>>();
+
+async function deriveKey(enc: string, secret: string, salt: string): Promise<DerivedKey> {
+  const encoder = new TextEncoder();
+  const material = await crypto.subtle.importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveBits"]);
+  const info = encoder.encode(`Auth.js Generated Encryption Key (${salt})`);
+  const bits = await crypto.subtle.deriveBits({ name: "HKDF", hash: "SHA-256", salt: encoder.encode(salt), info }, material, KEY_BYTES[enc]! * 8);
+  const key = new Uint8Array(bits);
+  const thumbprint = await calculateJwkThumbprint({ kty: "oct", k: base64url.encode(key) }, key.byteLength === 64 ? "sha512" : "sha256");
+  return { key, thumbprint };
+}
+
+function keyFor(enc: string, secret: string, salt: string): Promise<DerivedKey> {
+  if (!(enc in KEY_BYTES)) return Promise.reject(new Error("unsupported content encryption"));
+  const id = `${enc}\u0000${salt}\u0000${secret}`;
+  let found = derivedKeys.get(id);
+  if (!found) {
+    found = deriveKey(enc, secret, salt);
+    derivedKeys.set(id, found);
+  }
+  return found;
+}
+
+/** The claims of a token Auth.js encrypted with `secret` for the cookie `salt`; throws for any other. */
+async function decryptClaims(token: string, secret: string, salt: string) {
+  const { payload } = await jwtDecrypt(
+    token,
+    async ({ kid, enc }) => {
+      const { key, thumbprint } = await keyFor(enc, secret, salt);
+      if (kid !== undefined && kid !== thumbprint) throw new Error("no key with that id");
+      return key;
+    },
+    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: Object.keys(KEY_BYTES) },
+  );
+  return payload;
+}
+
 /** The user and session the cookie names, or null for no cookie, or one that is expired, forged or malformed. */
 export async function readSessionCookie(headers: Headers, cookies: { name: string; value: string }[], secret: string): Promise<SessionClaims | null> {
   const name = sessionCookieName(headers);
   const token = cookieValue(cookies, name);
   if (!token) return null;
-  const claims = await decode({ token, secret, salt: name }).catch(() => null);
+  const claims = await decryptClaims(token, secret, name).catch(() => null);
   const userId = claims?.sub;
   const sessionId = claims?.sid;
   if (typeof userId !== "string" || typeof sessionId !== "string" || !UUID.test(userId) || !UUID.test(sessionId)) return null;

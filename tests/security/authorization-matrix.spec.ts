@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { closeDb } from "./support/db";
-import { actionId, builtActions, callAction, disposeAll, newClient, sessionCookie, SIGN_OUT_ACTION, signIn, signUp } from "./support/http";
-import { judgeAction, judgeRoute } from "./support/judge";
-import { ACTION_CASES, caseName, EXEMPT_ROUTES, ROUTE_CASES } from "./support/registry";
+import { actionId, BASE_URL, builtActions, callAction, disposeAll, newClient, sessionCookie, SIGN_OUT_ACTION, signIn, signUp } from "./support/http";
+import { judgeAction, judgeRoute, judgeWriteRoute } from "./support/judge";
+import { ACTION_CASES, caseName, EXEMPT_ROUTES, ROUTE_CASES, WRITE_ROUTE_CASES } from "./support/registry";
 import { expectedOutcome } from "./support/rules";
 import { exportedNames, routeFiles, routeMethods, serverActionFiles } from "./support/source";
 import { type ActorKind, ACTORS, createWorld, disposeWorld, restoreMembership, type World } from "./support/world";
@@ -42,7 +42,10 @@ test.describe("the matrix covers every action and route", () => {
   });
 
   test("every route handler is in the matrix, with each method it exports", () => {
-    const listed = new Map(ROUTE_CASES.map((c) => [c.file, c.methods]));
+    const listed = new Map<string, readonly string[]>([
+      ...ROUTE_CASES.map((c) => [c.file, c.methods] as const),
+      ...WRITE_ROUTE_CASES.map((c) => [c.file, [c.method]] as const),
+    ]);
     const problems = routeFiles()
       .filter((file) => !EXEMPT_ROUTES.includes(file))
       .flatMap((file) => {
@@ -91,6 +94,26 @@ test.describe("authorization matrix", () => {
         return problems;
       });
       expect(failures, `cells that differ from the permissions table for ${caseName(actionCase)}`).toEqual([]);
+    });
+  }
+
+  for (const routeCase of WRITE_ROUTE_CASES) {
+    test(`route ${routeCase.file} (${routeCase.method})`, async () => {
+      const w = world!;
+      const failures = await forEachActor(async (kind) => {
+        const problems: string[] = [];
+        for (const target of routeCase.targets) {
+          const actor = w.actors[kind];
+          const { url, body, wrote } = await routeCase.arrange(w, actor, target);
+          // As the sheet's script sends it: JSON, from a page of the site.
+          const response = await actor.client.http.fetch(url, { method: routeCase.method, data: body, headers: { origin: BASE_URL }, failOnStatusCode: false });
+          const answer = { status: response.status(), location: response.headers()["location"] ?? null, body: await response.text() };
+          const problem = judgeWriteRoute(answer, expectedOutcome(routeCase.rule, kind, target), await wrote());
+          if (problem) problems.push(`${kind} × ${target} ${routeCase.method} ${url.split("/").slice(-1)}: ${problem}`);
+        }
+        return problems;
+      });
+      expect(failures, `cells that differ from the permissions table for ${routeCase.file}`).toEqual([]);
     });
   }
 

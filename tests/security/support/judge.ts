@@ -37,19 +37,30 @@ export function judgeAction(result: ActionResult, expected: Expected, wrote: boo
 
 export type RouteAnswer = { status: number; location: string | null; body: string };
 
+function routeRefusal(answer: RouteAnswer): Refusal | "other" {
+  if (answer.status === 401 || (answer.status >= 300 && answer.status < 400 && (answer.location ?? "").includes("/sign-in"))) return "sign-in";
+  if (answer.status === 404) return "not-found";
+  if (answer.status === 403) return "forbidden";
+  return "other";
+}
+
+/** A route that writes: allowed means 200 and written; refused means the right status and nothing written. */
+export function judgeWriteRoute(answer: RouteAnswer, expected: Expected, wrote: boolean): string | null {
+  const what = `${answer.status} ${answer.body.slice(0, 100).trim()}`;
+  if (answer.status >= 500) return `server error: ${what}`;
+  if (expected.allowed) return answer.status === 200 && wrote ? null : `should be allowed and written: ${what} (wrote: ${wrote})`;
+  if (wrote) return `WROTE although it must be refused (${expected.as.join("/")}): ${what}`;
+  const refusal = routeRefusal(answer);
+  if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${what}`;
+  return null;
+}
+
 export function judgeRoute(answer: RouteAnswer, expected: Expected, mustContain: string): string | null {
   const what = `${answer.status} ${answer.location ?? answer.body.slice(0, 100).trim()}`;
   if (answer.status >= 500) return `server error: ${what}`;
   if (expected.allowed) return answer.status === 200 && answer.body.includes(mustContain) ? null : `should be allowed: ${what}`;
   if (answer.body.includes(mustContain)) return `LEAKED the decision or team although refused: ${what}`;
-  const refusal: Refusal | "other" =
-    answer.status === 401 || (answer.status >= 300 && answer.status < 400 && (answer.location ?? "").includes("/sign-in"))
-      ? "sign-in"
-      : answer.status === 404
-        ? "not-found"
-        : answer.status === 403
-          ? "forbidden"
-          : "other";
+  const refusal = routeRefusal(answer);
   if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${what}`;
   return null;
 }

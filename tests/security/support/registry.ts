@@ -316,6 +316,48 @@ export const ROUTE_CASES: readonly RouteCase[] = [
   },
 ];
 
+/** A route that writes: a JSON body sent with the method, and whether it wrote. */
+export type WriteRouteCase = {
+  file: string;
+  method: "PUT";
+  rule: Rule;
+  targets: readonly Target[];
+  arrange: (world: World, actor: Actor, target: Target) => Promise<{ url: string; body: Record<string, unknown>; wrote: () => Promise<boolean> }>;
+};
+
+const sheetRoute = (teamId: string, decisionId: string, sheet: "scores" | "weights") => `/api/teams/${teamId}/decisions/${decisionId}/${sheet}`;
+
+export const WRITE_ROUTE_CASES: readonly WriteRouteCase[] = [
+  {
+    file: "app/api/teams/[teamId]/decisions/[decisionId]/scores/route.ts",
+    method: "PUT",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "scoring");
+      return {
+        url: sheetRoute(teamIdFor(world, target), decision.id, "scores"),
+        body: { scores: { [decision.options[0]!]: { [decision.criteria[0]!]: { score: "3" } } } },
+        wrote: async () => (await db.countScores(decision.id, actor.userId ?? world.own.ownerId)) > 0,
+      };
+    },
+  },
+  {
+    file: "app/api/teams/[teamId]/decisions/[decisionId]/weights/route.ts",
+    method: "PUT",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "weighting");
+      return {
+        url: sheetRoute(teamIdFor(world, target), decision.id, "weights"),
+        body: { weights: Object.fromEntries(decision.criteria.map((c) => [c, "5"])) },
+        wrote: async () => (await db.countWeights(decision.id, actor.userId ?? world.own.ownerId)) > 0,
+      };
+    },
+  },
+];
+
 /**
  * Auth.js's own endpoints (its sign-in, callback and session handling, not the app's
  * authorization), and the invite link itself: open to anyone holding it, it reads nothing and only

@@ -1,30 +1,29 @@
 import { decisionId, sql } from "../../db.js";
 
-const CELL = /scores\.([0-9a-f-]{36})\.([0-9a-f-]{36})\.score$/;
-
 /**
- * The save floor: the same multipart body the browser sends to Verdict's save-scores action,
- * parsed, and the member's 100 cells upserted into the same table in one transaction. No auth,
- * no validation beyond the field names, no history event, no re-render.
+ * The save floor: the same JSON body the browser's score sheet sends to Verdict
+ * ({ scores: { [optionId]: { [criterionId]: { score, comment, evidence } } } }), parsed, and the
+ * member's 100 cells upserted into the same table in one transaction. No auth, no validation
+ * beyond counting the cells, no history event.
  */
 export async function POST(request) {
   const member = request.headers.get("x-bench-member");
-  const form = await request.formData();
+  const sheet = await request.json();
   const rows = [];
-  for (const [name, value] of form) {
-    const cell = CELL.exec(name);
-    if (!cell || !value) continue;
-    const prefix = name.slice(0, -"score".length);
-    rows.push({
-      decision_id: decisionId(),
-      round: 1,
-      option_id: cell[1],
-      criterion_id: cell[2],
-      user_id: member,
-      score: Number(value),
-      comment: String(form.get(`${prefix}comment`) ?? "") || null,
-      evidence_url: String(form.get(`${prefix}evidence`) ?? "") || null,
-    });
+  for (const [optionId, byCriterion] of Object.entries(sheet.scores ?? {})) {
+    for (const [criterionId, cell] of Object.entries(byCriterion)) {
+      if (!cell.score) continue;
+      rows.push({
+        decision_id: decisionId(),
+        round: 1,
+        option_id: optionId,
+        criterion_id: criterionId,
+        user_id: member,
+        score: Number(cell.score),
+        comment: cell.comment || null,
+        evidence_url: cell.evidence || null,
+      });
+    }
   }
   if (rows.length !== 100) return Response.json({ ok: false, cells: rows.length }, { status: 400 });
   await sql.begin(

@@ -5,6 +5,7 @@ import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
 import { loadDecisionPage } from "../load";
+import { NextStep } from "../next-step";
 import { type Cell, ScoreSheet } from "./score-sheet";
 
 export const metadata: Metadata = { title: "Your scores" };
@@ -59,6 +60,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         unsavedRound={round > 1 && mine.scores.length === 0 && open}
         submitted={mine.scores.length > 0}
         readOnly={!open}
+        afterSave={<NextStep part="scores" decision={decision} base={base} />}
       />
     </>
   );

@@ -1,8 +1,11 @@
 "use client";
 
-import { type ReactNode, useActionState } from "react";
-import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
+import { type ReactNode, useActionState, useState } from "react";
+import { ActionForm, initialFormState } from "@/app/_components/form";
+import { SaveBar } from "@/app/_components/save-bar";
+import { sendFormAsJson } from "@/app/_components/send-json";
+import { useUnsavedChanges } from "@/app/_components/unsaved-changes";
+import type { FormState } from "@/lib/validation/form-data";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
@@ -25,6 +28,7 @@ export function ScoreSheet({
   unsavedRound,
   readOnly,
   submitted,
+  afterSave,
 }: {
   teamId: string;
   decisionId: string;
@@ -39,8 +43,14 @@ export function ScoreSheet({
   readOnly: boolean;
   /** Whether this member has sent this sheet before (in this round). */
   submitted: boolean;
+  /** What to do next, shown once the sheet is saved. */
+  afterSave?: ReactNode;
 }) {
-  const [state, action] = useActionState(saveScoresAction, initialFormState);
+  // Without JavaScript the form posts the server action; with it, the sheet goes as JSON to its route.
+  const [actionState, action] = useActionState(saveScoresAction, initialFormState);
+  const [sent, setSent] = useState<FormState | null>(null);
+  const state = sent ?? actionState;
+  const send = async (formData: FormData) => setSent(await sendFormAsJson(`/api/teams/${teamId}/decisions/${decisionId}/scores`, formData));
   const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
   // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
   const filled = state.ok && state.data?.scored ? Number(state.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
@@ -64,7 +74,7 @@ export function ScoreSheet({
   };
 
   return (
-    <ActionForm action={action} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={action} send={send} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -101,13 +111,7 @@ export function ScoreSheet({
           </section>
         ))}
       </fieldset>
-      {readOnly ? null : (
-        <div className="sticky bottom-0 flex flex-wrap items-center gap-4 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
-          <SubmitButton pendingLabel="Saving scores…">Save scores</SubmitButton>
-          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />
-        </div>
-      )}
-      <FormMessage state={state} />
+      {readOnly ? null : <SaveBar state={state} dirty={dirty} submitted={submitted} label="Save scores" pendingLabel="Saving scores…" afterSave={afterSave} />}
     </ActionForm>
   );
 }
@@ -118,8 +122,8 @@ const EMPTY_CELL: Cell = { score: null, comment: "", evidence: "" };
 function SheetCell(props: { id: string; prefix: string; option: string; criterion: string; cell: Cell; error?: string; previous: ReactNode }) {
   const { id, prefix, option, criterion, cell, error, previous } = props;
   return (
-    <div className="grid gap-2 py-3 sm:grid-cols-[12rem_11rem_1fr] sm:items-start">
-      <label htmlFor={id} className="text-sm font-medium sm:pt-2">
+    <div className={styles.cell}>
+      <label htmlFor={id} className={styles.label}>
         {criterion}
         <span className="sr-only">{` score for ${option}`}</span>
       </label>
@@ -129,11 +133,11 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
           <option key={value} value={value}>{`${value} · ${SCORE_LABELS[value]}`}</option>
         ))}
       </select>
-      <details open={Boolean(cell.comment || cell.evidence) || undefined} className="text-sm">
-        <summary className="cursor-pointer py-2 text-slate-600 dark:text-slate-400">
+      <details open={Boolean(cell.comment || cell.evidence) || undefined} className={styles.notes}>
+        <summary className={styles.summary}>
           Note or evidence<span className="sr-only">{` for ${option}, ${criterion}`}</span>
         </summary>
-        <div className="grid gap-2 pt-1">
+        <div className={styles.noteFields}>
           <label className="sr-only" htmlFor={`${id}-comment`}>{`Comment on ${option}, ${criterion}`}</label>
           <textarea
             id={`${id}-comment`}

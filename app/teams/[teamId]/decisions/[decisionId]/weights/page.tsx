@@ -5,6 +5,7 @@ import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsWeights } from "@/lib/domain/phases";
 import { loadDecisionPage } from "../load";
+import { NextStep } from "../next-step";
 import { WeightSheet } from "./weight-sheet";
 
 export const metadata: Metadata = { title: "Your weights" };
@@ -32,7 +33,15 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         </p>
       ) : null}
       <Card>
-        <WeightSheet teamId={teamId} decisionId={decision.id} criteria={structure.criteria} initial={initial} readOnly={!open} submitted={mine.length > 0} />
+        <WeightSheet
+          teamId={teamId}
+          decisionId={decision.id}
+          criteria={structure.criteria}
+          initial={initial}
+          readOnly={!open}
+          submitted={mine.length > 0}
+          afterSave={<NextStep part="weights" decision={decision} base={base} />}
+        />
       </Card>
     </>
   );

@@ -1,8 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { SaveStatus, useUnsavedChanges } from "@/app/_components/unsaved-changes";
+import { type ReactNode, useActionState, useState } from "react";
+import { ActionForm, initialFormState } from "@/app/_components/form";
+import { SaveBar } from "@/app/_components/save-bar";
+import { sendFormAsJson } from "@/app/_components/send-json";
+import { useUnsavedChanges } from "@/app/_components/unsaved-changes";
+import type { FormState } from "@/lib/validation/form-data";
 import { saveWeightsAction } from "../actions/save-weights";
 
 type Criterion = { id: string; name: string; description: string };
@@ -14,6 +17,7 @@ export function WeightSheet({
   initial,
   readOnly,
   submitted,
+  afterSave,
 }: {
   teamId: string;
   decisionId: string;
@@ -22,14 +26,20 @@ export function WeightSheet({
   readOnly: boolean;
   /** Whether this member has sent this sheet before (in this round). */
   submitted: boolean;
+  /** What to do next, shown once the sheet is saved. */
+  afterSave?: ReactNode;
 }) {
-  const [state, action] = useActionState(saveWeightsAction, initialFormState);
+  // Without JavaScript the form posts the server action; with it, the sheet goes as JSON to its route.
+  const [actionState, action] = useActionState(saveWeightsAction, initialFormState);
+  const [sent, setSent] = useState<FormState | null>(null);
+  const state = sent ?? actionState;
+  const send = async (formData: FormData) => setSent(await sendFormAsJson(`/api/teams/${teamId}/decisions/${decisionId}/weights`, formData));
   const [values, setValues] = useState(initial);
   const { dirty, markDirty } = useUnsavedChanges(state);
   const total = criteria.reduce((sum, c) => sum + (values[c.id] ?? 0), 0);
 
   return (
-    <ActionForm action={action} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={action} send={send} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <fieldset disabled={readOnly} className="space-y-5">
@@ -71,12 +81,8 @@ export function WeightSheet({
         The percentage is this criterion’s share of your weight: only the proportions count, so 5-5-5 means the same as 10-10-10.
       </p>
       {readOnly ? null : (
-        <div className="flex flex-wrap items-center gap-4">
-          <SubmitButton pendingLabel="Saving weights…">Save weights</SubmitButton>
-          <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />
-        </div>
+        <SaveBar state={state} dirty={dirty} submitted={submitted} label="Save weights" pendingLabel="Saving weights…" afterSave={afterSave} />
       )}
-      <FormMessage state={state} />
     </ActionForm>
   );
 }

@@ -1,0 +1,35 @@
+"use client";
+
+import type { ReactNode } from "react";
+import type { FormState } from "@/lib/validation/form-data";
+import { SubmitButton } from "./form";
+import { SaveStatus } from "./unsaved-changes";
+
+/**
+ * A sheet's Save button with everything a save answers beside it, in a bar that stays on screen
+ * at the foot of a long sheet: where the sheet stands, a failure's message, and once saved, what
+ * happens next (`afterSave`: the page knows the phase, the deadline and what else awaits).
+ */
+export function SaveBar(props: { state: FormState; dirty: boolean; submitted: boolean; label: string; pendingLabel: string; afterSave?: ReactNode }) {
+  const { state, dirty, submitted, label, pendingLabel, afterSave } = props;
+  const saved = state.ok && !dirty;
+  return (
+    <div className="sticky bottom-0 z-10 space-y-2 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
+        <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />
+      </div>
+      {!state.ok && state.message ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          {state.message}
+        </p>
+      ) : null}
+      {saved && state.message ? (
+        <div role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          <p>{state.message}</p>
+          {afterSave}
+        </div>
+      ) : null}
+    </div>
+  );
+}

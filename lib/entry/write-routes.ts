@@ -1,0 +1,80 @@
+import "server-only";
+import type { z } from "zod";
+import { getDb } from "../../db";
+import type { DecisionPermission } from "../auth/roles";
+import { type CurrentUser, currentUser } from "../auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
+import { AppError, ForbiddenError, NotFoundError } from "../errors";
+import { readJsonObject } from "../http/json-request";
+import { type DecisionContext, type DecisionLock, DECISION_NOT_FOUND, inDecision } from "../services/access";
+import { id } from "../validation/fields";
+import { checkInput, type FormState } from "../validation/form-data";
+import { GENERIC_FAILURE, type Outcome } from "./actions";
+
+// Route handlers that write, for the browser's own script: the same checks as decisionAction
+// (signed in, validated, the permission checked and the decision locked in the write's
+// transaction), answered as JSON in the shape a form's state has, so a sheet shows either answer
+// the same way. A sheet sends here when its script has loaded and posts its server action
+// otherwise: the action is what works without JavaScript, and this is the cheaper path for the
+// many saves a team makes at once (no action id to resolve, no router state, no multipart fields).
+
+export const SIGNED_OUT_MESSAGE = "You are signed out, so nothing was saved. Sign in again in another tab, then save here once more.";
+
+const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+
+function answer(status: number, state: FormState): Response {
+  return Response.json(state, { status, headers: PRIVATE });
+}
+
+function failure(error: unknown): Response {
+  if (isDatabaseUnavailable(error)) {
+    console.error("[route] database unavailable:", String(error instanceof Error && error.cause ? error.cause : error));
+    return answer(503, { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE });
+  }
+  if (error instanceof NotFoundError) return answer(404, { ok: false, message: error.message });
+  if (error instanceof ForbiddenError) return answer(403, { ok: false, message: error.message });
+  if (error instanceof AppError) return answer(409, { ok: false, message: error.message, fieldErrors: error.fieldErrors });
+  console.error("[route] unexpected failure", error);
+  return answer(500, { ok: false, message: GENERIC_FAILURE });
+}
+
+type DecisionParams = { teamId: string; decisionId: string };
+
+/**
+ * A JSON write to one decision (the ids come from the URL, the rest from the body) for members
+ * allowed `permission` on it, under the decision's lock. Answers 200 with the outcome, or 4xx/5xx
+ * with a message (and field errors) and nothing written.
+ */
+export function decisionJsonRoute<S extends z.ZodType<DecisionParams>, P extends DecisionPermission>(
+  schema: S,
+  permission: P,
+  handler: (args: { ctx: DecisionContext<P>; user: CurrentUser; input: z.infer<S> }) => Promise<Outcome>,
+  options: { lock?: DecisionLock } = {},
+) {
+  return async (request: Request, { params }: { params: Promise<DecisionParams> }): Promise<Response> => {
+    const { teamId, decisionId } = await params;
+    const body = await readJsonObject(request);
+    if (!body.ok) return answer(body.status, { ok: false, message: body.message });
+    if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) {
+      return answer(404, { ok: false, message: DECISION_NOT_FOUND });
+    }
+    // The URL names the decision; ids in the body, if any, are overwritten rather than trusted.
+    const parsed = checkInput(schema, { ...body.value, teamId, decisionId });
+    if (!parsed.success) {
+      const message = parsed.fieldErrors
+        ? "Please correct the highlighted fields."
+        : "This request could not be read. Nothing was saved; reload the page and try again.";
+      return answer(422, { ok: false, message, fieldErrors: parsed.fieldErrors ?? undefined });
+    }
+    try {
+      const user = await currentUser();
+      if (!user) return answer(401, { ok: false, message: SIGNED_OUT_MESSAGE });
+      const db = await getDb();
+      const outcome = await inDecision(db, user.id, { teamId, decisionId }, permission, (ctx) => handler({ ctx, user, input: parsed.data }), options);
+      if (typeof outcome === "object") return answer(200, { ok: true, message: outcome.message, data: outcome.data });
+      return answer(200, { ok: true, message: outcome ?? undefined });
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
