@@ -1,9 +1,10 @@
 import type { Page } from "@playwright/test";
 import { type Actor, expect, type NewContext, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
-import { DecisionPage, NewDecisionPage } from "./pages/decision-pages";
+import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
 
-// A moment of a new team's first hour: a viewer opens a sheet link that was meant for the voters.
+// Two moments of a new team's first hour: a viewer opens a sheet link that was meant for the voters,
+// and a decision two people voted on shows its cross-check with ranked methods.
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -89,4 +90,45 @@ test("a viewer who opens the weights or scores page reads what they can follow a
   await expectNoBallot(vic.page);
   await vic.page.getByRole("region", { name: "When the results appear" }).getByRole("link", { name: "See the results" }).click();
   await expect(vic.page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
+});
+
+test("two voters whose ranked methods only tie read a calm note, not an alarming 'Disagrees'", async ({ actor, newContext }) => {
+  test.slow();
+  const tess: Actor = await actor("Tess", { viewport: DESKTOP });
+  const team = await tess.teams.createTeam("Pair of deciders");
+  const invite = await team.createInvite({ role: "member" });
+  const max = await joinThroughInvite(newContext, invite, "Max");
+
+  await tess.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(tess.page);
+  await form.fill({ title: "Worker runtime", frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
+  await form.submit();
+  await expect(tess.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
+  const decisionUrl = tess.page.url().replace(/\?.*$/, "");
+  const decision = new DecisionPage(tess.page);
+  await decision.advance("Open weighting", "Weighting");
+  for (const page of [tess.page, max.page]) {
+    await page.goto(`${decisionUrl}/weights`);
+    await saveWeights(page, { "Project requirements": 5, "Team expertise": 5 });
+  }
+  await tess.page.goto(decisionUrl);
+  await decision.advance("Close weighting and open scoring", "Scoring");
+  // Tess prefers Flask strongly, Max prefers Koa mildly: the weighted score picks Flask (3 against 2.5),
+  // while the two rankings, one each way, tie.
+  await tess.page.goto(`${decisionUrl}/scores`);
+  await saveScores(tess.page, { Flask: { "Project requirements": 5, "Team expertise": 5 }, Koa: { "Project requirements": 1, "Team expertise": 1 } });
+  await max.page.goto(`${decisionUrl}/scores`);
+  await saveScores(max.page, { Flask: { "Project requirements": 1, "Team expertise": 1 }, Koa: { "Project requirements": 4, "Team expertise": 4 } });
+  await tess.page.goto(decisionUrl);
+  await decision.advance("Close scoring and reveal results", "Revealed");
+
+  await tess.page.getByRole("link", { name: "See the results", exact: true }).click();
+  const check = tess.page.getByRole("region", { name: "Cross-check with ranked methods" });
+  await expect(check).toContainText("Tie at the top");
+  await expect(check).not.toContainText("Disagrees");
+  const note = check.getByRole("note");
+  await expect(note).toContainText("With only 2 voters, ranked methods often tie or swap options that score close together");
+  await expect(note).toContainText("It would matter with many voters");
+  await check.scrollIntoViewIfNeeded();
+  await bothSizes(tess.page, "results-two-voters");
 });
