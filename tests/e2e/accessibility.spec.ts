@@ -59,9 +59,11 @@ test("the demo team's decision pages have no serious accessibility issues", asyn
 });
 
 test("a viewer's pages in place of the sheets have no serious accessibility issues", async ({ actor }) => {
+  test.slow();
   const vera = await actor("Vera");
   await joinTeamAs(vera.person.email, "Acme Platform", "viewer");
   const { page } = vera;
+  await page.goto("/teams");
   await page.getByRole("link", { name: "Acme Platform" }).first().click();
   await page.getByRole("link", { name: "Framework for the real-time notifications service" }).first().click();
   await expect(page.getByRole("region", { name: "Your part" })).toContainText("You follow this decision as a viewer");

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Time } from "@/app/_components/time";
 import { BackLink, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
-import { type PhaseClock, resultsArrival } from "@/lib/domain/phases";
+import { isSealed, type PhaseClock, resultsArrival } from "@/lib/domain/phases";
 import type { FollowPageData } from "@/lib/services/pages/follow-page";
 
 // What someone who cannot vote reads where a voter finds their sheet: what the team is weighting
@@ -50,20 +50,26 @@ function phaseNow(status: Decision["status"], sheet: Sheet): string {
 export function FollowAlong({ decision, base, sheet, data, now }: { decision: Decision; base: string; sheet: Sheet; data: FollowPageData; now: Date }) {
   const round = decision.currentRound;
   const what = sheet === "weights" ? "weighting" : "scoring";
+  // Only the deadlines of phases still to close: a weighting deadline means nothing once scoring is open.
+  const stillOpen = { Weighting: decision.status === "draft" || decision.status === "weighting", Scoring: isSealed(decision.status) };
   const deadlines = (
     [
       ["Weighting", decision.weightingDeadline],
       ["Scoring", decision.scoringDeadline],
     ] as const
-  ).filter((entry): entry is readonly ["Weighting" | "Scoring", Date] => entry[1] !== null);
+  )
+    .filter(([phase]) => stillOpen[phase])
+    .filter((entry): entry is readonly ["Weighting" | "Scoring", Date] => entry[1] !== null);
   return (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
       <PageHeader
         title={sheet === "scores" && round > 1 ? `Follow the scoring: round ${round}` : `Follow the ${what}`}
-        description={`As a viewer you follow this decision without voting. The team’s members ${
-          sheet === "weights" ? "weight each criterion" : "score every option on every criterion"
-        }; each person’s ${sheet} stay sealed until the reveal, so nobody anchors on anyone else.`}
+        description={`As a viewer you follow this decision without voting. ${
+          !isSealed(decision.status)
+            ? "Weighting and scoring are over."
+            : `The team’s members ${sheet === "weights" ? "weight each criterion" : "score every option on every criterion"}; each person’s ${sheet} stay sealed until the reveal, so nobody anchors on anyone else.`
+        }`}
       />
       <div className="grid gap-6 md:grid-cols-2">
         <Card aria-labelledby="follow-progress-heading">
@@ -89,7 +95,7 @@ export function FollowAlong({ decision, base, sheet, data, now }: { decision: De
               ))}
             </dl>
           ) : (
-            <p className={`mt-3 ${muted}`}>No deadline is set: the facilitator closes each phase.</p>
+            <p className={`mt-3 ${muted}`}>{stillOpen.Scoring ? "No deadline is set: the facilitator closes each phase." : "No phase is open any more."}</p>
           )}
         </Card>
         <Card aria-labelledby="follow-results-heading">
