@@ -65,10 +65,10 @@ export function FollowAlong({ decision, base, sheet, data, now }: { decision: De
       <BackLink href={base}>{decision.title}</BackLink>
       <PageHeader
         title={sheet === "scores" && round > 1 ? `Follow the scoring: round ${round}` : `Follow the ${what}`}
-        description={`As a viewer you follow this decision without voting. ${
-          !isSealed(decision.status)
-            ? "Weighting and scoring are over."
-            : `The team’s members ${sheet === "weights" ? "weight each criterion" : "score every option on every criterion"}; each person’s ${sheet} stay sealed until the reveal, so nobody anchors on anyone else.`
+        description={`As a viewer you follow this decision without voting.${
+          isSealed(decision.status)
+            ? ` The team’s members ${sheet === "weights" ? "weight each criterion" : "score every option on every criterion"}; each person’s ${sheet} stay sealed until the reveal, so nobody anchors on anyone else.`
+            : ""
         }`}
       />
       <div className="grid gap-6 md:grid-cols-2">
