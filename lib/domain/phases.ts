@@ -106,3 +106,18 @@ export function partAwaited(clock: PhaseClock, sent: { weighted: boolean; scored
   if (status === "scoring" && !sent.scored) return "scores";
   return null;
 }
+
+/**
+ * When the results of a decision appear: they are out (revealed or decided), never will be
+ * (withdrawn), or come at the reveal. The facilitator may reveal at any time during scoring; a
+ * scoring deadline reveals them at the latest then, once nothing else waits on the facilitator:
+ * in scoring, or in weighting that has a deadline of its own. In draft nothing is open yet.
+ */
+export type ResultsArrival = { kind: "out" } | { kind: "never" } | { kind: "at-reveal"; revealBy: Date | null };
+
+export function resultsArrival(clock: PhaseClock): ResultsArrival {
+  if (clock.status === "revealed" || clock.status === "decided") return { kind: "out" };
+  if (clock.status === "withdrawn") return { kind: "never" };
+  const deadlinesRun = clock.status === "scoring" || (clock.status === "weighting" && clock.weightingDeadline !== null);
+  return { kind: "at-reveal", revealBy: deadlinesRun ? clock.scoringDeadline : null };
+}

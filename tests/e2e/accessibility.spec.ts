@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { closeDb, joinTeamAs } from "./support/db";
+
+test.afterAll(closeDb);
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -52,5 +55,24 @@ test("the demo team's decision pages have no serious accessibility issues", asyn
   await expect(page.getByRole("button", { name: "Save scores" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.goto(page.url().replace(/\/scores$/, "/weights"));
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a viewer's pages in place of the sheets have no serious accessibility issues", async ({ actor }) => {
+  test.slow();
+  const vera = await actor("Vera");
+  await joinTeamAs(vera.person.email, "Acme Platform", "viewer");
+  const { page } = vera;
+  await page.goto("/teams");
+  await page.getByRole("link", { name: "Acme Platform" }).first().click();
+  await page.getByRole("link", { name: "Framework for the real-time notifications service" }).first().click();
+  await expect(page.getByRole("region", { name: "Your part" })).toContainText("You follow this decision as a viewer");
+  expect(await seriousViolations(page)).toEqual([]);
+  const decision = page.url().replace(/\?.*$/, "");
+  await page.goto(`${decision}/scores`);
+  await expect(page.getByRole("heading", { level: 1, name: "Follow the scoring" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto(`${decision}/weights`);
+  await expect(page.getByRole("heading", { level: 1, name: "Follow the weighting" })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

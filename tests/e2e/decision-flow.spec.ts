@@ -74,9 +74,9 @@ test("three members take a decision from creation to a recorded outcome, and the
 
   // The viewer watches but cannot vote.
   await vic.page.goto(decisionUrl);
-  await expect(vic.page.getByText("As a viewer you can follow along; only members vote.")).toBeVisible();
+  await expect(vic.page.getByText("You follow this decision as a viewer", { exact: false })).toBeVisible();
   await vic.page.goto(`${decisionUrl}/scores`);
-  await expect(vic.page.getByText("Viewers follow along without voting.")).toBeVisible();
+  await expect(vic.page.getByRole("heading", { level: 1, name: "Follow the scoring" })).toBeVisible();
   await expect(vic.page.getByRole("button", { name: "Save scores" })).toHaveCount(0);
 
   // Scoring.

@@ -1,5 +1,8 @@
 import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
+import { closeDb, joinTeamAs } from "./support/db";
+
+test.afterAll(closeDb);
 
 // Every page at phone widths scrolls only downwards: a wide table scrolls inside its card, nothing
 // else is wider than the screen. Screenshots at 390 px are kept for a person to look at.
@@ -53,5 +56,26 @@ test("no page is wider than a phone, signed in as the demo team's owner", async 
     const overflow = await widestAt(page, path, name);
     if (Object.keys(overflow).length > 0) wide[name] = overflow;
   }
+  expect(wide, "pages wider than the phone (page → width → scrollWidth)").toEqual({});
+});
+
+test("a viewer's pages, where a voter would find the sheets, are no wider than a phone", async ({ actor }) => {
+  const vera = await actor("Vera");
+  await joinTeamAs(vera.person.email, "Acme Platform", "viewer");
+  const { page } = vera;
+  await page.goto("/teams");
+  const team = (await page.getByRole("link", { name: "Acme Platform" }).first().getAttribute("href"))!;
+  await page.goto(`${team}/decisions`);
+  const scoring = (await page.getByRole("link", { name: "Framework for the real-time notifications service" }).first().getAttribute("href"))!;
+  const wide: Record<string, Record<number, number>> = {};
+  for (const [path, name] of [
+    [scoring, "viewer-scoring"],
+    [`${scoring}/weights`, "viewer-weights"],
+    [`${scoring}/scores`, "viewer-scores"],
+  ] as const) {
+    const overflow = await widestAt(page, path, name);
+    if (Object.keys(overflow).length > 0) wide[name] = overflow;
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "Follow the scoring" })).toBeVisible();
   expect(wide, "pages wider than the phone (page → width → scrollWidth)").toEqual({});
 });

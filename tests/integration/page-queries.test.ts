@@ -10,6 +10,7 @@ import { DECISION_STATUSES, type DecisionStatus, effectiveStatus } from "../../l
 import { type DecisionView, readDecision, readTeam } from "../../lib/services/access";
 import { decisionLogData, LOG_PAGE } from "../../lib/services/pages/decision-log";
 import { decisionPageData, SUPERSEDE_CANDIDATES, TIMELINE_PAGE, VOTERS_PAGE } from "../../lib/services/pages/decision-page";
+import { followPageData } from "../../lib/services/pages/follow-page";
 import { INVITES_PAGE, MEMBERS_PAGE, teamPageData } from "../../lib/services/pages/team-page";
 import type { DecisionLogQuery, DecisionPageQuery, TeamPageQuery } from "../../lib/validation/page-query";
 import { ensureCatalog } from "../support/decision-factories";
@@ -40,6 +41,8 @@ describeEachDriver("page queries", (ctx) => {
 
   const decisionPage = (t: TeamOfSize, decisionId: string, query: DecisionPageQuery) => async (db: Db) =>
     decisionPageData(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"), query);
+  const followPage = (t: TeamOfSize, decisionId: string) => async (db: Db) =>
+    followPageData(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
   const teamPage = (t: TeamOfSize, query: TeamPageQuery) => async (db: Db) => teamPageData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
   const logPage = (t: TeamOfSize, query: DecisionLogQuery) => async (db: Db) => decisionLogData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
 
@@ -64,6 +67,7 @@ describeEachDriver("page queries", (ctx) => {
     ["earlier events, a later page of voters", (t: TeamOfSize) => decisionPage(t, t.busy.decisionId, { voters: 3, before: Number.MAX_SAFE_INTEGER })],
     ["a decided decision its facilitator may supersede", (t: TeamOfSize) => decisionPage(t, t.decided.decisionId, { voters: 1 })],
     ["a superseded decision", (t: TeamOfSize) => decisionPage(t, t.superseded, { voters: 1 })],
+    ["the weights or scores page of someone who cannot vote", (t: TeamOfSize) => followPage(t, t.busy.decisionId)],
     ["the team page", (t: TeamOfSize) => teamPage(t, { members: 1, invites: 1 })],
     ["the team page, later pages of members and invites", (t: TeamOfSize) => teamPage(t, { members: 5, invites: 2 })],
     ["the decision log", (t: TeamOfSize) => logPage(t, { page: 1 })],
@@ -98,6 +102,23 @@ describeEachDriver("page queries", (ctx) => {
     const voter = everyone.voters.find((v) => v.scored)!;
     const theirs = await pageOf(await viewAs(voter.userId, large, busy.decisionId), { voters: 4 });
     expect(theirs.progress.me).toEqual({ weighted: true, scored: true });
+  });
+
+  test("the page of someone who cannot vote: what is scored, who facilitates and the counts, as the decision page has them", async () => {
+    const { busy, others, teamId } = large;
+    const viewer = others.find((_, i) => i % 5 === 4)!;
+    const view = await viewAs(viewer.id, large, busy.decisionId);
+    expect(view.actor.role).toBe("viewer");
+    const data = await followPageData(view);
+    const page = await pageOf(view, { voters: 1 });
+    const everyone = await progress(ctx.db, teamId, busy.decisionId, 1, VOTING_ROLES);
+    expect(data).toEqual({
+      facilitatorName: page.facilitatorName,
+      options: page.options,
+      criteria: page.criteria,
+      progress: { eligible: everyone.eligible, weighted: everyone.weighted, scored: everyone.scored },
+    });
+    expect(data!.options.length).toBeGreaterThan(1);
   });
 
   test("the timeline comes a page at a time, latest first; following 'earlier' reaches every event once, in order", async () => {

@@ -285,7 +285,7 @@ const pageUrl = (name: PageName, teamId = w.own.teamId, decision = d[PAGES[name]
 
 /** What each member of the own team gets: 404, or 200 with `shows` on the page (and `hides` not). */
 type Outcome = 404 | { shows: string; hides?: string };
-const VIEWS = "Viewers follow along without voting.";
+const VIEWS = "As a viewer you follow this decision without voting.";
 const NOT_FACILITATOR = "Only the facilitator of this decision, or a team owner or admin, can edit it.";
 const EDIT_FORM = "Change the options, criteria and settings while this is a draft.";
 const DECIDE_FORM = "Write the outcome as an architecture decision record";

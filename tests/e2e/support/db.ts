@@ -23,6 +23,15 @@ export async function passWeightingDeadline(decisionUrl: string): Promise<void> 
   if (rows.length !== 1) throw new Error(`no decision found for ${decisionUrl}`);
 }
 
+/** Makes the person with `email` a member of the team named `teamName` (the demo team, say) with `role`, as an accepted invite would. */
+export async function joinTeamAs(email: string, teamName: string, role: "member" | "viewer"): Promise<void> {
+  const rows = await sql()`
+    insert into memberships (team_id, user_id, role)
+    select t.id, u.id, ${role} from teams t, users u where t.name = ${teamName} and u.email = ${email.toLowerCase()}
+    returning team_id`;
+  if (rows.length !== 1) throw new Error(`could not add ${email} to ${teamName}`);
+}
+
 export async function closeDb(): Promise<void> {
   await client?.end({ timeout: 5 });
   client = undefined;

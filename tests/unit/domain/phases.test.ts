@@ -4,6 +4,7 @@ import {
   acceptsWeights,
   canOpenNextRound,
   partAwaited,
+  resultsArrival,
   canTransition,
   closedPhaseMessage,
   DECISION_STATUSES,
@@ -127,5 +128,42 @@ describe("partAwaited", () => {
     { name: "draft", clock: { status: "draft", weightingDeadline: null, scoringDeadline: null }, sent: none, part: null },
   ] as const)("$name → $part", ({ clock, sent, part }) => {
     expect(partAwaited(clock, sent, now)).toBe(part);
+  });
+});
+
+describe("resultsArrival", () => {
+  const at = new Date("2031-03-14T15:00:00Z");
+  const before = new Date("2031-03-10T15:00:00Z");
+  test.each([
+    {
+      name: "draft: nothing runs yet",
+      clock: { status: "draft", weightingDeadline: before, scoringDeadline: at },
+      arrival: { kind: "at-reveal", revealBy: null },
+    },
+    {
+      name: "weighting without a deadline of its own: only the facilitator moves it on",
+      clock: { status: "weighting", weightingDeadline: null, scoringDeadline: at },
+      arrival: { kind: "at-reveal", revealBy: null },
+    },
+    {
+      name: "weighting with both deadlines: revealed at the latest when scoring closes",
+      clock: { status: "weighting", weightingDeadline: before, scoringDeadline: at },
+      arrival: { kind: "at-reveal", revealBy: at },
+    },
+    {
+      name: "scoring with a deadline",
+      clock: { status: "scoring", weightingDeadline: null, scoringDeadline: at },
+      arrival: { kind: "at-reveal", revealBy: at },
+    },
+    {
+      name: "scoring without one: whenever the facilitator reveals",
+      clock: { status: "scoring", weightingDeadline: before, scoringDeadline: null },
+      arrival: { kind: "at-reveal", revealBy: null },
+    },
+    { name: "revealed", clock: { status: "revealed", weightingDeadline: null, scoringDeadline: null }, arrival: { kind: "out" } },
+    { name: "decided", clock: { status: "decided", weightingDeadline: null, scoringDeadline: at }, arrival: { kind: "out" } },
+    { name: "withdrawn", clock: { status: "withdrawn", weightingDeadline: null, scoringDeadline: at }, arrival: { kind: "never" } },
+  ] as const)("$name", ({ clock, arrival }) => {
+    expect(resultsArrival(clock)).toEqual(arrival);
   });
 });

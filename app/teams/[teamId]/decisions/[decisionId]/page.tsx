@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { pageHref, pageParam } from "@/app/_components/pager";
-import { can } from "@/lib/auth/roles";
+import { canOnDecision } from "@/lib/auth/roles";
 import { isClosed } from "@/lib/domain/phases";
 import { decisionPageData } from "@/lib/services/pages/decision-page";
 import { decisionPageQuery } from "@/lib/validation/page-query";
@@ -69,8 +69,8 @@ export default async function DecisionPage({
           {!isClosed(decision.status) || decision.status === "decided" ? (
             <YourPartSection
               base={base}
-              status={decision.status}
-              mayVote={can(access.role, "decision.vote")}
+              clock={decision}
+              mayVote={canOnDecision(access.role, access.facilitates, "decision.vote")}
               weighted={data.progress.me.weighted}
               scored={data.progress.me.scored}
             />

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import { buttonClass, Card, CardTitle } from "@/app/_components/ui";
-import { acceptsScores, acceptsWeights } from "@/lib/domain/phases";
+import { acceptsScores, acceptsWeights, type PhaseClock } from "@/lib/domain/phases";
+import { ResultsArrivalText } from "./follow-along";
+
+type Props = { base: string; clock: PhaseClock; mayVote: boolean; weighted: boolean; scored: boolean };
 
 /** What the signed-in person can do now: wait, weight, score or read the results. */
-export function YourPartSection(props: { base: string; status: string; mayVote: boolean; weighted: boolean; scored: boolean }) {
+export function YourPartSection(props: Props) {
   return (
     <Card aria-labelledby="part-heading">
       <CardTitle id="part-heading">Your part</CardTitle>
@@ -12,7 +15,8 @@ export function YourPartSection(props: { base: string; status: string; mayVote: 
   );
 }
 
-function YourPart({ base, status, mayVote, weighted, scored }: { base: string; status: string; mayVote: boolean; weighted: boolean; scored: boolean }) {
+function YourPart({ base, clock, mayVote, weighted, scored }: Props) {
+  const status = clock.status;
   const link = (href: string, label: string, primary = true) => (
     <Link href={href} className={buttonClass(primary ? "primary" : "secondary", "w-full")}>
       {label}
@@ -20,8 +24,18 @@ function YourPart({ base, status, mayVote, weighted, scored }: { base: string; s
   );
   if (status === "draft") return <p className="text-sm text-slate-600 dark:text-slate-400">The facilitator is still preparing the options and criteria.</p>;
   if (status === "revealed" || status === "decided") return link(`${base}/results`, "See the results");
-  if (!mayVote) return <p className="text-sm text-slate-600 dark:text-slate-400">As a viewer you can follow along; only members vote.</p>;
-  if (acceptsWeights(status as "weighting")) {
+  if (!mayVote) {
+    // Nothing to fill in: what a viewer can follow, and when there is more to see.
+    return (
+      <div className="space-y-2 text-sm text-slate-600 dark:text-slate-400">
+        <p>You follow this decision as a viewer: the members weight and score, and the progress below shows how far they have got.</p>
+        <p>
+          <ResultsArrivalText decision={clock} resultsHref={`${base}/results`} />
+        </p>
+      </div>
+    );
+  }
+  if (acceptsWeights(status)) {
     return (
       <div className="space-y-2">
         <p className="text-sm">{weighted ? "You submitted your weights; you can still change them." : "How much does each criterion matter to you?"}</p>
@@ -29,7 +43,7 @@ function YourPart({ base, status, mayVote, weighted, scored }: { base: string; s
       </div>
     );
   }
-  if (acceptsScores(status as "scoring")) {
+  if (acceptsScores(status)) {
     return (
       <div className="space-y-2">
         <p className="text-sm">{scored ? "You submitted your scores; you can still change them." : "Score every option on every criterion."}</p>

@@ -1,25 +1,30 @@
 import { Badge, Card, CardTitle } from "@/app/_components/ui";
+import { readCrossCheck } from "@/lib/domain/cross-check-reading";
 import type { Tally } from "@/lib/domain/tally";
 import { pct } from "./format";
 
 /** Whether ranked methods pick the same winner, and how much the team's scores agree. */
 export function AgreementSection({ tally, optionName }: { tally: Tally; optionName: Map<string, string> }) {
+  const reading = readCrossCheck(tally);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <Card aria-labelledby="crosscheck-heading">
         <CardTitle id="crosscheck-heading">Cross-check with ranked methods</CardTitle>
-        {tally.crossCheck.agrees ? (
+        {reading.verdict === "agrees" ? (
           <p className="mb-3 flex items-center gap-2 text-sm">
-            <Badge tone="good">Agrees</Badge> Schulze and Borda, counted on each member’s own ranking, pick the same winner.
+            <Badge tone="good">{reading.badge}</Badge> Schulze and Borda, counted on each member’s own ranking, pick the same winner.
           </p>
         ) : (
-          <div className="mb-3 space-y-1 text-sm" role="note">
-            <Badge tone="warn">Disagrees</Badge>
+          <div className="mb-3 space-y-2 text-sm">
+            <Badge tone={reading.tone}>{reading.badge}</Badge>
             <ul className="list-disc pl-5">
               {tally.crossCheck.disagreements.map((d) => (
                 <li key={d}>{d}</li>
               ))}
             </ul>
+            <p role="note" className="rounded-lg bg-slate-100 px-3 py-2 text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+              {reading.note}
+            </p>
           </div>
         )}
         <dl className="grid grid-cols-[6rem_1fr] gap-y-1 text-sm">

@@ -1,17 +1,26 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { BackLink, PageHeader } from "@/app/_components/ui";
 import { ownScores, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
-import { can } from "@/lib/auth/roles";
+import { canOnDecision } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
+import { followPageData } from "@/lib/services/pages/follow-page";
+import { FollowAlong } from "../follow-along";
 import { loadDecisionPage } from "../load";
 import { NextStep } from "../next-step";
 import { type Cell, ScoreSheet } from "./score-sheet";
 
-export const metadata: Metadata = { title: "Your scores" };
+export const metadata: Metadata = { title: "Scores" };
 
 export default async function ScoresPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
-  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");
+  const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");
+  // Someone who cannot vote gets a page to follow the scoring from, not a sheet they cannot fill in.
+  if (!canOnDecision(access.role, access.facilitates, "decision.vote")) {
+    const data = await followPageData(view);
+    if (!data) notFound();
+    return <FollowAlong decision={decision} base={base} sheet="scores" data={data} now={view.now} />;
+  }
   const round = decision.currentRound;
   const [structure, own, previous] = await Promise.all([
     loadStructure(db, decision.id),
@@ -20,8 +29,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
   ]);
   const mine = { scores: own.filter((s) => s.round === round) };
   const previousMine = round > 1 ? { scores: own.filter((s) => s.round === round - 1) } : null;
-  const mayVote = can(access.role, "decision.vote");
-  const open = acceptsScores(decision.status) && mayVote;
+  const open = acceptsScores(decision.status);
   // In a new round the sheet starts from the person's own previous scores: they change what moved them.
   const startFrom = mine.scores.length > 0 || !previousMine ? mine.scores : previousMine.scores;
   const initial: Record<string, Cell> = Object.fromEntries(
@@ -38,11 +46,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
             : "Score every option on every criterion. Your scores stay sealed until the reveal, so nobody anchors on anyone else."
         }
       />
-      {!mayVote ? (
-        <p role="alert" className="mb-6 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Viewers follow along without voting.
-        </p>
-      ) : !open ? (
+      {!open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
           {decision.status === "weighting" || decision.status === "draft"
             ? "Scoring has not opened yet."

@@ -1,20 +1,28 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { ownWeights } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
-import { can } from "@/lib/auth/roles";
+import { canOnDecision } from "@/lib/auth/roles";
 import { acceptsWeights } from "@/lib/domain/phases";
+import { followPageData } from "@/lib/services/pages/follow-page";
+import { FollowAlong } from "../follow-along";
 import { loadDecisionPage } from "../load";
 import { NextStep } from "../next-step";
 import { WeightSheet } from "./weight-sheet";
 
-export const metadata: Metadata = { title: "Your weights" };
+export const metadata: Metadata = { title: "Weights" };
 
 export default async function WeightsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
-  const { db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/weights");
+  const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/weights");
+  // Someone who cannot vote gets a page to follow the weighting from, not a sheet they cannot fill in.
+  if (!canOnDecision(access.role, access.facilitates, "decision.vote")) {
+    const data = await followPageData(view);
+    if (!data) notFound();
+    return <FollowAlong decision={decision} base={base} sheet="weights" data={data} now={view.now} />;
+  }
   const [structure, mine] = await Promise.all([loadStructure(db, decision.id), ownWeights(db, decision.id, user.id)]);
-  const mayVote = can(access.role, "decision.vote");
-  const open = acceptsWeights(decision.status) && mayVote;
+  const open = acceptsWeights(decision.status);
   const initial = Object.fromEntries(structure.criteria.map((c) => [c.id, mine.find((w) => w.criterionId === c.id)?.weight ?? 5]));
   return (
     <>
@@ -23,13 +31,11 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         title="How much does each criterion matter?"
         description="Give each criterion an importance from 0 to 10. Only you see your weights until the results are revealed."
       />
-      {!mayVote ? (
-        <p role="alert" className="mb-6 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Viewers follow along without voting.
-        </p>
-      ) : !open ? (
+      {!open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
-          Weighting is closed{mine.length > 0 ? ": these are the weights you submitted." : ", and you did not submit weights."}
+          {decision.status === "draft"
+            ? "Weighting has not opened yet."
+            : `Weighting is closed${mine.length > 0 ? ": these are the weights you submitted." : ", and you did not submit weights."}`}
         </p>
       ) : null}
       <Card>
