@@ -226,37 +226,8 @@ export const ACTION_CASES: readonly ActionCase[] = [
       };
     },
   },
-  {
-    file: "app/teams/[teamId]/decisions/[decisionId]/actions/save-weights.ts",
-    exportName: "saveWeightsAction",
-    rule: { kind: "permission", permission: "decision.vote" },
-    targets: OBJECT_TARGETS,
-    arrange: async (world, actor, target) => {
-      const decision = await aDecision(world, target, "weighting");
-      const teamId = teamIdFor(world, target);
-      const fields = Object.fromEntries(decision.criteria.map((c) => [`weights.${c}`, "5"]));
-      return {
-        path: decisionPath(teamId, decision.id, "/weights"),
-        fields: { teamId, decisionId: decision.id, ...fields },
-        wrote: async () => (await db.countWeights(decision.id, actor.userId ?? world.own.ownerId)) > 0,
-      };
-    },
-  },
-  {
-    file: "app/teams/[teamId]/decisions/[decisionId]/actions/save-scores.ts",
-    exportName: "saveScoresAction",
-    rule: { kind: "permission", permission: "decision.vote" },
-    targets: OBJECT_TARGETS,
-    arrange: async (world, actor, target) => {
-      const decision = await aDecision(world, target, "scoring");
-      const teamId = teamIdFor(world, target);
-      return {
-        path: decisionPath(teamId, decision.id, "/scores"),
-        fields: { teamId, decisionId: decision.id, [`scores.${decision.options[0]}.${decision.criteria[0]}.score`]: "3" },
-        wrote: async () => (await db.countScores(decision.id, actor.userId ?? world.own.ownerId)) > 0,
-      };
-    },
-  },
+  sheetActionCase("weights"),
+  sheetActionCase("scores"),
 ];
 
 type DecisionState = NonNullable<Awaited<ReturnType<typeof db.decisionState>>>;
@@ -325,38 +296,58 @@ export type WriteRouteCase = {
   arrange: (world: World, actor: Actor, target: Target) => Promise<{ url: string; body: Record<string, unknown>; wrote: () => Promise<boolean> }>;
 };
 
-const sheetRoute = (teamId: string, decisionId: string, sheet: "scores" | "weights") => `/api/teams/${teamId}/decisions/${decisionId}/${sheet}`;
+type Sheet = "scores" | "weights";
 
-export const WRITE_ROUTE_CASES: readonly WriteRouteCase[] = [
-  {
-    file: "app/api/teams/[teamId]/decisions/[decisionId]/scores/route.ts",
+/** A decision open for the sheet, the sheet's fields (one score, or every weight), and whether the actor's sheet was written. */
+async function openSheet(world: World, actor: Actor, target: Target, sheet: Sheet) {
+  const decision = await aDecision(world, target, sheet === "scores" ? "scoring" : "weighting");
+  const count = sheet === "scores" ? db.countScores : db.countWeights;
+  const fields: Fields =
+    sheet === "scores"
+      ? { [`scores.${decision.options[0]}.${decision.criteria[0]}.score`]: "3" }
+      : Object.fromEntries(decision.criteria.map((c) => [`weights.${c}`, "5"]));
+  return { teamId: teamIdFor(world, target), decision, fields, wrote: async () => (await count(decision.id, actor.userId ?? world.own.ownerId)) > 0 };
+}
+
+/** Dotted field names as the nested object a sheet's script sends ("a.b.c" → { a: { b: { c } } }). */
+function nested(fields: Fields): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const path = name.split(".");
+    let node = root;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = value;
+  }
+  return root;
+}
+
+function sheetActionCase(sheet: Sheet): ActionCase {
+  return {
+    file: `app/teams/[teamId]/decisions/[decisionId]/actions/save-${sheet}.ts`,
+    exportName: sheet === "scores" ? "saveScoresAction" : "saveWeightsAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const { teamId, decision, fields, wrote } = await openSheet(world, actor, target, sheet);
+      return { path: decisionPath(teamId, decision.id, `/${sheet}`), fields: { teamId, decisionId: decision.id, ...fields }, wrote };
+    },
+  };
+}
+
+function sheetRouteCase(sheet: Sheet): WriteRouteCase {
+  return {
+    file: `app/api/teams/[teamId]/decisions/[decisionId]/${sheet}/route.ts`,
     method: "PUT",
     rule: { kind: "permission", permission: "decision.vote" },
     targets: OBJECT_TARGETS,
     arrange: async (world, actor, target) => {
-      const decision = await aDecision(world, target, "scoring");
-      return {
-        url: sheetRoute(teamIdFor(world, target), decision.id, "scores"),
-        body: { scores: { [decision.options[0]!]: { [decision.criteria[0]!]: { score: "3" } } } },
-        wrote: async () => (await db.countScores(decision.id, actor.userId ?? world.own.ownerId)) > 0,
-      };
+      const { teamId, decision, fields, wrote } = await openSheet(world, actor, target, sheet);
+      return { url: `/api/teams/${teamId}/decisions/${decision.id}/${sheet}`, body: nested(fields), wrote };
     },
-  },
-  {
-    file: "app/api/teams/[teamId]/decisions/[decisionId]/weights/route.ts",
-    method: "PUT",
-    rule: { kind: "permission", permission: "decision.vote" },
-    targets: OBJECT_TARGETS,
-    arrange: async (world, actor, target) => {
-      const decision = await aDecision(world, target, "weighting");
-      return {
-        url: sheetRoute(teamIdFor(world, target), decision.id, "weights"),
-        body: { weights: Object.fromEntries(decision.criteria.map((c) => [c, "5"])) },
-        wrote: async () => (await db.countWeights(decision.id, actor.userId ?? world.own.ownerId)) > 0,
-      };
-    },
-  },
-];
+  };
+}
+
+export const WRITE_ROUTE_CASES: readonly WriteRouteCase[] = [sheetRouteCase("scores"), sheetRouteCase("weights")];
 
 /**
  * Auth.js's own endpoints (its sign-in, callback and session handling, not the app's
