@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { requestOrigin } from "@/lib/http/origin";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
 import { SignOutButton } from "./_components/sign-out-button";
@@ -12,11 +13,9 @@ import "./globals.css";
 
 /** Absolute links in the page's metadata (the social preview image) name the host the page was asked for. */
 export async function generateMetadata(): Promise<Metadata> {
-  const requested = await headers();
-  const host = requested.get("x-forwarded-host") ?? requested.get("host") ?? "localhost:3000";
-  const proto = requested.get("x-forwarded-proto") === "https" ? "https" : "http";
+  const origin = requestOrigin(await headers());
   return {
-    metadataBase: URL.canParse(`${proto}://${host}`) ? new URL(`${proto}://${host}`) : null,
+    metadataBase: new URL(origin ?? "http://localhost:3000"),
     title: { default: "Verdict", template: "%s · Verdict" },
     description: "Make technology decisions as a team, and keep the record.",
   };

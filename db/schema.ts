@@ -52,8 +52,11 @@ export const invites = pgTable(
     teamId: uuid("team_id")
       .notNull()
       .references(() => teams.id, { onDelete: "cascade" }),
-    // SHA-256 of the token; the token itself exists only in the link handed to the inviter.
+    // SHA-256 of the token: links are looked up by it.
     tokenHash: text("token_hash").notNull().unique(),
+    // The token sealed with AES-256-GCM (lib/auth/sealed-tokens.ts), bound to this row's id, so owners
+    // and admins can copy the link again. Null for links made before tokens were kept.
+    tokenCiphertext: text("token_ciphertext"),
     role: teamRole("role").notNull(),
     createdBy: uuid("created_by")
       .notNull()

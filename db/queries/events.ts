@@ -12,6 +12,7 @@ export type TeamEventType =
   | "member.left"
   | "invite.created"
   | "invite.revoked"
+  | "invite.regenerated"
   | "decision.created"
   | "decision.edited"
   | "decision.phase_changed"

@@ -17,6 +17,7 @@ export async function listInvites(db: Executor, teamId: string, now = new Date()
       revokedAt: invites.revokedAt,
       createdAt: invites.createdAt,
       createdByName: users.name,
+      tokenCiphertext: invites.tokenCiphertext,
     })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.createdBy))

@@ -50,6 +50,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} created an invite link for ${role("role")}`;
     case "invite.revoked":
       return `${who} revoked an invite link`;
+    case "invite.regenerated":
+      return `${who} regenerated an invite link for ${role("role")}`;
     case "decision.created":
       return `${who} created the decision${payload.anonymous === true ? " (anonymous)" : ""}`;
     case "decision.edited":

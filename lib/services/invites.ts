@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { appendEvent } from "../../db/queries/events";
@@ -6,14 +7,16 @@ import { creatorRole, findInviteByHash, removedSince } from "../../db/queries/in
 import { memberRole } from "../../db/queries/teams";
 import { invites, memberships, users } from "../../db/schema";
 import { invitableRoles, type Role } from "../auth/roles";
+import { openInviteToken, sealInviteToken } from "../auth/sealed-tokens";
 import { generateToken, hashToken, isWellFormedToken } from "../auth/tokens";
-import { inviteStatus, UNUSABLE_INVITE_COPY, type UnusableInvite } from "../domain/invite-status";
-import { AppError, ForbiddenError, NotFoundError } from "../errors";
+import { type InviteStatus, inviteStatus, UNUSABLE_INVITE_COPY, type UnusableInvite } from "../domain/invite-status";
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import type { CreateInviteInput } from "../validation/invite";
 import type { TeamContext } from "./access";
 
 // Invite links: made and revoked by owners and admins, opened and accepted by anyone signed in
-// who holds the link. Only a token's hash is stored.
+// who holds the link. Links are found by the token's hash; the token itself is kept only sealed
+// (lib/auth/sealed-tokens.ts), so that the people who may hand the link out can copy it again.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,12 +25,15 @@ export async function createInvite(ctx: TeamContext<"team.invite">, input: Omit<
     throw new ForbiddenError("Only an owner can invite new owners.", { role: "Only an owner can invite new owners." });
   }
   const token = generateToken();
+  const id = randomUUID();
   const expiresAt = new Date(ctx.now.getTime() + input.expiresInDays * DAY_MS);
   const [invite] = await ctx.tx
     .insert(invites)
     .values({
+      id,
       teamId: ctx.teamId,
       tokenHash: hashToken(token),
+      tokenCiphertext: sealInviteToken(token, id),
       role: input.role,
       createdBy: ctx.actor.userId,
       expiresAt,
@@ -58,6 +64,48 @@ export async function revokeInvite(ctx: TeamContext<"team.invite">, input: { inv
     type: "invite.revoked",
     payload: { inviteId: revoked.id, role: revoked.role },
   });
+}
+
+/**
+ * A new token for an active invite, on the same terms (role, expiry, use limit, uses so far): the
+ * old link stops working at once. For a link that leaked, or one made before links were kept.
+ */
+export async function regenerateInvite(ctx: TeamContext<"team.invite">, input: { inviteId: string }) {
+  const [invite] = await ctx.tx
+    .select()
+    .from(invites)
+    .where(and(eq(invites.id, input.inviteId), eq(invites.teamId, ctx.teamId)))
+    .for("update");
+  if (!invite) throw new NotFoundError("That invite does not exist.");
+  if (!invitableRoles(ctx.actor.role).includes(invite.role)) throw new ForbiddenError("Only an owner can regenerate an owner invite.");
+  if (inviteStatus(invite, ctx.now) !== "valid") throw new ConflictError("Only an active invite can be regenerated. Create a new link instead.");
+  const token = generateToken();
+  await ctx.tx
+    .update(invites)
+    .set({ tokenHash: hashToken(token), tokenCiphertext: sealInviteToken(token, invite.id) })
+    .where(eq(invites.id, invite.id));
+  await appendEvent(ctx.tx, {
+    at: ctx.now,
+    teamId: ctx.teamId,
+    actorId: ctx.actor.userId,
+    type: "invite.regenerated",
+    payload: { inviteId: invite.id, role: invite.role },
+  });
+  return { token };
+}
+
+/** What the invites table offers for one link: its path to copy, a note that it cannot be shown again, or nothing. */
+export type InviteLink = { kind: "copy"; path: string } | { kind: "unrecoverable" } | null;
+
+/**
+ * Only active links whose role the viewer may hand out themselves are opened: an admin does not
+ * get an owner's owner invite. A link made before tokens were kept, or sealed under an earlier
+ * AUTH_SECRET, cannot be shown again and needs regenerating.
+ */
+export function inviteLinkFor(viewerRole: Role, invite: { id: string; role: Role; status: InviteStatus; tokenCiphertext: string | null }): InviteLink {
+  if (invite.status !== "valid" || !invitableRoles(viewerRole).includes(invite.role)) return null;
+  const token = invite.tokenCiphertext ? openInviteToken(invite.tokenCiphertext, invite.id) : null;
+  return token ? { kind: "copy", path: `/invite/${token}` } : { kind: "unrecoverable" };
 }
 
 type InviteGrant = { teamId: string; role: Role; createdBy: string; createdAt: Date };

@@ -23,3 +23,5 @@ export const createInviteSchema = z.object({
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
 
 export const revokeInviteSchema = z.object({ teamId: id("team"), inviteId: id("invite") });
+
+export const regenerateInviteSchema = z.object({ teamId: id("team"), inviteId: id("invite") });

@@ -1,4 +1,4 @@
-import { closeDb, expireInvite } from "./support/db";
+import { closeDb, expireInvite, forgetInviteToken } from "./support/db";
 import { expect, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
 import { TeamPage } from "./pages/team-pages";
@@ -35,7 +35,7 @@ test("an owner invites a teammate who signs up from the link and joins as a memb
 
   await alice.page.reload();
   await expect(team.memberRow(bob.name)).toBeVisible();
-  await expect(team.invitePanel().getByRole("row").filter({ hasText: "Member" })).toContainText("1 of 3");
+  await expect(team.invitePanel().getByRole("row", { name: /^Member/ })).toContainText("1 of 3");
   await expect(alice.page.getByRole("region", { name: "Recent activity" })).toContainText(`${bob.name} joined as a member`);
   await bobContext.close();
 });
@@ -111,4 +111,55 @@ test("bad invite settings show field errors and create nothing", async ({ actor 
   await expect(panel.getByText("Allow at least 1 use, or leave it blank for no limit")).toBeVisible();
   await expect(panel.getByLabel("Expires after (days)")).toHaveValue("0");
   await expect(panel.getByRole("table")).toHaveCount(0);
+});
+
+test("an owner copies an earlier link again, regenerates one that was not kept, and a member's page holds no link", async ({ actor, newContext }) => {
+  const owner = await actor("Rita");
+  await owner.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  const team = await owner.teams.createTeam("Links kept");
+  const panel = team.invitePanel();
+  const first = await team.createInvite({ role: "member" });
+  const second = await team.createInvite({ role: "viewer" });
+  // Creating the second link shows it, and the first is still in the table.
+  await expect(panel.getByLabel("Invite link", { exact: true })).toHaveValue(second);
+  // Each active link is folded away under its invite's row; opening one shows it to copy.
+  await panel.getByText("Copy link for the member invite").click();
+  await expect(panel.getByLabel("Link for the member invite")).toHaveValue(first);
+  await panel.getByRole("button", { name: "Copy", exact: true }).click();
+  await expect(panel.getByText("Copied", { exact: true })).toBeVisible();
+  expect(await owner.page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+
+  // The copied link works: a new person follows it and joins.
+  const carlaContext = await newContext();
+  const carlaPage = await carlaContext.newPage();
+  await carlaPage.goto(first);
+  await carlaPage.getByRole("link", { name: "Create an account and join" }).click();
+  await new SignUpPage(carlaPage).signUp(newPerson("Carla"));
+  await expect(carlaPage.getByRole("heading", { level: 1, name: "Links kept", exact: true })).toBeVisible();
+
+  // A member's page carries no invite link at all, while the owner's does.
+  const teamPath = new URL(carlaPage.url()).pathname;
+  const token = (url: string) => new URL(url).pathname.split("/").pop()!;
+  const memberHtml = await (await carlaPage.request.get(teamPath)).text();
+  expect(memberHtml).toContain("Links kept");
+  for (const link of [first, second]) expect(memberHtml).not.toContain(token(link));
+  expect(memberHtml).not.toContain("/invite/");
+  expect(await (await owner.page.request.get(teamPath)).text()).toContain(token(first));
+
+  // A link made before links were kept says so, and regenerating it gives a new one; the old stops at once.
+  await forgetInviteToken(second);
+  await owner.page.reload();
+  const viewerRow = panel.getByRole("row", { name: /^Viewer/ });
+  await expect(panel.getByText("Link not recoverable: regenerate it")).toBeVisible();
+  await viewerRow.getByRole("button", { name: "Regenerate viewer invite" }).click();
+  await expect(viewerRow.getByRole("status")).toHaveText("New link made: the old one no longer works.");
+  await expect(panel.getByText("Link not recoverable: regenerate it")).toHaveCount(0);
+  await panel.getByText("Copy link for the viewer invite").click();
+  const renewed = await panel.getByLabel("Link for the viewer invite").inputValue();
+  expect(renewed).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  expect(renewed).not.toBe(second);
+  await carlaPage.goto(second);
+  await expect(carlaPage.getByRole("heading", { name: "This invite link is not valid" })).toBeVisible();
+  await expect(owner.page.getByRole("region", { name: "Recent activity" })).toContainText("regenerated an invite link for a viewer");
+  await carlaContext.close();
 });

@@ -41,7 +41,7 @@ describeEachDriver("invites", (ctx) => {
     expect(await teamSnapshot(ctx.db, teamId)).toEqual(before.snapshot);
   }
 
-  test("createInvite stores only the token's SHA-256, never the token", async () => {
+  test("createInvite stores the token's SHA-256 and never the token itself", async () => {
     const { invite, token } = await teamWithInvite({ maxUses: 3 });
 
     const row = await inviteRow(ctx.db, invite.id);

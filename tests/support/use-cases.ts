@@ -49,6 +49,8 @@ export const createInvite = (db: Db, actorId: string, input: CreateInviteInput, 
   inTeam(db, actorId, input.teamId, "team.invite", (ctx) => invites.createInvite(ctx, input), now);
 export const revokeInvite = (db: Db, actorId: string, input: { teamId: string; inviteId: string }, now?: Date) =>
   inTeam(db, actorId, input.teamId, "team.invite", (ctx) => invites.revokeInvite(ctx, input), now);
+export const regenerateInvite = (db: Db, actorId: string, input: { teamId: string; inviteId: string }, now?: Date) =>
+  inTeam(db, actorId, input.teamId, "team.invite", (ctx) => invites.regenerateInvite(ctx, input), now);
 export const { acceptInvite, lookupInvite } = invites;
 
 export const createTeam = teams.createTeam;

@@ -1,11 +1,13 @@
 "use client";
 
-import { useActionState, useId, useState, useSyncExternalStore } from "react";
+import { useActionState, useId } from "react";
+import { CopyField } from "@/app/_components/copy-field";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { buttonClass, inputClass } from "@/app/_components/ui";
+import { inputClass } from "@/app/_components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/invite";
 import { createInviteAction } from "./actions/create-invite";
+import { regenerateInviteAction } from "./actions/regenerate-invite";
 import { revokeInviteAction } from "./actions/revoke-invite";
 
 export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
@@ -56,41 +58,8 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
         </div>
       </ActionForm>
       <FormMessage state={state} />
-      {state.ok && state.data?.invitePath ? <InviteLink path={state.data.invitePath} /> : null}
-    </div>
-  );
-}
-
-const neverChanges = () => () => {};
-
-function InviteLink({ path }: { path: string }) {
-  // The origin is only known in the browser; the server render shows the bare path.
-  const origin = useSyncExternalStore(
-    neverChanges,
-    () => window.location.origin,
-    () => null,
-  );
-  const url = origin ? new URL(path, origin).toString() : path;
-  const [copied, setCopied] = useState(false);
-  const id = useId();
-  return (
-    <div className="flex flex-wrap items-end gap-2">
-      <div className="min-w-0 flex-1">
-        <label htmlFor={id} className="mb-1 block text-sm font-medium">
-          Invite link
-        </label>
-        <input id={id} readOnly value={url} className={`${inputClass} font-mono`} onFocus={(e) => e.currentTarget.select()} />
-      </div>
-      <button
-        type="button"
-        className={buttonClass("secondary")}
-        onClick={async () => {
-          await navigator.clipboard?.writeText(url).catch(() => undefined);
-          setCopied(true);
-        }}
-      >
-        {copied ? "Copied" : "Copy link"}
-      </button>
+      {/* The newest link; every active one can be copied again from the table below. */}
+      {state.ok && state.data?.inviteUrl ? <CopyField label="Invite link" value={state.data.inviteUrl} buttonLabel="Copy link" /> : null}
     </div>
   );
 }
@@ -107,6 +76,22 @@ export function RevokeInviteForm({ teamId, inviteId, label }: { teamId: string; 
         </span>
       </SubmitButton>
       {state.ok ? null : <FormMessage state={state} />}
+    </ActionForm>
+  );
+}
+
+export function RegenerateInviteForm({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
+  const [state, action] = useActionState(regenerateInviteAction, initialFormState);
+  return (
+    <ActionForm action={action}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="inviteId" value={inviteId} />
+      <SubmitButton variant="secondary" pendingLabel="Regenerating…" className="py-1">
+        <span>
+          Regenerate<span className="sr-only"> {label}</span>
+        </span>
+      </SubmitButton>
+      <FormMessage state={state} />
     </ActionForm>
   );
 }

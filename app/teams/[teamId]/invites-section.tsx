@@ -1,3 +1,5 @@
+import { Fragment } from "react";
+import { CopyField } from "@/app/_components/copy-field";
 import { Pager } from "@/app/_components/pager";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
@@ -5,7 +7,7 @@ import { Badge, Card, CardTitle } from "@/app/_components/ui";
 import { invitableRoles, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 import type { InviteStatus } from "@/lib/domain/invite-status";
 import type { TeamPageData } from "@/lib/services/pages/team-page";
-import { CreateInviteForm, RevokeInviteForm } from "./invite-forms";
+import { CreateInviteForm, RegenerateInviteForm, RevokeInviteForm } from "./invite-forms";
 
 const STATUS_BADGE: Record<InviteStatus, { label: string; tone: "good" | "neutral" | "warn" | "bad" }> = {
   valid: { label: "Active", tone: "good" },
@@ -14,16 +16,64 @@ const STATUS_BADGE: Record<InviteStatus, { label: string; tone: "good" | "neutra
   revoked: { label: "Revoked", tone: "bad" },
 };
 
+type InviteRow = TeamPageData["invites"]["rows"][number];
+
+const inviteLabel = (invite: InviteRow) => `${ROLE_LABELS[invite.role].toLowerCase()} invite`;
+
+/**
+ * Under an active link's row, for the people who may hand it out: its address, folded away until
+ * asked for. A plain disclosure opens without JavaScript, and the field is read-only text to
+ * select and copy; the browser adds a copy button.
+ */
+function InviteLinkRow({ invite, origin }: { invite: InviteRow; origin: string | null }) {
+  const link = invite.link;
+  if (invite.status !== "valid" || !link) return null;
+  return (
+    <tr className="border-t-0">
+      <td colSpan={6} className="pb-3">
+        {link.kind === "copy" ? (
+          <details>
+            <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              Copy link<span className="sr-only"> for the {inviteLabel(invite)}</span>
+            </summary>
+            <CopyField
+              className="mt-2 max-w-[min(36rem,calc(100vw-6rem))]"
+              label={`Link for the ${inviteLabel(invite)}`}
+              value={origin ? new URL(link.path, origin).toString() : link.path}
+              buttonLabel="Copy"
+            />
+          </details>
+        ) : (
+          <p className="text-sm text-slate-500 dark:text-slate-400">Link not recoverable: regenerate it</p>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function InviteActions({ teamId, invite }: { teamId: string; invite: InviteRow }) {
+  if (invite.status !== "valid") return null;
+  return (
+    <div className="flex flex-wrap items-start justify-end gap-2">
+      {invite.link ? <RegenerateInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} /> : null}
+      <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} />
+    </div>
+  );
+}
+
 /** Making invite links, and the links made so far with their state, newest first, a page at a time. */
 export function InvitesSection({
   teamId,
   invites,
   role,
+  origin,
   href,
 }: {
   teamId: string;
   invites: TeamPageData["invites"];
   role: Role;
+  /** Scheme and host the page was asked for, to show links whole; null shows the bare path. */
+  origin: string | null;
   href: (page: number) => string;
 }) {
   return (
@@ -47,26 +97,28 @@ export function InvitesSection({
           >
             {invites.rows.map((invite) => {
               const badge = STATUS_BADGE[invite.status];
+              const linkRow = invite.status === "valid" && invite.link !== null;
               return (
-                <tr key={invite.id}>
-                  <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
-                  <td className="py-2 pr-4">
-                    <Badge tone={badge.tone}>{badge.label}</Badge>
-                  </td>
-                  <td className="py-2 pr-4">
-                    {invite.uses}
-                    {invite.maxUses ? ` of ${invite.maxUses}` : ""}
-                  </td>
-                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">
-                    <Time date={invite.expiresAt} />
-                  </td>
-                  <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
-                  <td className="py-2 text-right">
-                    {invite.status === "valid" ? (
-                      <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={`${ROLE_LABELS[invite.role].toLowerCase()} invite`} />
-                    ) : null}
-                  </td>
-                </tr>
+                <Fragment key={invite.id}>
+                  <tr className={linkRow ? "border-b-0" : undefined}>
+                    <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
+                    <td className="py-2 pr-4">
+                      <Badge tone={badge.tone}>{badge.label}</Badge>
+                    </td>
+                    <td className="py-2 pr-4">
+                      {invite.uses}
+                      {invite.maxUses ? ` of ${invite.maxUses}` : ""}
+                    </td>
+                    <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">
+                      <Time date={invite.expiresAt} />
+                    </td>
+                    <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
+                    <td className="py-2 text-right">
+                      <InviteActions teamId={teamId} invite={invite} />
+                    </td>
+                  </tr>
+                  {linkRow ? <InviteLinkRow invite={invite} origin={origin} /> : null}
+                </Fragment>
               );
             })}
           </Table>

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { PageHeader } from "@/app/_components/ui";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamPage } from "@/lib/entry/pages";
+import { requestOrigin } from "@/lib/http/origin";
 import { votesAwaited } from "@/lib/services/awaiting";
 import { teamPageData } from "@/lib/services/pages/team-page";
 import { teamPageQuery } from "@/lib/validation/page-query";
@@ -49,7 +51,9 @@ export default async function TeamPage({
         {welcome ? <WelcomeSection teamName={data.team.name} role={access.role} votes={welcome} /> : null}
         <DecisionsSection teamId={teamId} teamName={data.team.name} recentDecisions={data.recentDecisions} mayCreate={can(access.role, "decision.create")} />
         <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} />
-        {data.mayInvite ? <InvitesSection teamId={teamId} invites={data.invites} role={access.role} href={invitesHref} /> : null}
+        {data.mayInvite ? (
+          <InvitesSection teamId={teamId} invites={data.invites} role={access.role} origin={requestOrigin(await headers())} href={invitesHref} />
+        ) : null}
         <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
       </div>
     </>

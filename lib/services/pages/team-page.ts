@@ -5,6 +5,7 @@ import { listMembers, teamWithMemberCount } from "../../../db/queries/teams";
 import { can } from "../../auth/roles";
 import type { TeamPageQuery } from "../../validation/page-query";
 import type { TeamView } from "../access";
+import { inviteLinkFor } from "../invites";
 import { decisionLogRows } from "./decision-log";
 import { pageInfo, pageWindow } from "./paging";
 
@@ -33,7 +34,14 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
     team,
     mayInvite,
     members: { rows: members, ...pageInfo(query.members, MEMBERS_PAGE, team.members) },
-    invites: { rows: invites.slice(0, INVITES_PAGE), page: query.invites, hasNext: invites.length > INVITES_PAGE },
+    // Each link opened here, for the people who may hand it out; the sealed form never leaves this function.
+    invites: {
+      rows: invites
+        .slice(0, INVITES_PAGE)
+        .map(({ tokenCiphertext, ...invite }) => ({ ...invite, link: inviteLinkFor(view.actor.role, { ...invite, tokenCiphertext }) })),
+      page: query.invites,
+      hasNext: invites.length > INVITES_PAGE,
+    },
     activity,
     recentDecisions,
   };

@@ -16,6 +16,14 @@ export async function expireInvite(inviteUrl: string): Promise<void> {
   if (rows.length !== 1) throw new Error(`no invite found for ${inviteUrl}`);
 }
 
+/** Makes the invite look like one made before tokens were kept: only its hash is left. */
+export async function forgetInviteToken(inviteUrl: string): Promise<void> {
+  const token = new URL(inviteUrl).pathname.split("/").pop()!;
+  const hash = createHash("sha256").update(token).digest("hex");
+  const rows = await sql()`update invites set token_ciphertext = null where token_hash = ${hash} returning id`;
+  if (rows.length !== 1) throw new Error(`no invite found for ${inviteUrl}`);
+}
+
 /** Lets the weighting deadline of the decision at `decisionUrl` pass, without anyone writing to the decision. */
 export async function passWeightingDeadline(decisionUrl: string): Promise<void> {
   const id = new URL(decisionUrl).pathname.split("/")[4]!;

@@ -103,14 +103,19 @@ export async function invitesBy(teamId: string, userId: string): Promise<number>
   return row!.n as number;
 }
 
-/** An invite link, stored the way the app stores it (hash only); returns the token for the link. */
-export async function insertInvite(teamId: string, createdBy: string, role: Role = "viewer"): Promise<{ id: string; token: string }> {
+/** An invite link, stored as links made before tokens were kept (hash only); returns the token for the link. */
+export async function insertInvite(teamId: string, createdBy: string, role: Role = "viewer"): Promise<{ id: string; token: string; hash: string }> {
   const token = randomBytes(32).toString("base64url");
   const id = randomUUID();
   const hash = createHash("sha256").update(token).digest("hex");
   await sql()`insert into invites (id, team_id, token_hash, role, created_by, expires_at)
               values (${id}, ${teamId}, ${hash}, ${role}, ${createdBy}, now() + interval '7 days')`;
-  return { id, token };
+  return { id, token, hash };
+}
+
+export async function inviteTokenHash(id: string): Promise<string | null> {
+  const [row] = await sql()`select token_hash from invites where id = ${id}`;
+  return (row?.token_hash as string | undefined) ?? null;
 }
 
 export async function inviteRevoked(id: string): Promise<boolean> {

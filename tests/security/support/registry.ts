@@ -141,6 +141,18 @@ export const ACTION_CASES: readonly ActionCase[] = [
     },
   },
   {
+    file: "app/teams/[teamId]/actions/regenerate-invite.ts",
+    exportName: "regenerateInviteAction",
+    rule: { kind: "permission", permission: "team.invite" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const home = side(world, target);
+      const invite = await db.insertInvite(home.teamId, home.ownerId, "member");
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}`, fields: { teamId, inviteId: invite.id }, wrote: async () => (await db.inviteTokenHash(invite.id)) !== invite.hash };
+    },
+  },
+  {
     file: "app/teams/[teamId]/actions/leave-team.ts",
     exportName: "leaveTeamAction",
     rule: { kind: "permission", permission: "team.view" },

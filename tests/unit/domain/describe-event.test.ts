@@ -18,6 +18,7 @@ describe("describeEvent", () => {
     { type: "member.left", payload: { name: "Grace", role: "member" }, actor: "Grace", expected: "Grace left the team" },
     { type: "invite.created", payload: { role: "viewer", maxUses: 3 }, actor: "Ada", expected: "Ada created an invite link for a viewer" },
     { type: "invite.revoked", payload: { role: "admin" }, actor: "Ada", expected: "Ada revoked an invite link" },
+    { type: "invite.regenerated", payload: { inviteId: "i", role: "member" }, actor: "Ada", expected: "Ada regenerated an invite link for a member" },
   ])("$type: $expected", ({ type, payload, actor, expected }) => {
     expect(describeEvent(type, payload, actor)).toBe(expected);
   });

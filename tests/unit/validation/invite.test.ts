@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createInviteSchema, INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS, revokeInviteSchema } from "@/lib/validation/invite";
+import { createInviteSchema, INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS, regenerateInviteSchema, revokeInviteSchema } from "@/lib/validation/invite";
 import { issuesOf, parsed } from "../support/zod";
 
 const TEAM_ID = "3f2c9a4e-8b1d-4c6e-9a7f-2d5b8e1c4a90";
@@ -94,5 +94,19 @@ describe("revokeInviteSchema", () => {
 
   test.each([undefined, "", "invite-1", 5])("rejects inviteId %j", (inviteId) => {
     expect(issuesOf(revokeInviteSchema, { teamId: TEAM_ID, inviteId })).toEqual(["inviteId: Unknown invite"]);
+  });
+});
+
+describe("regenerateInviteSchema", () => {
+  test("accepts a team and an invite id, and nothing more", () => {
+    expect(parsed(regenerateInviteSchema, { teamId: TEAM_ID, inviteId: INVITE_ID, role: "owner" })).toEqual({ teamId: TEAM_ID, inviteId: INVITE_ID });
+  });
+
+  test.each([undefined, "", "invite-1", 5, ["x"], { toString: "x" }])("rejects inviteId %j", (inviteId) => {
+    expect(issuesOf(regenerateInviteSchema, { teamId: TEAM_ID, inviteId })).toEqual(["inviteId: Unknown invite"]);
+  });
+
+  test("rejects a missing team", () => {
+    expect(issuesOf(regenerateInviteSchema, { inviteId: INVITE_ID })).toEqual(["teamId: Unknown team"]);
   });
 });
