@@ -5,6 +5,7 @@ import { loadStructure } from "@/db/queries/decisions";
 import { can } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
 import { loadDecisionPage } from "../load";
+import { WithdrawSheetForm } from "../undo-forms";
 import { type Cell, ScoreSheet } from "./score-sheet";
 
 export const metadata: Metadata = { title: "Your scores" };
@@ -60,6 +61,11 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         submitted={mine.scores.length > 0}
         readOnly={!open}
       />
+      {open && mine.scores.length > 0 ? (
+        <div className="mt-6">
+          <WithdrawSheetForm teamId={teamId} decisionId={decision.id} kind="scores" />
+        </div>
+      ) : null}
     </>
   );
 }
