@@ -5,7 +5,16 @@ import { catalogEntries } from "../../db/queries/decisions";
 import { appendEvent } from "../../db/queries/events";
 import { setAsideWeights, weightBallots } from "../../db/queries/withdrawals";
 import { criteria, decisions, options } from "../../db/schema";
-import { canOpenNextRound, canTransition, closedPhaseMessage, type DecisionStatus, isEditable, nextPhase, STATUS_LABELS } from "../domain/phases";
+import {
+  canOpenNextRound,
+  canTransition,
+  closedPhaseMessage,
+  type DecisionStatus,
+  isEditable,
+  nextPhase,
+  passedDeadlineRefusal,
+  STATUS_LABELS,
+} from "../domain/phases";
 import { returnToDraftRefusal, weightsSetAside } from "../domain/undo";
 import { AppError } from "../errors";
 import type { DecisionDraftInput } from "../validation/decision";
@@ -104,7 +113,7 @@ export async function advancePhase(ctx: DecisionContext<"decision.run">, input: 
       if (!to || to === "decided" || !canTransition(current.status, to)) {
         return current.status === "revealed" ? "Record the outcome to decide." : `A ${STATUS_LABELS[current.status].toLowerCase()} decision cannot move on.`;
       }
-      return null;
+      return to === "weighting" ? passedDeadlineRefusal(current, ctx.now) : null;
     },
     set: { status: to!, ...(to === "revealed" ? { revealedAt: ctx.now } : {}) },
     event: { type: "decision.phase_changed", payload: { from, to, reason: "facilitator" } },
