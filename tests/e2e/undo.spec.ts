@@ -41,6 +41,7 @@ test("a facilitator takes a decision in weighting back to draft; a member withdr
   const form = new NewDecisionPage(fay.page);
   await form.fill({ title: "Queue library", frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
   await form.submit();
+  await expect(fay.page.getByRole("heading", { level: 1, name: "Queue library" })).toBeVisible();
   const decisionUrl = fay.page.url().replace(/\?.*$/, "");
   const facilitator = new DecisionPage(fay.page);
   await facilitator.advance("Open weighting", "Weighting");
