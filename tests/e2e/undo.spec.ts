@@ -60,7 +60,7 @@ test("a facilitator takes a decision in weighting back to draft; a member withdr
   await fay.page.getByRole("checkbox", { name: /will be set aside/ }).check();
   await fay.page.getByRole("button", { name: "Back to draft" }).click();
   await expect(fay.page.getByRole("link", { name: "Edit draft" })).toBeVisible();
-  await expect(facilitator.timeline()).toContainText("Fay took the decision back to draft to fix it; 1 member's weights were set aside");
+  await expect(facilitator.timeline()).toContainText("Fay Tester took the decision back to draft to fix it; 1 member's weights were set aside");
   await expect(facilitator.progress()).not.toContainText("1 of 2");
 
   // Max is told, on the decision page and the weights page.
