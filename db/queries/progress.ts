@@ -5,13 +5,15 @@ import type { Executor } from "../client";
 import { ballots, memberships, users } from "../schema";
 import { WEIGHTS_ROUND } from "./ballots";
 import { jsonList } from "./json";
+import { weightsSetAsideSql } from "./withdrawals";
 
 export type VoterProgress = { userId: string; name: string; weighted: boolean; scored: boolean };
 
 /**
  * "4 of 6 have submitted", the viewer's own state and one page of voters by name, in one query
  * whatever the size of the team. Counts and flags only, never values: safe before the reveal.
- * The same answers as progress() in ./ballots.ts, which lists every voter.
+ * The same answers as progress() in ./ballots.ts, which lists every voter; and whether the viewer's
+ * weights were set aside when the decision went back to draft.
  */
 export async function progressPage(
   db: Executor,
@@ -45,9 +47,11 @@ export async function progressPage(
       scored: sql<number>`(count(*) filter (where scored))::int`,
       meWeighted: sql<boolean>`coalesce(bool_or(weighted) filter (where voter_id = ${ref.userId}), false)`,
       meScored: sql<boolean>`coalesce(bool_or(scored) filter (where voter_id = ${ref.userId}), false)`,
+      // Whether going back to draft set the viewer's weights aside and they have not weighted since.
+      meSetAside: weightsSetAsideSql(ref),
       voters: jsonList<VoterProgress>(onePage),
     })
     .from(voters);
-  const { meWeighted, meScored, ...counts } = row!;
-  return { ...counts, me: { weighted: meWeighted, scored: meScored } };
+  const { meWeighted, meScored, meSetAside, ...counts } = row!;
+  return { ...counts, me: { weighted: meWeighted, scored: meScored, weightsSetAside: meSetAside } };
 }

@@ -1,3 +1,5 @@
+import { weightsSetAside } from "./undo";
+
 // Plain-language lines for the activity feed. Payloads are written by the app, but read defensively:
 // an old event must never break the page.
 const ROLE_WORDS: Record<string, string> = { owner: "an owner", admin: "an admin", member: "a member", viewer: "a viewer" };
@@ -26,6 +28,18 @@ function describePhaseChange(payload: Record<string, unknown>, who: string): str
   if (payload.reason === "deadline") return `The ${phase(from)} deadline passed: the decision moved to ${phase(to)}`;
   if (to === "revealed") return `${who} revealed the results`;
   return `${who} opened ${phase(to)}`;
+}
+
+function describeReturnToDraft(payload: Record<string, unknown>, who: string): string {
+  const count = payload.setAside;
+  const setAside = typeof count === "number" && Number.isInteger(count) && count >= 0 ? count : null;
+  const what =
+    setAside === null
+      ? "the weights given so far were set aside"
+      : setAside === 0
+        ? "no weights had been given"
+        : `${weightsSetAside(setAside)} were set aside`;
+  return `${who} took the decision back to draft to fix it; ${what}`;
 }
 
 export function describeEvent(type: string, payload: Record<string, unknown>, actor: string | null): string {
@@ -60,6 +74,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return describePhaseChange(payload, who);
     case "decision.round_opened":
       return `${who} opened scoring round ${typeof payload.round === "number" ? payload.round : "2"}`;
+    case "decision.returned_to_draft":
+      return describeReturnToDraft(payload, who);
     case "weights.submitted":
       return `${who} submitted weights`;
     case "weights.updated":
@@ -68,6 +84,10 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} submitted scores`;
     case "scores.updated":
       return `${who} updated their scores`;
+    case "weights.withdrawn":
+      return `${who} withdrew their weights`;
+    case "scores.withdrawn":
+      return `${who} withdrew their scores`;
     case "decision.decided":
       return `${who} recorded the decision: ${text(payload.chosenOptionName, "an option")}${payload.topRanked === false ? " (not the top-ranked option)" : ""}`;
     case "decision.superseded":

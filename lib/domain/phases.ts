@@ -99,6 +99,20 @@ export function closedPhaseMessage(status: DecisionStatus, action: "weights" | "
   return `${what}; this decision is now ${STATUS_LABELS[status].toLowerCase()}.`;
 }
 
+/**
+ * Why weighting may not open now: a deadline that has already passed would move the decision on at
+ * once (a draft can sit past its deadlines, as one taken back to draft to be fixed may). Null when it may.
+ */
+export function passedDeadlineRefusal(clock: Pick<PhaseClock, "weightingDeadline" | "scoringDeadline">, now: Date): string | null {
+  const passed = [
+    clock.weightingDeadline && clock.weightingDeadline <= now ? "weighting" : null,
+    clock.scoringDeadline && clock.scoringDeadline <= now ? "scoring" : null,
+  ].filter((phase) => phase !== null);
+  if (passed.length === 0) return null;
+  const which = passed.length === 2 ? "The weighting and scoring deadlines have" : `The ${passed[0]} deadline has`;
+  return `${which} already passed: edit the draft to set a later one, or clear it, then open weighting.`;
+}
+
 /** The part a voter still owes a decision at `now`: its weights, its scores, or nothing. */
 export function partAwaited(clock: PhaseClock, sent: { weighted: boolean; scored: boolean }, now: Date): "weights" | "scores" | null {
   const status = effectiveStatus(clock, now);

@@ -3,8 +3,19 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { catalogEntries } from "../../db/queries/decisions";
 import { appendEvent } from "../../db/queries/events";
+import { setAsideWeights, weightBallots } from "../../db/queries/withdrawals";
 import { criteria, decisions, options } from "../../db/schema";
-import { canOpenNextRound, canTransition, closedPhaseMessage, type DecisionStatus, isEditable, nextPhase, STATUS_LABELS } from "../domain/phases";
+import {
+  canOpenNextRound,
+  canTransition,
+  closedPhaseMessage,
+  type DecisionStatus,
+  isEditable,
+  nextPhase,
+  passedDeadlineRefusal,
+  STATUS_LABELS,
+} from "../domain/phases";
+import { returnToDraftRefusal, weightsSetAside } from "../domain/undo";
 import { AppError } from "../errors";
 import type { DecisionDraftInput } from "../validation/decision";
 import type { DecisionContext, TeamContext } from "./access";
@@ -102,7 +113,7 @@ export async function advancePhase(ctx: DecisionContext<"decision.run">, input: 
       if (!to || to === "decided" || !canTransition(current.status, to)) {
         return current.status === "revealed" ? "Record the outcome to decide." : `A ${STATUS_LABELS[current.status].toLowerCase()} decision cannot move on.`;
       }
-      return null;
+      return to === "weighting" ? passedDeadlineRefusal(current, ctx.now) : null;
     },
     set: { status: to!, ...(to === "revealed" ? { revealedAt: ctx.now } : {}) },
     event: { type: "decision.phase_changed", payload: { from, to, reason: "facilitator" } },
@@ -133,4 +144,29 @@ export async function withdrawDecision(ctx: DecisionContext<"decision.run">, inp
     set: { status: "withdrawn" },
     event: { type: "decision.phase_changed", payload: { from, to: "withdrawn", reason: input.reason || null } },
   });
+}
+
+/**
+ * Takes a decision in weighting back to draft, so its options and criteria can be fixed. The
+ * weights given so far are set aside (deleted, with the ballot rows that count them); the history
+ * keeps their events and one more saying whose were set aside. `setAside` is how many members the
+ * facilitator was told had weighted: if more have since, they confirm again.
+ */
+export async function returnToDraft(ctx: DecisionContext<"decision.run">, input: { setAside: number }): Promise<number> {
+  // Under the update lock no save runs alongside: the members read here are the ones set aside.
+  const members = await weightBallots(ctx.tx, ctx.decision.id);
+  await changeDecision(ctx, {
+    refusal: (current) => {
+      const refusal = returnToDraftRefusal(current.status);
+      if (refusal) return refusal;
+      if (members.length !== input.setAside) {
+        return `Since you looked, the count changed: ${weightsSetAside(members.length)} would now be set aside. Check and confirm again.`;
+      }
+      return null;
+    },
+    set: { status: "draft" },
+    event: { type: "decision.returned_to_draft", payload: { from: "weighting", to: "draft", setAside: members.length, members } },
+  });
+  await setAsideWeights(ctx.tx, ctx.decision.id);
+  return members.length;
 }

@@ -98,10 +98,10 @@ describeEachDriver("page queries", (ctx) => {
       byId(everyone.voters.map(({ userId, name, weighted, scored }) => ({ userId, name, weighted, scored }))),
     );
     // The owner (a voter) has submitted nothing; a member who weighted and scored sees it on any page.
-    expect(first.me).toEqual({ weighted: false, scored: false });
+    expect(first.me).toEqual({ weighted: false, scored: false, weightsSetAside: false });
     const voter = everyone.voters.find((v) => v.scored)!;
     const theirs = await pageOf(await viewAs(voter.userId, large, busy.decisionId), { voters: 4 });
-    expect(theirs.progress.me).toEqual({ weighted: true, scored: true });
+    expect(theirs.progress.me).toEqual({ weighted: true, scored: true, weightsSetAside: false });
   });
 
   test("the page of someone who cannot vote: what is scored, who facilitates and the counts, as the decision page has them", async () => {

@@ -8,6 +8,7 @@ import * as decisions from "../../lib/services/decisions";
 import * as invites from "../../lib/services/invites";
 import * as outcomes from "../../lib/services/outcomes";
 import * as teams from "../../lib/services/teams";
+import * as withdrawals from "../../lib/services/withdrawals";
 import type { Role } from "../../lib/domain/roles";
 import type { CreateDecisionInput, DecideInput, EditDecisionInput, ScoreSheetInput, WeightSheetInput } from "../../lib/validation/decision";
 import type { CreateInviteInput } from "../../lib/validation/invite";
@@ -28,11 +29,15 @@ export const openNextRound = (db: Db, actorId: string, input: Ref & { round: num
   inDecision(db, actorId, input, "decision.run", (ctx) => decisions.openNextRound(ctx, input), { now });
 export const withdrawDecision = (db: Db, actorId: string, input: Ref & { reason: string }, now?: Date) =>
   inDecision(db, actorId, input, "decision.run", (ctx) => decisions.withdrawDecision(ctx, input), { now });
+export const returnToDraft = (db: Db, actorId: string, input: Ref & { setAside: number }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.run", (ctx) => decisions.returnToDraft(ctx, input), { now });
 
 export const saveWeights = (db: Db, actorId: string, input: WeightSheetInput, now?: Date) =>
   inDecision(db, actorId, input, "decision.vote", (ctx) => ballots.saveWeights(ctx, input), { lock: "share", now });
 export const saveScores = (db: Db, actorId: string, input: ScoreSheetInput, now?: Date) =>
   inDecision(db, actorId, input, "decision.vote", (ctx) => ballots.saveScores(ctx, input), { lock: "share", now });
+export const withdrawSheet = (db: Db, actorId: string, input: Ref & { kind: "weights" | "scores" }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.vote", (ctx) => withdrawals.withdrawSheet(ctx, input), { lock: "share", now });
 /** Everyone's values, as the results page reads them. */
 export const allBallots = async (db: Db, actorId: string, teamId: string, decisionId: string, now?: Date) =>
   ballots.revealedBallots(await readDecision(db, actorId, { teamId, decisionId }, "decision.view", now));

@@ -196,6 +196,21 @@ export const ACTION_CASES: readonly ActionCase[] = [
   },
   phaseCase("advance-phase.ts", "advancePhaseAction", "draft", { from: "draft" }, (d) => d.status !== "draft"),
   phaseCase("withdraw.ts", "withdrawAction", "draft", { reason: "Matrix" }, (d) => d.status !== "draft"),
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/return-to-draft.ts",
+    exportName: "returnToDraftAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "weighting");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, setAside: "0", confirm: "on" },
+        wrote: async () => (await db.decisionState(decision.id))?.status !== "weighting",
+      };
+    },
+  },
   phaseCase("open-next-round.ts", "openNextRoundAction", "revealed", { round: "1" }, (d) => d.current_round !== 1),
   phaseCase("deprecate.ts", "deprecateAction", "decided", {}, (d) => d.deprecated_at !== null),
   {
@@ -239,6 +254,32 @@ export const ACTION_CASES: readonly ActionCase[] = [
     },
   },
   sheetActionCase("weights"),
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/withdraw-sheet.ts",
+    exportName: "withdrawSheetAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "scoring");
+      const teamId = teamIdFor(world, target);
+      // Whoever calls has a sheet in the decision to take back, so only the rule decides.
+      const userId = actor.userId ?? world.own.ownerId;
+      await db.saveBallot(decision, userId, {
+        weights: [5, 5],
+        scores: [
+          [3, 3],
+          [3, 3],
+        ],
+        comment: "",
+        evidence: "",
+      });
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, kind: "scores", confirm: "on" },
+        wrote: async () => (await db.countScores(decision.id, userId)) === 0,
+      };
+    },
+  },
   sheetActionCase("scores"),
 ];
 

@@ -2,24 +2,29 @@ import Link from "next/link";
 import { buttonClass, Card, CardTitle } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { isClosed } from "@/lib/domain/phases";
+import { canReturnToDraft } from "@/lib/domain/undo";
 import { SUPERSEDE_CANDIDATES } from "@/lib/services/pages/decision-page";
 import { AdvancePhaseForm, DeprecateForm, NextRoundForm, SupersedeForm, WithdrawForm } from "./phase-forms";
+import { ReturnToDraftForm } from "./undo-forms";
 
 /**
- * The facilitator's controls: moving an open decision on (or withdrawing it), and superseding or
- * deprecating a decided one. Renders nothing when there is nothing left to do.
+ * The facilitator's controls: moving an open decision on (or back to draft from weighting, or
+ * withdrawing it), and superseding or deprecating a decided one. Renders nothing when there is nothing left to do.
  */
 export function FacilitateSection({
   decision,
   teamId,
   base,
   candidates,
+  weighted,
 }: {
   decision: Decision;
   teamId: string;
   base: string;
   /** Decided decisions this one may be superseded by: the latest few (SUPERSEDE_CANDIDATES). */
   candidates: { id: string; title: string }[];
+  /** How many members have given weights: what going back to draft would set aside. */
+  weighted: number;
 }) {
   return (
     <>
@@ -37,6 +42,7 @@ export function FacilitateSection({
             ) : (
               <AdvancePhaseForm teamId={teamId} decisionId={decision.id} status={decision.status} />
             )}
+            {canReturnToDraft(decision.status) ? <ReturnToDraftForm teamId={teamId} decisionId={decision.id} weighted={weighted} /> : null}
             <WithdrawForm teamId={teamId} decisionId={decision.id} />
           </div>
         </Card>

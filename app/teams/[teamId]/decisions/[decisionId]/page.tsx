@@ -45,6 +45,13 @@ export default async function DecisionPage({
         justDecided={Boolean(flags.decided)}
       />
 
+      {flags.withdrew === "weights" || flags.withdrew === "scores" ? (
+        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+          You withdrew your {flags.withdrew}: they no longer count, and you can give them again while {flags.withdrew === "weights" ? "weighting" : "scoring"}{" "}
+          is open.
+        </p>
+      ) : null}
+
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-6">
           {data.outcome ? (
@@ -68,15 +75,20 @@ export default async function DecisionPage({
         <aside className="min-w-0 space-y-6" aria-label="Taking part">
           {!isClosed(decision.status) || decision.status === "decided" ? (
             <YourPartSection
+              teamId={teamId}
+              decisionId={decision.id}
               base={base}
               clock={decision}
               mayVote={canOnDecision(access.role, access.facilitates, "decision.vote")}
               weighted={data.progress.me.weighted}
               scored={data.progress.me.scored}
+              weightsSetAside={data.progress.me.weightsSetAside}
             />
           ) : null}
           <ProgressSection decision={decision} progress={data.progress} href={votersHref} now={view.now} />
-          {access.facilitates ? <FacilitateSection decision={decision} teamId={teamId} base={base} candidates={data.candidates} /> : null}
+          {access.facilitates ? (
+            <FacilitateSection decision={decision} teamId={teamId} base={base} candidates={data.candidates} weighted={data.progress.weighted} />
+          ) : null}
           <ExportLinks base={base} status={decision.status} />
         </aside>
       </div>

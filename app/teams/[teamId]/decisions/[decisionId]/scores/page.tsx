@@ -9,6 +9,7 @@ import { followPageData } from "@/lib/services/pages/follow-page";
 import { FollowAlong } from "../follow-along";
 import { loadDecisionPage } from "../load";
 import { NextStep } from "../next-step";
+import { WithdrawSheetForm } from "../undo-forms";
 import { type Cell, ScoreSheet } from "./score-sheet";
 
 export const metadata: Metadata = { title: "Scores" };
@@ -66,6 +67,11 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         readOnly={!open}
         afterSave={<NextStep part="scores" decision={decision} base={base} />}
       />
+      {open && mine.scores.length > 0 ? (
+        <div className="mt-6">
+          <WithdrawSheetForm teamId={teamId} decisionId={decision.id} kind="scores" />
+        </div>
+      ) : null}
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { ownWeights } from "@/db/queries/ballots";
+import { weightsSetAside } from "@/db/queries/withdrawals";
 import { loadStructure } from "@/db/queries/decisions";
 import { canOnDecision } from "@/lib/auth/roles";
 import { acceptsWeights } from "@/lib/domain/phases";
@@ -9,6 +10,8 @@ import { followPageData } from "@/lib/services/pages/follow-page";
 import { FollowAlong } from "../follow-along";
 import { loadDecisionPage } from "../load";
 import { NextStep } from "../next-step";
+import { WithdrawSheetForm } from "../undo-forms";
+import { WeightsSetAsideNotice } from "../your-part-section";
 import { WeightSheet } from "./weight-sheet";
 
 export const metadata: Metadata = { title: "Weights" };
@@ -21,7 +24,11 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
     if (!data) notFound();
     return <FollowAlong decision={decision} base={base} sheet="weights" data={data} now={view.now} />;
   }
-  const [structure, mine] = await Promise.all([loadStructure(db, decision.id), ownWeights(db, decision.id, user.id)]);
+  const [structure, mine, setAside] = await Promise.all([
+    loadStructure(db, decision.id),
+    ownWeights(db, decision.id, user.id),
+    weightsSetAside(db, { teamId, decisionId: decision.id, userId: user.id }),
+  ]);
   const open = acceptsWeights(decision.status);
   const initial = Object.fromEntries(structure.criteria.map((c) => [c.id, mine.find((w) => w.criterionId === c.id)?.weight ?? 5]));
   return (
@@ -38,6 +45,11 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
             : `Weighting is closed${mine.length > 0 ? ": these are the weights you submitted." : ", and you did not submit weights."}`}
         </p>
       ) : null}
+      {setAside && (decision.status === "draft" || open) ? (
+        <div className="mb-6">
+          <WeightsSetAsideNotice status={decision.status} />
+        </div>
+      ) : null}
       <Card>
         <WeightSheet
           teamId={teamId}
@@ -49,6 +61,11 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
           afterSave={<NextStep part="weights" decision={decision} base={base} />}
         />
       </Card>
+      {open && mine.length > 0 ? (
+        <div className="mt-6">
+          <WithdrawSheetForm teamId={teamId} decisionId={decision.id} kind="weights" />
+        </div>
+      ) : null}
     </>
   );
 }
