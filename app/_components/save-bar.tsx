@@ -1,9 +1,38 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useActionState, useRef, useState } from "react";
 import type { FormState } from "@/lib/validation/form-data";
-import { SubmitButton } from "./form";
-import { SaveStatus } from "./unsaved-changes";
+import { initialFormState, SubmitButton } from "./form";
+import { sendFormAsJson } from "./send-json";
+import { SaveStatus, useWarnBeforeLeaving } from "./unsaved-changes";
+
+type ServerAction = (previous: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * A sheet's saving, both ways: `formAction` is what the form posts without JavaScript (the page
+ * comes back with its state); with JavaScript, `send` puts the fields as JSON to `url`. `dirty`
+ * says whether there are edits that no save has taken: set by `markDirty` on any edit, cleared when
+ * a save succeeds, unless the person edited again while it was on its way. Asks before leaving
+ * the page while dirty.
+ */
+export function useSheetSave(action: ServerAction, url: string, initiallyDirty = false) {
+  const [actionState, formAction] = useActionState(action, initialFormState);
+  const [sent, setSent] = useState<FormState | null>(null);
+  const [dirty, setDirty] = useState(initiallyDirty);
+  const edits = useRef(0);
+  useWarnBeforeLeaving(dirty);
+  const send = async (formData: FormData) => {
+    const editsSent = edits.current;
+    const answer = await sendFormAsJson(url, formData);
+    setSent(answer);
+    if (answer.ok && edits.current === editsSent) setDirty(false);
+  };
+  const markDirty = () => {
+    edits.current += 1;
+    setDirty(true);
+  };
+  return { state: sent ?? actionState, formAction, send, dirty, markDirty };
+}
 
 /**
  * A sheet's Save button with everything a save answers beside it, in a bar that stays on screen

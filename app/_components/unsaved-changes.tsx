@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { formatMoment } from "@/lib/domain/time-format";
 import { useViewerZone } from "./time-zone-sync";
 
@@ -12,23 +12,6 @@ export function useWarnBeforeLeaving(dirty: boolean) {
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
-}
-
-/**
- * Whether a sheet has changes that were not saved: set by `markDirty` on any edit, cleared when a
- * save succeeds. Asks before leaving the page while dirty.
- */
-export function useUnsavedChanges(saveState: { ok: boolean }, initiallyDirty = false) {
-  const [dirty, setDirty] = useState(initiallyDirty);
-  // A new action result is noticed during render, not in an effect, so a successful save clears
-  // the mark in the same render instead of a second one.
-  const [seenSaveState, setSeenSaveState] = useState(saveState);
-  if (saveState !== seenSaveState) {
-    setSeenSaveState(saveState);
-    if (saveState.ok) setDirty(false);
-  }
-  useWarnBeforeLeaving(dirty);
-  return { dirty, markDirty: () => setDirty(true) };
 }
 
 /**

@@ -15,6 +15,7 @@ test("on a phone, a long score sheet answers its save next to the button, says w
   const form = new NewDecisionPage(ada.page);
   await form.fill({ title: "Gateway framework", frameworks: FRAMEWORKS });
   await form.submit();
+  await expect(ada.page.getByRole("heading", { level: 1, name: "Gateway framework" })).toBeVisible();
   const decisionUrl = ada.page.url().replace(/\?.*$/, "");
   const facilitator = new DecisionPage(ada.page);
   await facilitator.advance("Open weighting", "Weighting");

@@ -1,11 +1,8 @@
 "use client";
 
-import { type ReactNode, useActionState, useState } from "react";
-import { ActionForm, initialFormState } from "@/app/_components/form";
-import { SaveBar } from "@/app/_components/save-bar";
-import { sendFormAsJson } from "@/app/_components/send-json";
-import { useUnsavedChanges } from "@/app/_components/unsaved-changes";
-import type { FormState } from "@/lib/validation/form-data";
+import type { ReactNode } from "react";
+import { ActionForm } from "@/app/_components/form";
+import { SaveBar, useSheetSave } from "@/app/_components/save-bar";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
@@ -46,12 +43,7 @@ export function ScoreSheet({
   /** What to do next, shown once the sheet is saved. */
   afterSave?: ReactNode;
 }) {
-  // Without JavaScript the form posts the server action; with it, the sheet goes as JSON to its route.
-  const [actionState, action] = useActionState(saveScoresAction, initialFormState);
-  const [sent, setSent] = useState<FormState | null>(null);
-  const state = sent ?? actionState;
-  const send = async (formData: FormData) => setSent(await sendFormAsJson(`/api/teams/${teamId}/decisions/${decisionId}/scores`, formData));
-  const { dirty, markDirty } = useUnsavedChanges(state, unsavedRound);
+  const { state, formAction, send, dirty, markDirty } = useSheetSave(saveScoresAction, `/api/teams/${teamId}/decisions/${decisionId}/scores`, unsavedRound);
   // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
   const filled = state.ok && state.data?.scored ? Number(state.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
@@ -74,7 +66,7 @@ export function ScoreSheet({
   };
 
   return (
-    <ActionForm action={action} send={send} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={formAction} send={send} check={check} omitWhenEmpty={isNote} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <p className="text-sm text-slate-600 dark:text-slate-400">

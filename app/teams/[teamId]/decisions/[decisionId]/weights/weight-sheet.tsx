@@ -1,11 +1,8 @@
 "use client";
 
-import { type ReactNode, useActionState, useState } from "react";
-import { ActionForm, initialFormState } from "@/app/_components/form";
-import { SaveBar } from "@/app/_components/save-bar";
-import { sendFormAsJson } from "@/app/_components/send-json";
-import { useUnsavedChanges } from "@/app/_components/unsaved-changes";
-import type { FormState } from "@/lib/validation/form-data";
+import { type ReactNode, useState } from "react";
+import { ActionForm } from "@/app/_components/form";
+import { SaveBar, useSheetSave } from "@/app/_components/save-bar";
 import { saveWeightsAction } from "../actions/save-weights";
 
 type Criterion = { id: string; name: string; description: string };
@@ -29,17 +26,12 @@ export function WeightSheet({
   /** What to do next, shown once the sheet is saved. */
   afterSave?: ReactNode;
 }) {
-  // Without JavaScript the form posts the server action; with it, the sheet goes as JSON to its route.
-  const [actionState, action] = useActionState(saveWeightsAction, initialFormState);
-  const [sent, setSent] = useState<FormState | null>(null);
-  const state = sent ?? actionState;
-  const send = async (formData: FormData) => setSent(await sendFormAsJson(`/api/teams/${teamId}/decisions/${decisionId}/weights`, formData));
+  const { state, formAction, send, dirty, markDirty } = useSheetSave(saveWeightsAction, `/api/teams/${teamId}/decisions/${decisionId}/weights`);
   const [values, setValues] = useState(initial);
-  const { dirty, markDirty } = useUnsavedChanges(state);
   const total = criteria.reduce((sum, c) => sum + (values[c.id] ?? 0), 0);
 
   return (
-    <ActionForm action={action} send={send} className="space-y-6" onChange={markDirty}>
+    <ActionForm action={formAction} send={send} className="space-y-6" onChange={markDirty}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="decisionId" value={decisionId} />
       <fieldset disabled={readOnly} className="space-y-5">
