@@ -18,6 +18,7 @@ type ServerAction = (previous: FormState, formData: FormData) => Promise<FormSta
 export function useSheetSave(action: ServerAction, url: string, initiallyDirty = false) {
   const [actionState, formAction] = useActionState(action, initialFormState);
   const [sent, setSent] = useState<FormState | null>(null);
+  const [lastSaved, setLastSaved] = useState<FormState | null>(null);
   const [dirty, setDirty] = useState(initiallyDirty);
   const edits = useRef(0);
   useWarnBeforeLeaving(dirty);
@@ -25,13 +26,16 @@ export function useSheetSave(action: ServerAction, url: string, initiallyDirty =
     const editsSent = edits.current;
     const answer = await sendFormAsJson(url, formData);
     setSent(answer);
+    if (answer.ok) setLastSaved(answer);
     if (answer.ok && edits.current === editsSent) setDirty(false);
   };
   const markDirty = () => {
     edits.current += 1;
     setDirty(true);
   };
-  return { state: sent ?? actionState, formAction, send, dirty, markDirty };
+  const state = sent ?? actionState;
+  // What the last successful save answered, kept while a later save is refused.
+  return { state, lastSaved: state.ok ? state : lastSaved, formAction, send, dirty, markDirty };
 }
 
 /**
@@ -43,7 +47,7 @@ export function SaveBar(props: { state: FormState; dirty: boolean; submitted: bo
   const { state, dirty, submitted, label, pendingLabel, afterSave } = props;
   const saved = state.ok && !dirty;
   return (
-    <div className="sticky bottom-0 z-10 space-y-2 border-t border-slate-200 bg-slate-50/95 py-3 dark:border-slate-800 dark:bg-slate-950/95">
+    <div className="sticky bottom-0 z-10 space-y-2 border-t border-slate-200 bg-slate-50 py-3 dark:border-slate-800 dark:bg-slate-950">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
         <SaveStatus dirty={dirty} savedAt={state.ok ? state.data?.savedAt : undefined} submitted={submitted} />

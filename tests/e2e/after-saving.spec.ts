@@ -44,6 +44,10 @@ test("on a phone, a long score sheet answers its save next to the button, says w
   await expect(ada.page.getByRole("link", { name: "Your teams and other votes" })).toBeInViewport();
   await snapshot(ada.page, "scores-saved-next-step-phone");
   await ada.page.screenshot({ path: "tests/e2e/.screenshots/scores-saved-next-step-phone-viewport.png" });
+  await ada.page.setViewportSize({ width: 1280, height: 800 });
+  await expect(saved).toBeInViewport();
+  await ada.page.screenshot({ path: "tests/e2e/.screenshots/scores-saved-next-step-desktop-viewport.png" });
+  await ada.page.setViewportSize(PHONE);
 
   // Scoring closes in another tab while the sheet is open: the refusal shows by the button too.
   const other = await ada.page.context().newPage();
@@ -56,6 +60,7 @@ test("on a phone, a long score sheet answers its save next to the button, says w
     .getByRole("alert")
     .filter({ hasText: /can only be saved during scoring/ });
   await expect(refused).toBeInViewport();
+  await expect(ada.page.getByText("You have scored 40 of 40 cells.")).toBeVisible();
   await expect(ada.page.getByRole("main").getByRole("status").filter({ hasText: "unsaved" })).toBeVisible();
   await ada.page.screenshot({ path: "tests/e2e/.screenshots/scores-refused-phone-viewport.png" });
 

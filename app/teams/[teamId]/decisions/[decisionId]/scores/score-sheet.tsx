@@ -43,9 +43,13 @@ export function ScoreSheet({
   /** What to do next, shown once the sheet is saved. */
   afterSave?: ReactNode;
 }) {
-  const { state, formAction, send, dirty, markDirty } = useSheetSave(saveScoresAction, `/api/teams/${teamId}/decisions/${decisionId}/scores`, unsavedRound);
+  const { state, lastSaved, formAction, send, dirty, markDirty } = useSheetSave(
+    saveScoresAction,
+    `/api/teams/${teamId}/decisions/${decisionId}/scores`,
+    unsavedRound,
+  );
   // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
-  const filled = state.ok && state.data?.scored ? Number(state.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
+  const filled = lastSaved?.data?.scored ? Number(lastSaved.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
   const check = (formData: FormData) => {
     const text = (name: string) => String(formData.get(name) ?? "").trim();
