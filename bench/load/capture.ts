@@ -23,7 +23,7 @@ export async function captureSaveScores(pageUrl: string, cookie: string): Promis
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking"] });
   try {
     const context = await browser.newContext();
-    await context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(SESSION_COOKIE.length + 1), url: pageUrl }]);
+    await context.addCookies([{ name: SESSION_COOKIE, value: cookie.slice(SESSION_COOKIE.length + 1), url: new URL("/", pageUrl).href }]);
     const page = await context.newPage();
     await page.goto(pageUrl, { waitUntil: "networkidle" });
     const sent = page.waitForRequest((request) => request.method() !== "GET" && new URL(request.url()).pathname.endsWith("/scores"));
