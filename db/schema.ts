@@ -200,7 +200,9 @@ export const scores = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.round, t.optionId, t.criterionId, t.userId] }),
-    index("scores_decision_idx").on(t.decisionId, t.round),
+    // A member's own sheet (their saves, their scores page) is read by decision, round and member:
+    // with the member last in the index, a save finds its rows without reading the whole team's.
+    index("scores_decision_idx").on(t.decisionId, t.round, t.userId),
     check("scores_range", sql`${t.score} between 1 and 5`),
   ],
 );
