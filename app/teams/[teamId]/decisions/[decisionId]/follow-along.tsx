@@ -4,6 +4,7 @@ import { BackLink, buttonClass, Card, CardTitle, PageHeader } from "@/app/_compo
 import type { Decision } from "@/db/schema";
 import { isSealed, type PhaseClock, resultsArrival } from "@/lib/domain/phases";
 import type { FollowPageData } from "@/lib/services/pages/follow-page";
+import { DeadlineList, setDeadlines } from "./deadline-list";
 
 // What someone who cannot vote reads where a voter finds their sheet: what the team is weighting
 // or scoring, how far it has got, and when the results appear. No form, nothing to fill in.
@@ -52,14 +53,7 @@ export function FollowAlong({ decision, base, sheet, data, now }: { decision: De
   const what = sheet === "weights" ? "weighting" : "scoring";
   // Only the deadlines of phases still to close: a weighting deadline means nothing once scoring is open.
   const stillOpen = { Weighting: decision.status === "draft" || decision.status === "weighting", Scoring: isSealed(decision.status) };
-  const deadlines = (
-    [
-      ["Weighting", decision.weightingDeadline],
-      ["Scoring", decision.scoringDeadline],
-    ] as const
-  )
-    .filter(([phase]) => stillOpen[phase])
-    .filter((entry): entry is readonly ["Weighting" | "Scoring", Date] => entry[1] !== null);
+  const deadlines = setDeadlines(decision, stillOpen);
   return (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
@@ -82,18 +76,7 @@ export function FollowAlong({ decision, base, sheet, data, now }: { decision: De
             <strong>{data.progress.scored}</strong> of {data.progress.eligible} have submitted scores{round > 1 ? ` in round ${round}` : ""}
           </p>
           {deadlines.length > 0 ? (
-            <dl className={`mt-3 space-y-1 ${muted}`}>
-              {deadlines.map(([phase, deadline]) => (
-                <div key={phase}>
-                  <dt className="inline">
-                    {phase} {deadline <= now ? "closed" : "closes"}{" "}
-                  </dt>
-                  <dd className="inline">
-                    <Time date={deadline} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <DeadlineList deadlines={deadlines} now={now} className={`mt-3 ${muted}`} />
           ) : (
             <p className={`mt-3 ${muted}`}>{stillOpen.Scoring ? "No deadline is set: the facilitator closes each phase." : "No phase is open any more."}</p>
           )}

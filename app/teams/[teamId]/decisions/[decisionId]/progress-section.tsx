@@ -1,9 +1,9 @@
 import { Pager } from "@/app/_components/pager";
-import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { isSealed } from "@/lib/domain/phases";
 import type { DecisionPageData } from "@/lib/services/pages/decision-page";
+import { DeadlineList, setDeadlines } from "./deadline-list";
 
 /** How many have weighted and scored so far, who (a page of voters at a time), and when each phase closes. */
 export function ProgressSection({
@@ -18,12 +18,7 @@ export function ProgressSection({
   /** The moment the page was read at, against which deadlines are past or to come. */
   now: Date;
 }) {
-  const deadlines = (
-    [
-      ["Weighting", decision.weightingDeadline],
-      ["Scoring", decision.scoringDeadline],
-    ] as const
-  ).filter((entry): entry is readonly ["Weighting" | "Scoring", Date] => entry[1] !== null);
+  const deadlines = setDeadlines(decision);
   return (
     <Card aria-labelledby="progress-heading">
       <CardTitle id="progress-heading">Progress</CardTitle>
@@ -43,21 +38,7 @@ export function ProgressSection({
       </ul>
       <Pager what="voters" page={progress.page} pageCount={progress.pageCount} href={href} />
       {isSealed(decision.status) ? <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Weights and scores stay sealed until the reveal.</p> : null}
-      {deadlines.length > 0 ? (
-        <dl className="mt-3 space-y-1 text-xs text-slate-600 dark:text-slate-400">
-          {deadlines.map(([phase, deadline]) => (
-            <div key={phase}>
-              {/* A passed deadline is said in the past tense: the page already shows the phase it made. */}
-              <dt className="inline">
-                {phase} {deadline <= now ? "closed" : "closes"}{" "}
-              </dt>
-              <dd className="inline">
-                <Time date={deadline} />
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : null}
+      {deadlines.length > 0 ? <DeadlineList deadlines={deadlines} now={now} className="mt-3 text-xs text-slate-600 dark:text-slate-400" /> : null}
     </Card>
   );
 }
