@@ -3,13 +3,13 @@ import type { z } from "zod";
 import { getDb } from "../../db";
 import type { DecisionPermission } from "../auth/roles";
 import { type CurrentUser, currentUser } from "../auth/session";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
+import { isDatabaseUnavailable } from "../database-unavailable";
 import { AppError, ForbiddenError, NotFoundError } from "../errors";
 import { readJsonObject } from "../http/json-request";
 import { type DecisionContext, type DecisionLock, DECISION_NOT_FOUND, inDecision } from "../services/access";
 import { id } from "../validation/fields";
 import { checkInput, type FormState } from "../validation/form-data";
-import { GENERIC_FAILURE, type Outcome } from "./actions";
+import { failureState, type Outcome } from "./actions";
 
 // Route handlers that write, for the browser's own script: the same checks as decisionAction
 // (signed in, validated, the permission checked and the decision locked in the write's
@@ -26,16 +26,18 @@ function answer(status: number, state: FormState): Response {
   return Response.json(state, { status, headers: PRIVATE });
 }
 
+/** The status a route answers for a failure; the wording is failureState's, the same an action shows. */
+function failureStatus(error: unknown): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof AppError) return 409;
+  if (isDatabaseUnavailable(error)) return 503;
+  return 500;
+}
+
 function failure(error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
-    console.error("[route] database unavailable:", String(error instanceof Error && error.cause ? error.cause : error));
-    return answer(503, { ok: false, message: DATABASE_UNAVAILABLE_MESSAGE });
-  }
-  if (error instanceof NotFoundError) return answer(404, { ok: false, message: error.message });
-  if (error instanceof ForbiddenError) return answer(403, { ok: false, message: error.message });
-  if (error instanceof AppError) return answer(409, { ok: false, message: error.message, fieldErrors: error.fieldErrors });
-  console.error("[route] unexpected failure", error);
-  return answer(500, { ok: false, message: GENERIC_FAILURE });
+  const { message, fieldErrors } = failureState(error); // also logs what is not the person's to fix
+  return answer(failureStatus(error), { ok: false, message, fieldErrors });
 }
 
 type DecisionParams = { teamId: string; decisionId: string };
