@@ -1,8 +1,9 @@
 // What a state-changing JSON request must look like before anything reads it: sent by a page of
-// this site, declared as JSON, no larger than a form may be, and parseable. Pure: no Next, no I/O
-// beyond the request's own body.
+// this site, declared as JSON, no larger than a form may be, and parseable. No Next, no I/O beyond
+// the request's own body.
 
 import { ACTION_BODY_LIMIT_BYTES } from "./body-limit";
+import { requestHost } from "./origin";
 
 export type JsonRefusal = { status: 400 | 403 | 413 | 415; message: string };
 
@@ -21,10 +22,10 @@ export const UNREADABLE_JSON_MESSAGE = "This request could not be read. Nothing 
 export function isSameOrigin(headers: Headers): boolean {
   const origin = headers.get("origin");
   if (origin) {
-    const host = headers.get("x-forwarded-host") ?? headers.get("host");
+    const host = requestHost(headers);
     if (!host) return false;
     try {
-      return new URL(origin).host === host.split(",")[0]!.trim();
+      return new URL(origin).host === host;
     } catch {
       return false;
     }
@@ -32,9 +33,9 @@ export function isSameOrigin(headers: Headers): boolean {
   return headers.get("sec-fetch-site") === "same-origin";
 }
 
-/** Reads at most `limit` bytes of the body; more than that is refused without reading the rest. */
-async function boundedText(request: Request, limit: number): Promise<string | "too-large" | "not-utf8"> {
-  if (!request.body) return "";
+/** At most `limit` bytes of the body, as UTF-8 text; more than that is refused without reading the rest. */
+async function boundedText(request: Request, limit: number): Promise<{ text: string } | { refusal: JsonRefusal }> {
+  if (!request.body) return { text: "" };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -44,21 +45,15 @@ async function boundedText(request: Request, limit: number): Promise<string | "t
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => {});
-      return "too-large";
+      return { refusal: { status: 413, message: JSON_TOO_LARGE_MESSAGE } };
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  // fatal: a body that is not UTF-8 is unreadable, not silently patched with U+FFFD.
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // fatal: a body that is not UTF-8 is unreadable, not silently patched with U+FFFD.
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)) };
   } catch {
-    return "not-utf8";
+    return { refusal: { status: 400, message: UNREADABLE_JSON_MESSAGE } };
   }
 }
 
@@ -75,18 +70,16 @@ export async function readJsonObject(
   if (type !== "application/json") return { ok: false, status: 415, message: NOT_JSON_MESSAGE };
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) return { ok: false, status: 413, message: JSON_TOO_LARGE_MESSAGE };
-  let text: string;
+  let body: Awaited<ReturnType<typeof boundedText>>;
   try {
-    text = await boundedText(request, limit);
+    body = await boundedText(request, limit);
   } catch {
     return { ok: false, status: 400, message: UNREADABLE_JSON_MESSAGE };
   }
-  // Neither marker can be a JSON object's text, so they cannot be mistaken for a body.
-  if (text === "too-large") return { ok: false, status: 413, message: JSON_TOO_LARGE_MESSAGE };
-  if (text === "not-utf8") return { ok: false, status: 400, message: UNREADABLE_JSON_MESSAGE };
+  if ("refusal" in body) return { ok: false, ...body.refusal };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body.text);
   } catch {
     return { ok: false, status: 400, message: UNREADABLE_JSON_MESSAGE };
   }
