@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { nestedFormData } from "../../../lib/validation/form-data";
 import * as db from "./db";
 import type { Fields } from "./http";
 import type { Rule, Target } from "./rules";
@@ -362,16 +363,13 @@ async function openSheet(world: World, actor: Actor, target: Target, sheet: Shee
   return { teamId: teamIdFor(world, target), decision, fields, wrote: async () => (await count(decision.id, actor.userId ?? world.own.ownerId)) > 0 };
 }
 
-/** Dotted field names as the nested object a sheet's script sends ("a.b.c" → { a: { b: { c } } }). */
+/** Dotted field names as the nested object a sheet's script sends, nested the way the app does it. */
 function nested(fields: Fields): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    const path = name.split(".");
-    let node = root;
-    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]!] = value;
-  }
-  return root;
+  const formData = new FormData();
+  for (const [name, value] of Object.entries(fields)) for (const one of typeof value === "string" ? [value] : value) formData.append(name, one);
+  const read = nestedFormData(formData);
+  if (!read.success) throw new Error(read.message);
+  return read.data;
 }
 
 function sheetActionCase(sheet: Sheet): ActionCase {
