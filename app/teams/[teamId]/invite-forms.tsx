@@ -64,34 +64,47 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
   );
 }
 
-export function RevokeInviteForm({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
-  const [state, action] = useActionState(revokeInviteAction, initialFormState);
+type InviteRow = { teamId: string; inviteId: string; label: string };
+type InviteAction = typeof revokeInviteAction;
+
+/** One button acting on one invite of the table; `successShown` for an answer worth reading after it worked. */
+function InviteRowAction({
+  teamId,
+  inviteId,
+  label,
+  action: serverAction,
+  verb,
+  pendingLabel,
+  variant,
+  successShown,
+}: InviteRow & {
+  action: InviteAction;
+  verb: string;
+  pendingLabel: string;
+  variant: "danger" | "secondary";
+  successShown: boolean;
+}) {
+  const [state, action] = useActionState(serverAction, initialFormState);
   return (
     <ActionForm action={action}>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="inviteId" value={inviteId} />
-      <SubmitButton variant="danger" pendingLabel="Revoking…" className="py-1">
+      <SubmitButton variant={variant} pendingLabel={pendingLabel} className="py-1">
         <span>
-          Revoke<span className="sr-only"> {label}</span>
+          {verb}
+          <span className="sr-only"> {label}</span>
         </span>
       </SubmitButton>
-      {state.ok ? null : <FormMessage state={state} />}
+      {state.ok && !successShown ? null : <FormMessage state={state} />}
     </ActionForm>
   );
 }
 
-export function RegenerateInviteForm({ teamId, inviteId, label }: { teamId: string; inviteId: string; label: string }) {
-  const [state, action] = useActionState(regenerateInviteAction, initialFormState);
-  return (
-    <ActionForm action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="inviteId" value={inviteId} />
-      <SubmitButton variant="secondary" pendingLabel="Regenerating…" className="py-1">
-        <span>
-          Regenerate<span className="sr-only"> {label}</span>
-        </span>
-      </SubmitButton>
-      <FormMessage state={state} />
-    </ActionForm>
-  );
+export function RevokeInviteForm(props: InviteRow) {
+  return <InviteRowAction {...props} action={revokeInviteAction} verb="Revoke" pendingLabel="Revoking…" variant="danger" successShown={false} />;
+}
+
+/** A new token for the same invite: the old link stops working at once. */
+export function RegenerateInviteForm(props: InviteRow) {
+  return <InviteRowAction {...props} action={regenerateInviteAction} verb="Regenerate" pendingLabel="Regenerating…" variant="secondary" successShown />;
 }
