@@ -82,7 +82,11 @@ test("expired, revoked and mangled invite links each say what is wrong and chang
   await expireInvite(expiring);
   const revoked = await team.createInvite({ role: "member" });
   await owner.page.reload();
-  await team.invitePanel().getByRole("button", { name: "Revoke member invite" }).click();
+  // Revoking says what it does before it does it.
+  await team.invitePanel().getByText("Revoke… member invite").click();
+  await expect(team.invitePanel().getByText("Nobody can join with this link any more.")).toBeVisible();
+  await expect(team.invitePanel().getByText("Revoked")).toHaveCount(0);
+  await team.invitePanel().getByRole("button", { name: "Yes, revoke the member invite" }).click();
   await expect(team.invitePanel().getByText("Revoked")).toBeVisible();
 
   const guest = await actor("Gus");
@@ -149,10 +153,11 @@ test("an owner copies an earlier link again, regenerates one that was not kept, 
   // A link made before links were kept says so, and regenerating it gives a new one; the old stops at once.
   await forgetInviteToken(second);
   await owner.page.reload();
-  const viewerRow = panel.getByRole("row", { name: /^Viewer/ });
   await expect(panel.getByText("Link not recoverable: regenerate it")).toBeVisible();
-  await viewerRow.getByRole("button", { name: "Regenerate viewer invite" }).click();
-  await expect(viewerRow.getByRole("status")).toHaveText("New link made: the old one no longer works.");
+  await panel.getByText("Regenerate… viewer invite").click();
+  await expect(panel.locator("details[open]").getByText("the current link stops working at once")).toBeVisible();
+  await panel.getByRole("button", { name: "Yes, regenerate the viewer invite" }).click();
+  await expect(panel.getByRole("status").filter({ hasText: "New link made" })).toHaveText("New link made: the old one no longer works.");
   await expect(panel.getByText("Link not recoverable: regenerate it")).toHaveCount(0);
   await panel.getByText("Copy link for the viewer invite").click();
   const renewed = await panel.getByLabel("Link for the viewer invite").inputValue();
@@ -162,4 +167,26 @@ test("an owner copies an earlier link again, regenerates one that was not kept, 
   await expect(carlaPage.getByRole("heading", { name: "This invite link is not valid" })).toBeVisible();
   await expect(owner.page.getByRole("region", { name: "Recent activity" })).toContainText("regenerated an invite link for a viewer");
   await carlaContext.close();
+});
+
+test("on a phone, an active invite's link and its actions sit in the visible width, each action asked for twice", async ({ actor }) => {
+  const owner = await actor("Pia");
+  const team = await owner.teams.createTeam("Pocket invites");
+  await team.createInvite({ role: "member" });
+  await owner.page.setViewportSize({ width: 360, height: 800 });
+  await owner.page.reload();
+  const panel = team.invitePanel();
+  const withinScreen = async (name: string, locator: ReturnType<typeof panel.getByText>) => {
+    const box = (await locator.boundingBox())!;
+    expect(box.x + box.width, name).toBeLessThanOrEqual(360);
+  };
+  await withinScreen("copy", panel.getByText("Copy link for the member invite"));
+  await withinScreen("regenerate", panel.getByText("Regenerate… member invite"));
+  await withinScreen("revoke", panel.getByText("Revoke… member invite"));
+  await panel.getByText("Regenerate… member invite").click();
+  const confirm = panel.getByRole("button", { name: "Yes, regenerate the member invite" });
+  await expect(confirm).toBeVisible();
+  await withinScreen("confirm", panel.getByText("the current link stops working at once"));
+  await snapshot(owner.page, "phone-invite-regenerate-confirm");
+  expect(await owner.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -67,44 +67,75 @@ export function CreateInviteForm({ teamId, roles }: { teamId: string; roles: Rol
 type InviteRow = { teamId: string; inviteId: string; label: string };
 type InviteAction = typeof revokeInviteAction;
 
-/** One button acting on one invite of the table; `successShown` for an answer worth reading after it worked. */
+/**
+ * One step taken on one invite, behind a disclosure that says what it does before the button that
+ * does it: a plain details element, so the second step needs no JavaScript either.
+ */
 function InviteRowAction({
   teamId,
   inviteId,
   label,
   action: serverAction,
   verb,
+  consequence,
   pendingLabel,
   variant,
   successShown,
 }: InviteRow & {
   action: InviteAction;
   verb: string;
+  consequence: string;
   pendingLabel: string;
   variant: "danger" | "secondary";
   successShown: boolean;
 }) {
   const [state, action] = useActionState(serverAction, initialFormState);
   return (
-    <ActionForm action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="inviteId" value={inviteId} />
-      <SubmitButton variant={variant} pendingLabel={pendingLabel} className="py-1">
-        <span>
-          {verb}
-          <span className="sr-only"> {label}</span>
-        </span>
-      </SubmitButton>
-      {state.ok && !successShown ? null : <FormMessage state={state} />}
-    </ActionForm>
+    <details className="text-sm">
+      <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline dark:text-brand-300">
+        {verb}…<span className="sr-only"> {label}</span>
+      </summary>
+      <ActionForm action={action} className="mt-2 space-y-2">
+        <input type="hidden" name="teamId" value={teamId} />
+        <input type="hidden" name="inviteId" value={inviteId} />
+        <p className="text-slate-600 dark:text-slate-400">{consequence}</p>
+        <SubmitButton variant={variant} pendingLabel={pendingLabel} className="py-1">
+          <span>
+            Yes, {verb.toLowerCase()}
+            <span className="sr-only"> the {label}</span>
+          </span>
+        </SubmitButton>
+        {state.ok && !successShown ? null : <FormMessage state={state} />}
+      </ActionForm>
+    </details>
   );
 }
 
 export function RevokeInviteForm(props: InviteRow) {
-  return <InviteRowAction {...props} action={revokeInviteAction} verb="Revoke" pendingLabel="Revoking…" variant="danger" successShown={false} />;
+  return (
+    <InviteRowAction
+      {...props}
+      action={revokeInviteAction}
+      verb="Revoke"
+      consequence="Nobody can join with this link any more. People who joined with it stay."
+      pendingLabel="Revoking…"
+      variant="danger"
+      successShown={false}
+    />
+  );
 }
 
 /** A new token for the same invite: the old link stops working at once. */
 export function RegenerateInviteForm(props: InviteRow) {
-  return <InviteRowAction {...props} action={regenerateInviteAction} verb="Regenerate" pendingLabel="Regenerating…" variant="secondary" successShown />;
+  return (
+    <InviteRowAction
+      {...props}
+      action={regenerateInviteAction}
+      verb="Regenerate"
+      consequence="A new link with the same role, expiry and use limit; the current link stops working at once."
+      pendingLabel="Regenerating…"
+      variant="secondary"
+      successShown
+    />
+  );
 }

@@ -21,43 +21,37 @@ type InviteRow = TeamPageData["invites"]["rows"][number];
 const inviteLabel = (invite: InviteRow) => `${ROLE_LABELS[invite.role].toLowerCase()} invite`;
 
 /**
- * Under an active link's row, for the people who may hand it out: its address, folded away until
- * asked for. A plain disclosure opens without JavaScript, and the field is read-only text to
- * select and copy; the browser adds a copy button.
+ * Under an active invite's row, for the people who may hand it out: its link, folded away until
+ * asked for, and what can be done with it. A plain disclosure opens without JavaScript, and the
+ * field is read-only text to select and copy. The row spans the table, and its content keeps to
+ * the visible width, so on a phone nothing in it hides past the table's sideways scroll.
  */
-function InviteLinkRow({ invite, origin }: { invite: InviteRow; origin: string | null }) {
+function InviteManageRow({ teamId, invite, origin }: { teamId: string; invite: InviteRow; origin: string | null }) {
   const link = invite.link;
-  if (invite.status !== "valid" || !link) return null;
   return (
     <tr className="border-t-0">
-      <td colSpan={6} className="pb-3">
-        {link.kind === "copy" ? (
-          <details>
-            <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
-              Copy link<span className="sr-only"> for the {inviteLabel(invite)}</span>
-            </summary>
-            <CopyField
-              className="mt-2 max-w-[min(36rem,calc(100vw-6rem))]"
-              label={`Link for the ${inviteLabel(invite)}`}
-              value={origin ? new URL(link.path, origin).toString() : link.path}
-              buttonLabel="Copy"
-            />
-          </details>
-        ) : (
-          <p className="text-sm text-slate-500 dark:text-slate-400">Link not recoverable: regenerate it</p>
-        )}
+      <td colSpan={5} className="pb-3">
+        <div className="sticky left-0 flex max-w-[calc(100vw-5rem)] flex-wrap items-start gap-x-6 gap-y-2">
+          {link?.kind === "copy" ? (
+            <details>
+              <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+                Copy link<span className="sr-only"> for the {inviteLabel(invite)}</span>
+              </summary>
+              <CopyField
+                className="mt-2 max-w-[min(36rem,calc(100vw-6rem))]"
+                label={`Link for the ${inviteLabel(invite)}`}
+                value={origin ? new URL(link.path, origin).toString() : link.path}
+                buttonLabel="Copy"
+              />
+            </details>
+          ) : link ? (
+            <p className="text-sm text-slate-500 dark:text-slate-400">Link not recoverable: regenerate it</p>
+          ) : null}
+          {link ? <RegenerateInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} /> : null}
+          <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} />
+        </div>
       </td>
     </tr>
-  );
-}
-
-function InviteActions({ teamId, invite }: { teamId: string; invite: InviteRow }) {
-  if (invite.status !== "valid") return null;
-  return (
-    <div className="flex flex-wrap items-start justify-end gap-2">
-      {invite.link ? <RegenerateInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} /> : null}
-      <RevokeInviteForm teamId={teamId} inviteId={invite.id} label={inviteLabel(invite)} />
-    </div>
   );
 }
 
@@ -86,21 +80,14 @@ export function InvitesSection({
           {/* A caption, not aria-labelledby: a table labelled "Invite links" would also answer to the form's "Invite link" field label. */}
           <Table
             caption="Invite links made so far"
-            columns={[
-              { label: "Role" },
-              { label: "Status" },
-              { label: "Used" },
-              { label: "Expires" },
-              { label: "Created by" },
-              { label: "Actions", visuallyHidden: true },
-            ]}
+            columns={[{ label: "Role" }, { label: "Status" }, { label: "Used" }, { label: "Expires" }, { label: "Created by" }]}
           >
             {invites.rows.map((invite) => {
               const badge = STATUS_BADGE[invite.status];
-              const linkRow = invite.status === "valid" && invite.link !== null;
+              const active = invite.status === "valid";
               return (
                 <Fragment key={invite.id}>
-                  <tr className={linkRow ? "border-b-0" : undefined}>
+                  <tr className={active ? "border-b-0" : undefined}>
                     <td className="py-2 pr-4">{ROLE_LABELS[invite.role]}</td>
                     <td className="py-2 pr-4">
                       <Badge tone={badge.tone}>{badge.label}</Badge>
@@ -112,12 +99,9 @@ export function InvitesSection({
                     <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">
                       <Time date={invite.expiresAt} />
                     </td>
-                    <td className="py-2 pr-4 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
-                    <td className="py-2 text-right">
-                      <InviteActions teamId={teamId} invite={invite} />
-                    </td>
+                    <td className="py-2 text-slate-500 dark:text-slate-400">{invite.createdByName}</td>
                   </tr>
-                  {linkRow ? <InviteLinkRow invite={invite} origin={origin} /> : null}
+                  {active ? <InviteManageRow teamId={teamId} invite={invite} origin={origin} /> : null}
                 </Fragment>
               );
             })}
