@@ -1,19 +1,24 @@
 import { Time } from "@/app/_components/time";
 import type { Decision } from "@/db/schema";
+import { isSealed } from "@/lib/domain/phases";
 
 type Phase = "Weighting" | "Scoring";
 
-/** A decision's deadlines that are set, each with its phase's name; `only` keeps the phases asked for. */
-export function setDeadlines(
-  decision: Pick<Decision, "weightingDeadline" | "scoringDeadline">,
-  only: Record<Phase, boolean> = { Weighting: true, Scoring: true },
-) {
+/**
+ * The deadlines of the phases still to close, each with its phase's name: a weighting deadline
+ * means nothing once scoring is open, nor a scoring deadline after the reveal.
+ */
+export function openDeadlines(decision: Pick<Decision, "status" | "weightingDeadline" | "scoringDeadline">) {
+  const stillOpen: Record<Phase, boolean> = {
+    Weighting: decision.status === "draft" || decision.status === "weighting",
+    Scoring: isSealed(decision.status),
+  };
   return (
     [
       ["Weighting", decision.weightingDeadline],
       ["Scoring", decision.scoringDeadline],
     ] as const
-  ).filter((entry): entry is readonly [Phase, Date] => entry[1] !== null && only[entry[0]]);
+  ).filter((entry): entry is readonly [Phase, Date] => entry[1] !== null && stillOpen[entry[0]]);
 }
 
 /** "Weighting closes …", "Scoring closed …": a passed deadline in the past tense, since the page already shows the phase it made. */

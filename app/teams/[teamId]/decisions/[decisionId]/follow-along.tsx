@@ -4,7 +4,7 @@ import { BackLink, buttonClass, Card, CardTitle, PageHeader } from "@/app/_compo
 import type { Decision } from "@/db/schema";
 import { isSealed, type PhaseClock, resultsArrival } from "@/lib/domain/phases";
 import type { FollowPageData } from "@/lib/services/pages/follow-page";
-import { DeadlineList, setDeadlines } from "./deadline-list";
+import { DeadlineList, openDeadlines } from "./deadline-list";
 
 // What someone who cannot vote reads where a voter finds their sheet: what the team is weighting
 // or scoring, how far it has got, and when the results appear. No form, nothing to fill in.
@@ -51,9 +51,7 @@ function phaseNow(status: Decision["status"], sheet: Sheet): string {
 export function FollowAlong({ decision, base, sheet, data, now }: { decision: Decision; base: string; sheet: Sheet; data: FollowPageData; now: Date }) {
   const round = decision.currentRound;
   const what = sheet === "weights" ? "weighting" : "scoring";
-  // Only the deadlines of phases still to close: a weighting deadline means nothing once scoring is open.
-  const stillOpen = { Weighting: decision.status === "draft" || decision.status === "weighting", Scoring: isSealed(decision.status) };
-  const deadlines = setDeadlines(decision, stillOpen);
+  const deadlines = openDeadlines(decision);
   return (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
@@ -78,7 +76,9 @@ export function FollowAlong({ decision, base, sheet, data, now }: { decision: De
           {deadlines.length > 0 ? (
             <DeadlineList deadlines={deadlines} now={now} className={`mt-3 ${muted}`} />
           ) : (
-            <p className={`mt-3 ${muted}`}>{stillOpen.Scoring ? "No deadline is set: the facilitator closes each phase." : "No phase is open any more."}</p>
+            <p className={`mt-3 ${muted}`}>
+              {isSealed(decision.status) ? "No deadline is set: the facilitator closes each phase." : "No phase is open any more."}
+            </p>
           )}
         </Card>
         <Card aria-labelledby="follow-results-heading">

@@ -3,7 +3,7 @@ import { Card, CardTitle } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { isSealed } from "@/lib/domain/phases";
 import type { DecisionPageData } from "@/lib/services/pages/decision-page";
-import { DeadlineList, setDeadlines } from "./deadline-list";
+import { DeadlineList, openDeadlines } from "./deadline-list";
 
 /** How many have weighted and scored so far, who (a page of voters at a time), and when each phase closes. */
 export function ProgressSection({
@@ -18,7 +18,7 @@ export function ProgressSection({
   /** The moment the page was read at, against which deadlines are past or to come. */
   now: Date;
 }) {
-  const deadlines = setDeadlines(decision);
+  const deadlines = openDeadlines(decision);
   return (
     <Card aria-labelledby="progress-heading">
       <CardTitle id="progress-heading">Progress</CardTitle>
