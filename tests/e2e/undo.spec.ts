@@ -101,6 +101,11 @@ test("a facilitator takes a decision in weighting back to draft; a member withdr
   await expect(max.getByRole("link", { name: "Score the options" })).toBeVisible();
   await expect(new DecisionPage(max).timeline()).toContainText("withdrew their scores");
   await shots(max, "scores-withdrawn");
+  // Said once: the address loses the flag, so a reload does not say it again.
+  await expect(max).toHaveURL((url) => !url.searchParams.has("withdrew"));
+  await max.reload();
+  await expect(new DecisionPage(max).timeline()).toContainText("withdrew their scores");
+  await expect(max.getByText("You withdrew your scores")).toHaveCount(0);
   await max.goto(`${decisionUrl}/scores`);
   await expect(max.getByText("Not submitted yet: nothing counts until you save.")).toBeVisible();
 

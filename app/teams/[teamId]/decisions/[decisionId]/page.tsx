@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { canOnDecision } from "@/lib/auth/roles";
 import { isClosed } from "@/lib/domain/phases";
@@ -45,6 +46,7 @@ export default async function DecisionPage({
         justDecided={Boolean(flags.decided)}
       />
 
+      {flags.withdrew || flags.decided ? <ForgetNoticeFlags names={["withdrew", "decided"]} /> : null}
       {flags.withdrew === "weights" || flags.withdrew === "scores" ? (
         <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
           You withdrew your {flags.withdrew}: they no longer count, and you can give them again while {flags.withdrew === "weights" ? "weighting" : "scoring"}{" "}
