@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { appendEvent, listDecisionEventsAfter } from "../../db/queries/events";
 import { createLiveHub, EVENTS_CHANNEL, type LiveEvent } from "../../lib/live/hub";
+import { readDecision } from "../../lib/services/access";
 import { createDecisionFixture, type DecisionFixture } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUser } from "../support/factories";
@@ -130,5 +131,14 @@ describeEachDriver("live events", (ctx) => {
     } finally {
       stop();
     }
+  });
+
+  test("a page's read of the decision says where its live updates start: the decision's latest event", async () => {
+    const [watched, other] = await twoDecisions();
+    await appendEvent(ctx.db, { teamId: watched.teamId, decisionId: watched.decisionId, actorId: null, type: "weights.submitted" });
+    await appendEvent(ctx.db, { teamId: other.teamId, decisionId: other.decisionId, actorId: null, type: "weights.submitted" });
+    const [latest] = await listDecisionEventsAfter(ctx.db, scopeOf(watched), 0, 1);
+    const view = await readDecision(ctx.db, watched.facilitatorId, scopeOf(watched), "decision.view");
+    expect(view.lastEventId).toBe(latest!.id);
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { canOnDecision } from "@/lib/auth/roles";
 import { isClosed } from "@/lib/domain/phases";
@@ -44,6 +45,7 @@ export default async function DecisionPage({
         facilitates={access.facilitates}
         justDecided={Boolean(flags.decided)}
       />
+      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
 
       {flags.withdrew === "weights" || flags.withdrew === "scores" ? (
         <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">

@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+
+/** Events within this long of each other cause one refresh. */
+const DEBOUNCE_MS = 300;
+
+/**
+ * Keeps an open page of a decision current: each event on the decision's live stream refreshes the
+ * page (its server components read again; what a person typed stays) and a polite live region says
+ * what changed. On an open sheet (`sheet`), an event that ends its phase does not refresh: the
+ * sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
+ * id it saw. Without JavaScript it renders nothing visible and the page works as before.
+ */
+export function LiveUpdates({
+  teamId,
+  decisionId,
+  after,
+  phase,
+  sheet,
+}: {
+  teamId: string;
+  decisionId: string;
+  /** The decision's latest event when the page was rendered: the stream starts after it. */
+  after: number;
+  /** The phase the page shows; read after a refresh to word a phase change. */
+  phase: string;
+  /** Set on a weight or score sheet that is open for editing. */
+  sheet?: LiveSheet;
+}) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const [announcement, setAnnouncement] = useState("");
+  const [closed, setClosed] = useState<string | null>(null);
+  // Where the stream starts is fixed by the first render; later renders come from refreshes.
+  const [start] = useState(after);
+  const unannounced = useRef<string[]>([]);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${start}`);
+    const heard: string[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onEvent = (event: MessageEvent<string>) => {
+      const type = event.type;
+      if (sheet && endsSheetPhase(type)) {
+        // The sheet is left exactly as typed; the person decides when to look at the new state.
+        clearTimeout(timer);
+        source.close();
+        const notice = sheetClosedNotice(sheet);
+        setClosed(notice);
+        setAnnouncement(notice);
+        return;
+      }
+      heard.push(type);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        unannounced.current.push(...heard.splice(0));
+        startRefresh(() => router.refresh());
+      }, DEBOUNCE_MS);
+    };
+    for (const type of DECISION_EVENT_TYPES) source.addEventListener(type, onEvent);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [teamId, decisionId, start, sheet, router]);
+
+  // Once the refreshed page is in, say what changed, worded by the phase it now shows.
+  useEffect(() => {
+    if (refreshing || unannounced.current.length === 0) return;
+    const text = liveAnnouncement(unannounced.current.splice(0), phase);
+    if (text) setAnnouncement(text);
+  }, [refreshing, phase]);
+
+  return (
+    <>
+      {closed ? (
+        <div className="sticky top-2 z-10 mb-6 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p>{closed}</p>
+          <p className="mt-1">
+            <Link href={`/teams/${teamId}/decisions/${decisionId}`} className="font-medium underline">
+              See where the decision is now
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </>
+  );
+}
