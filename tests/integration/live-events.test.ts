@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { appendEvent, listDecisionEventsAfter } from "../../db/queries/events";
 import { createLiveHub, EVENTS_CHANNEL, type LiveEvent } from "../../lib/live/hub";
@@ -140,5 +141,29 @@ describeEachDriver("live events", (ctx) => {
     const [latest] = await listDecisionEventsAfter(ctx.db, scopeOf(watched), 0, 1);
     const view = await readDecision(ctx.db, watched.facilitatorId, scopeOf(watched), "decision.view");
     expect(view.lastEventId).toBe(latest!.id);
+  });
+
+  test.runIf(ctx.driver === "postgres")("a LISTEN connection that PostgreSQL ends is re-established, and its subscribers carry on", async () => {
+    const [watched] = await twoDecisions();
+    const established: number[] = [];
+    const hub = createLiveHub({
+      db: ctx.db,
+      listen: (channel, onNotify, onListen) => ctx.listen(channel, onNotify, () => (established.push(Date.now()), onListen())),
+    });
+    const sent: LiveEvent[] = [];
+    const stop = await hub.subscribe(scopeOf(watched), null, (e) => sent.push(e));
+    try {
+      await eventually(() => established.length === 1);
+      // What an outage or a restart does to the connection: the server ends it.
+      await ctx.db.execute(
+        sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`,
+      );
+      await eventually(() => established.length === 2, 10_000);
+      await appendEvent(ctx.db, { teamId: watched.teamId, decisionId: watched.decisionId, actorId: null, type: "scores.submitted" });
+      await eventually(() => sent.length === 1);
+      expect(sent[0]!.type).toBe("scores.submitted");
+    } finally {
+      stop();
+    }
   });
 });
