@@ -45,6 +45,31 @@ describeEachDriver("live events", (ctx) => {
     }
   });
 
+  test("an event written in a transaction is announced once it commits; a rolled-back one never is", async () => {
+    const [fx] = await twoDecisions();
+    const hub = createLiveHub({ db: ctx.db, listen: ctx.listen });
+    const sent: LiveEvent[] = [];
+    const stop = await hub.subscribe(scopeOf(fx), null, (e) => sent.push(e));
+    try {
+      await ctx.db
+        .transaction(async (tx) => {
+          await appendEvent(tx, { teamId: fx.teamId, decisionId: fx.decisionId, actorId: null, type: "weights.updated" });
+          tx.rollback();
+        })
+        .catch(() => {});
+      await ctx.db.transaction(async (tx) => {
+        await appendEvent(tx, { teamId: fx.teamId, decisionId: fx.decisionId, actorId: null, type: "weights.submitted" });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(sent).toEqual([]);
+      });
+      await eventually(() => sent.length === 1);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(sent.map((e) => e.type)).toEqual(["weights.submitted"]);
+    } finally {
+      stop();
+    }
+  });
+
   test("the hub sends a decision's new events to that decision's subscribers only", async () => {
     const [watched, other] = await twoDecisions();
     const hub = createLiveHub({ db: ctx.db, listen: ctx.listen });
