@@ -40,15 +40,25 @@ export function LiveUpdates({
   const unannounced = useRef<string[]>([]);
 
   useEffect(() => {
-    const source = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${start}`);
     const heard: string[] = [];
+    let source: EventSource | undefined;
+    let last = start;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(retry);
+      source?.close();
+    };
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type;
+      last = Number(event.lastEventId) || last;
       if (sheet && endsSheetPhase(type)) {
         // The sheet is left exactly as typed; the person decides when to look at the new state.
-        clearTimeout(timer);
-        source.close();
+        stop();
         const notice = sheetClosedNotice(sheet);
         setClosed(notice);
         setAnnouncement(notice);
@@ -61,11 +71,23 @@ export function LiveUpdates({
         startRefresh(() => router.refresh());
       }, DEBOUNCE_MS);
     };
-    for (const type of DECISION_EVENT_TYPES) source.addEventListener(type, onEvent);
-    return () => {
-      clearTimeout(timer);
-      source.close();
+    const connect = () => {
+      const opened = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${last}`);
+      source = opened;
+      opened.onopen = () => {
+        failures = 0;
+      };
+      // A dropped connection EventSource retries itself, sending Last-Event-ID; an answer other than
+      // a stream (a 503 while the database is down) ends it for good, so try again later from `last`.
+      opened.onerror = () => {
+        if (stopped || opened.readyState !== EventSource.CLOSED) return;
+        failures += 1;
+        retry = setTimeout(connect, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
+      };
+      for (const type of DECISION_EVENT_TYPES) opened.addEventListener(type, onEvent);
     };
+    connect();
+    return stop;
   }, [teamId, decisionId, start, sheet, router]);
 
   // Once the refreshed page is in, say what changed, worded by the phase it now shows.

@@ -114,6 +114,34 @@ test("a score sheet keeps what was typed through others' saves, and when scoring
   await expect(new DecisionPage(sheet).currentPhase()).toContainText("Revealed");
 });
 
+test("a page whose stream was refused (the database down) opens it again later and catches up on what it missed", async ({ actor }) => {
+  const owner = await actor("Rui", { viewport: DESKTOP });
+  await owner.teams.createTeam("Retry team");
+  await owner.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(owner.page);
+  await form.fill({ title: "Cache layer", frameworks: OPTIONS });
+  await form.submit();
+  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
+  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+
+  const watcher = await owner.page.context().newPage();
+  let refused = 0;
+  // The first try answers as the route does while PostgreSQL is down.
+  await watcher.route("**/live?*", async (route) => {
+    if (refused++ > 0) return route.fallback();
+    await route.fulfill({ status: 503, contentType: "text/plain", headers: { "Retry-After": "5" }, body: "temporarily unavailable" });
+  });
+  await watcher.goto(decisionUrl);
+  await expect.poll(() => refused).toBe(1);
+  await markLoaded(watcher);
+  // The phase moves while the watcher has no stream: the next one starts from the page's last event.
+  await new DecisionPage(owner.page).advance("Open weighting", "Weighting");
+  await expect(new DecisionPage(watcher).currentPhase()).toContainText("Weighting", { timeout: 15_000 });
+  await expect(announced(watcher, "Weighting opened.")).toBeAttached();
+  expect(refused).toBe(2);
+  await expectNotReloaded(watcher);
+});
+
 /** Opens the live stream with the context's cookies, reads for a moment, hangs up. */
 async function readStream(context: BrowserContext, url: string, headers: Record<string, string> = {}) {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
