@@ -52,6 +52,19 @@ export function LiveUpdates({
       clearTimeout(timer);
       clearTimeout(retry);
       source?.close();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+    // A hidden tab lets go of its stream (a browser allows only a few connections per site over
+    // HTTP/1.1) and, shown again, opens one from the last event it saw, catching up.
+    const onVisibility = () => {
+      if (stopped) return;
+      if (document.hidden) {
+        clearTimeout(retry);
+        source?.close();
+        source = undefined;
+      } else if (!source) {
+        connect();
+      }
     };
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type;
@@ -86,7 +99,8 @@ export function LiveUpdates({
       };
       for (const type of DECISION_EVENT_TYPES) opened.addEventListener(type, onEvent);
     };
-    connect();
+    document.addEventListener("visibilitychange", onVisibility);
+    if (!document.hidden) connect();
     return stop;
   }, [teamId, decisionId, start, sheet, router]);
 

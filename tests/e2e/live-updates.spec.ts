@@ -142,6 +142,44 @@ test("a page whose stream was refused (the database down) opens it again later a
   await expectNotReloaded(watcher);
 });
 
+/** What the browser does when the tab goes to the background or comes back. */
+async function setHidden(page: Page, hidden: boolean) {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, "hidden", { value, configurable: true });
+    Object.defineProperty(document, "visibilityState", { value: value ? "hidden" : "visible", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  }, hidden);
+}
+
+test("a hidden tab lets go of its stream and, shown again, catches up on what happened meanwhile", async ({ actor }) => {
+  const owner = await actor("Hana", { viewport: DESKTOP });
+  await owner.teams.createTeam("Hidden tab team");
+  await owner.page.getByRole("link", { name: "New decision" }).first().click();
+  const form = new NewDecisionPage(owner.page);
+  await form.fill({ title: "Job runner", frameworks: OPTIONS });
+  await form.submit();
+  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
+  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+
+  const background = await owner.page.context().newPage();
+  const streams: string[] = [];
+  background.on("request", (request) => {
+    if (request.url().includes("/live?")) streams.push(request.url());
+  });
+  await background.goto(decisionUrl);
+  await expect.poll(() => streams.length).toBe(1);
+  await markLoaded(background);
+  await setHidden(background, true);
+  await new DecisionPage(owner.page).advance("Open weighting", "Weighting");
+  // Hidden: no stream, so the page still shows what it showed.
+  await background.waitForTimeout(1_500);
+  await expect(new DecisionPage(background).currentPhase()).toContainText("Draft");
+  await setHidden(background, false);
+  await expect(new DecisionPage(background).currentPhase()).toContainText("Weighting", { timeout: 5_000 });
+  expect(streams).toHaveLength(2);
+  await expectNotReloaded(background);
+});
+
 /** Opens the live stream with the context's cookies, reads for a moment, hangs up. */
 async function readStream(context: BrowserContext, url: string, headers: Record<string, string> = {}) {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
