@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { classifyDatabaseError } from "../lib/database-unavailable";
+import { namingStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
 type Schema = typeof schema;
@@ -51,15 +52,16 @@ export const POSTGRES_OPTIONS = {
 /** Opens a database. PGlite with no dataDir lives in memory (tests); with one, it persists there. */
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.driver === "postgres") {
-    const client = postgres(target.url, { ...POSTGRES_OPTIONS, max: target.maxConnections ?? 10 });
+    const raw = postgres(target.url, { ...POSTGRES_OPTIONS, max: target.maxConnections ?? 10 });
+    const client = namingStatements(raw);
     const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
     const observed = (onQuery: (sql: string) => void) =>
       reportUnavailability(drizzlePostgres({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db);
     const listen: DbHandle["listen"] = async (channel, onNotify, onListen) => {
-      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      const { unlisten } = await raw.listen(channel, onNotify, onListen);
       return unlisten;
     };
-    return { db, target, close: () => client.end({ timeout: 5 }), observed, listen };
+    return { db, target, close: () => raw.end({ timeout: 5 }), observed, listen };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;

@@ -85,7 +85,9 @@ export type ScoreCell = { optionId: string; criterionId: string; score: number |
 /**
  * Makes the member's scores of the round exactly the scored cells of `sheet`, in one statement:
  * those are upserted, and every other score of theirs in the round (a cell left blank: missing, not
- * zero) is deleted. Every cell the sheet names, scored or not, must be an option and a criterion of
+ * zero) is deleted. Those are found by key, as the decision's cells the sheet does not score:
+ * scanning the member's rows instead would walk every version earlier saves left behind until
+ * vacuum, several milliseconds per save under load. Every cell the sheet names, scored or not, must be an option and a criterion of
  * the decision: the answer says whether they all were, and when not, the caller rolls back.
  * The sheet names each cell once (the caller makes sure: an upsert cannot touch a row twice).
  */
@@ -109,10 +111,15 @@ export async function replaceScores(tx: Tx, ballot: { decisionId: string; round:
         from known where score is not null
         on conflict (round, option_id, criterion_id, user_id)
         do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+      ), unscored as (
+        select o.id as option_id, k.id as criterion_id
+        from ${options} o cross join ${criteria} k
+        where o.decision_id = ${decisionId} and k.decision_id = ${decisionId}
+        except
+        select option_id, criterion_id from sheet where score is not null
       ), cleared as (
-        delete from ${scores} s
-        where s.decision_id = ${decisionId} and s.round = ${round} and s.user_id = ${userId}
-          and not exists (select 1 from sheet where sheet.score is not null and sheet.option_id = s.option_id and sheet.criterion_id = s.criterion_id)
+        delete from ${scores} s using unscored u
+        where s.round = ${round} and s.user_id = ${userId} and s.option_id = u.option_id and s.criterion_id = u.criterion_id
       )
       select (select count(*) from known) = (select count(*) from sheet) as all_known`,
   );

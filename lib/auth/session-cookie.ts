@@ -63,6 +63,11 @@ function keyFor(enc: string, secret: string, salt: string): Promise<DerivedKey> 
   return found;
 }
 
+const CLOCK_TOLERANCE_SECONDS = 15;
+
+/** The claims, with when the token expires (seconds since the epoch). */
+type RememberedClaims = SessionClaims & { expiresAt: number };
+
 /** The claims of a token Auth.js encrypted with `secret` for the cookie `salt`; throws for any other. */
 async function decryptClaims(token: string, secret: string, salt: string) {
   const { payload } = await jwtDecrypt(
@@ -72,19 +77,45 @@ async function decryptClaims(token: string, secret: string, salt: string) {
       if (kid !== undefined && kid !== thumbprint) throw new Error("no key with that id");
       return key;
     },
-    { clockTolerance: 15, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: Object.keys(KEY_BYTES) },
+    { clockTolerance: CLOCK_TOLERANCE_SECONDS, keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: Object.keys(KEY_BYTES) },
   );
   return payload;
 }
+
+/** The claims a token carries, or null; see readSessionCookie. */
+async function claimsOf(token: string, secret: string, name: string): Promise<RememberedClaims | null> {
+  const claims = await decryptClaims(token, secret, name).catch(() => null);
+  const userId = claims?.sub;
+  const sessionId = claims?.sid;
+  if (typeof userId !== "string" || typeof sessionId !== "string" || !UUID.test(userId) || !UUID.test(sessionId)) return null;
+  if (typeof claims?.exp !== "number") return null;
+  return { userId, sessionId, expiresAt: claims.exp };
+}
+
+// Every request (the proxy, then the page or route) would decrypt the same cookie again. A token
+// that decrypted once says the same thing until it expires, so its claims are kept, for a bounded
+// number of tokens, oldest first out. Only tokens that decrypted are kept: anyone can send junk,
+// only this server can make a token. The sessions table still decides on every request whether
+// the session counts.
+const MAX_REMEMBERED_TOKENS = 5_000;
+const remembered = new Map<string, RememberedClaims>();
 
 /** The user and session the cookie names, or null for no cookie, or one that is expired, forged or malformed. */
 export async function readSessionCookie(headers: Headers, cookies: { name: string; value: string }[], secret: string): Promise<SessionClaims | null> {
   const name = sessionCookieName(headers);
   const token = cookieValue(cookies, name);
   if (!token) return null;
-  const claims = await decryptClaims(token, secret, name).catch(() => null);
-  const userId = claims?.sub;
-  const sessionId = claims?.sid;
-  if (typeof userId !== "string" || typeof sessionId !== "string" || !UUID.test(userId) || !UUID.test(sessionId)) return null;
-  return { userId, sessionId };
+  const key = `${name}\u0000${secret}\u0000${token}`;
+  let claims = remembered.get(key) ?? null;
+  if (!claims) {
+    claims = await claimsOf(token, secret, name);
+    if (!claims) return null;
+    if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.delete(remembered.keys().next().value!);
+    remembered.set(key, claims);
+  }
+  if (Date.now() / 1000 > claims.expiresAt + CLOCK_TOLERANCE_SECONDS) {
+    remembered.delete(key);
+    return null;
+  }
+  return { userId: claims.userId, sessionId: claims.sessionId };
 }

@@ -16,15 +16,23 @@ function format(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTim
   return found;
 }
 
+// Asked on every request (the reader's zone); building a formatter to find out is the slow part.
+// Only zones that exist are kept, and no more than a bounded number (the runtime also accepts the
+// same zone in any letter case, which a hostile cookie could vary without end).
+const knownZones = new Set<string>();
+const MAX_KNOWN_ZONES = 1_000;
+
 /** Whether `zone` is an IANA time zone this runtime knows ("Europe/Paris", "UTC"). */
 export function isTimeZone(zone: unknown): zone is string {
   if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
+  if (knownZones.has(zone)) return true;
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size < MAX_KNOWN_ZONES) knownZones.add(zone);
+  return true;
 }
 
 /** The zone's short name at that moment: "CET", "GMT+5:30", "UTC". */

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { readSessionCookie, sessionCookieName } from "../../../lib/auth/session-cookie";
 
 // The cookie is written by Auth.js at sign-in and read by our own code on every request: what one
@@ -52,5 +52,23 @@ describe("readSessionCookie", () => {
       const cookie = await cookieFor(plain, claims);
       expect(await readSessionCookie(plain, [cookie], SECRET), JSON.stringify(claims)).toBeNull();
     }
+  });
+
+  describe("a token read before", () => {
+    afterEach(() => vi.useRealTimers());
+
+    test("stops counting once it expires, though its claims were kept", async () => {
+      const cookie = await cookieFor(plain, { sub: userId, sid: sessionId }, SECRET, 60);
+      expect(await readSessionCookie(plain, [cookie], SECRET)).toEqual({ userId, sessionId });
+      vi.useFakeTimers({ now: Date.now() + 60_000 + 16_000 });
+      expect(await readSessionCookie(plain, [cookie], SECRET)).toBeNull();
+    });
+
+    test("is read for the secret it was made with only", async () => {
+      const cookie = await cookieFor(plain, { sub: userId, sid: sessionId });
+      expect(await readSessionCookie(plain, [cookie], SECRET)).toEqual({ userId, sessionId });
+      expect(await readSessionCookie(plain, [cookie], "another-secret-0123456789abcdef0123456789")).toBeNull();
+      expect(await readSessionCookie(secure, [{ name: sessionCookieName(secure), value: cookie.value }], SECRET)).toBeNull();
+    });
   });
 });
