@@ -52,7 +52,7 @@ export default defineConfig([
       "no-restricted-imports": ["error", { patterns: [DOMAIN_FORBIDDEN_PACKAGES, DOMAIN_FORBIDDEN_BUILTINS] }],
       "import/no-restricted-paths": layer(
         "./lib/domain",
-        ["./app", "./db", "./lib/auth", "./lib/validation", "./lib/entry", "./lib/services", "./lib/demo", "./lib/exports", "./lib/http"],
+        ["./app", "./db", "./lib/auth", "./lib/validation", "./lib/entry", "./lib/services", "./lib/demo", "./lib/exports", "./lib/http", "./lib/live"],
         "lib/domain is pure: it imports nothing from the app, the database, auth or validation.",
       ),
     },
@@ -61,13 +61,29 @@ export default defineConfig([
     name: "verdict/layers/db",
     files: ["db/**"],
     rules: {
-      "import/no-restricted-paths": layer("./db", ["./app", "./lib/auth", "./lib/validation", "./lib/services", "./lib/entry", "./lib/demo"], DB_MESSAGE),
+      "import/no-restricted-paths": layer(
+        "./db",
+        ["./app", "./lib/auth", "./lib/validation", "./lib/services", "./lib/entry", "./lib/demo", "./lib/live"],
+        DB_MESSAGE,
+      ),
     },
   },
   {
     name: "verdict/layers/services",
     files: ["lib/services/**"],
     rules: { "import/no-restricted-paths": layer("./lib/services", ["./app", "./lib/entry"], SERVICES_MESSAGE) },
+  },
+  {
+    // One LISTEN per process and the event streams: under the entry points, over db/.
+    name: "verdict/layers/live",
+    files: ["lib/live/**"],
+    rules: {
+      "import/no-restricted-paths": layer(
+        "./lib/live",
+        ["./app", "./lib/entry", "./lib/services"],
+        "lib/live announces events to streams: entry points use it, it uses no entry point or use case.",
+      ),
+    },
   },
   {
     name: "verdict/layers/validation",

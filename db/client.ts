@@ -22,6 +22,12 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** The same connection, reporting every statement it runs (in transactions too): for counting queries in tests and benchmarks. */
   observed: (onQuery: (sql: string) => void) => Db;
+  /**
+   * LISTENs on `channel` on a connection of its own (postgres.js keeps one per client and
+   * re-LISTENs after it reconnects; PGlite is in-process). `onListen` runs each time the LISTEN
+   * is (re)established, so a caller can catch up on what it may have missed. Resolves to unlisten.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onListen: () => void) => Promise<() => Promise<void>>;
 };
 
 /**
@@ -51,7 +57,11 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
     const observed = (onQuery: (sql: string) => void) =>
       reportUnavailability(drizzlePostgres({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db);
-    return { db, target, close: () => raw.end({ timeout: 5 }), observed };
+    const listen: DbHandle["listen"] = async (channel, onNotify, onListen) => {
+      const { unlisten } = await raw.listen(channel, onNotify, onListen);
+      return unlisten;
+    };
+    return { db, target, close: () => raw.end({ timeout: 5 }), observed, listen };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
@@ -62,7 +72,12 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
 export function pgliteHandle(client: PGlite, target: DbTarget): DbHandle {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const observed = (onQuery: (sql: string) => void) => drizzlePglite({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db;
-  return { db, target, close: () => client.close(), observed };
+  const listen: DbHandle["listen"] = async (channel, onNotify, onListen) => {
+    const unlisten = await client.listen(channel, onNotify);
+    onListen();
+    return () => unlisten();
+  };
+  return { db, target, close: () => client.close(), observed, listen };
 }
 
 type Prepared = { execute: (...args: unknown[]) => Promise<unknown>; all: (...args: unknown[]) => Promise<unknown> };

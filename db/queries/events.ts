@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, lt } from "drizzle-orm";
 import { visibleEventPayload } from "../../lib/domain/event-payload";
 import type { Executor } from "../client";
 import { events, users } from "../schema";
@@ -88,4 +88,18 @@ export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {
       .orderBy(desc(events.id))
       .limit(limit)
   );
+}
+
+/**
+ * What a live page missed: the latest `limit` events of a decision after the event `after`, oldest
+ * first, as id and type only (never a payload). One query on the (decision, id) index.
+ */
+export async function listDecisionEventsAfter(db: Executor, scope: { teamId: string; decisionId: string }, after: number, limit: number) {
+  const rows = await db
+    .select({ id: events.id, type: events.type })
+    .from(events)
+    .where(and(eq(events.teamId, scope.teamId), eq(events.decisionId, scope.decisionId), gt(events.id, after)))
+    .orderBy(desc(events.id))
+    .limit(limit);
+  return rows.reverse();
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
 import { memberRole } from "../../db/queries/teams";
-import { type Decision, decisions, memberships } from "../../db/schema";
+import { type Decision, decisions, events, memberships } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
 import { ForbiddenError, NotFoundError } from "../errors";
@@ -42,6 +42,8 @@ export type DecisionView<P extends DecisionPermission = DecisionPermission> = Sc
     db: Db;
     /** Phase changes the deadlines have made that no write has recorded yet; the timeline shows them. */
     pendingTransitions: DeadlineTransition[];
+    /** The decision's latest event when the page was read (0 if none): where its live updates start. */
+    lastEventId: number;
   };
 
 export type DecisionRef = { teamId: string; decisionId: string };
@@ -58,7 +60,12 @@ async function requireRole(db: Db | Tx, userId: string, teamId: string): Promise
  * not a member; a null decision when the team has no such decision. The lock, when asked for, is
  * taken on the decision row only, and only for a member (the lateral subquery runs per membership).
  */
-async function roleAndDecision(db: Executor, userId: string, ref: DecisionRef, lock?: DecisionLock): Promise<{ role: Role; decision: Decision | null }> {
+async function roleAndDecision(
+  db: Executor,
+  userId: string,
+  ref: DecisionRef,
+  lock?: DecisionLock,
+): Promise<{ role: Role; decision: Decision | null; lastEventId: number }> {
   const decisionQuery = db
     .select()
     .from(decisions)
@@ -69,15 +76,18 @@ async function roleAndDecision(db: Executor, userId: string, ref: DecisionRef, l
   const decisionColumns = Object.fromEntries(
     Object.keys(DECISION_COLUMNS).map((key) => [key, decision[key as keyof Decision]]),
   ) as unknown as typeof DECISION_COLUMNS;
+  // Reads only: the decision's latest event, where a page's live updates start (the (decision, id) index).
+  const onDecision = and(eq(events.decisionId, ref.decisionId), eq(events.teamId, ref.teamId));
+  const lastEventId = lock ? sql<null>`null` : sql<string | number | null>`(select max(${events.id}) from ${events} where ${onDecision})`;
   const [row] = await db
-    .select({ role: memberships.role, decision: decisionColumns })
+    .select({ role: memberships.role, decision: decisionColumns, lastEventId })
     .from(memberships)
     .leftJoinLateral(decision, sql`true`)
     .where(and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, userId)))
     .limit(1);
   // Non-members get the same answer as for a team that does not exist.
   if (!row) throw new NotFoundError(TEAM_NOT_FOUND);
-  return { role: row.role, decision: row.decision as Decision | null };
+  return { role: row.role, decision: row.decision as Decision | null, lastEventId: Number(row.lastEventId ?? 0) };
 }
 
 const DECISION_COLUMNS = getTableColumns(decisions);
@@ -120,7 +130,7 @@ export async function readDecision<P extends DecisionPermission>(
   permission: P,
   now = new Date(),
 ): Promise<DecisionView<P>> {
-  const { role, decision: found } = await roleAndDecision(db, userId, ref);
+  const { role, decision: found, lastEventId } = await roleAndDecision(db, userId, ref);
   if (!found) throw new NotFoundError(DECISION_NOT_FOUND);
   const { facilitates } = decisionAccess(role, userId, found, permission);
   return {
@@ -130,6 +140,7 @@ export async function readDecision<P extends DecisionPermission>(
     now,
     decision: withDeadlinesApplied(found, now),
     pendingTransitions: dueTransitions(found, now),
+    lastEventId,
     facilitates,
     granted: permission,
   };

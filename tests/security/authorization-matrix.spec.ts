@@ -1,7 +1,19 @@
 import { expect, test } from "@playwright/test";
 import { closeDb } from "./support/db";
-import { actionId, BASE_URL, builtActions, callAction, disposeAll, newClient, sessionCookie, SIGN_OUT_ACTION, signIn, signUp } from "./support/http";
-import { judgeAction, judgeRoute, judgeWriteRoute } from "./support/judge";
+import {
+  actionId,
+  BASE_URL,
+  builtActions,
+  callAction,
+  disposeAll,
+  newClient,
+  openStream,
+  sessionCookie,
+  SIGN_OUT_ACTION,
+  signIn,
+  signUp,
+} from "./support/http";
+import { judgeAction, judgeRoute, judgeStream, judgeWriteRoute } from "./support/judge";
 import { ACTION_CASES, caseName, EXEMPT_ROUTES, ROUTE_CASES, WRITE_ROUTE_CASES } from "./support/registry";
 import { expectedOutcome } from "./support/rules";
 import { exportedNames, routeFiles, routeMethods, serverActionFiles } from "./support/source";
@@ -126,9 +138,14 @@ test.describe("authorization matrix", () => {
           const expected = expectedOutcome(routeCase.rule, kind, target);
           const { urls, secret } = await routeCase.arrange(w, target);
           for (const url of urls) {
-            const response = await w.actors[kind].client.http.get(url, { failOnStatusCode: false });
-            const answer = { status: response.status(), location: response.headers()["location"] ?? null, body: await response.text() };
-            const problem = judgeRoute(answer, expected, secret);
+            let problem: string | null;
+            if (routeCase.stream) {
+              problem = judgeStream(await openStream(w.actors[kind].client, url), expected, secret);
+            } else {
+              const response = await w.actors[kind].client.http.get(url, { failOnStatusCode: false });
+              const answer = { status: response.status(), location: response.headers()["location"] ?? null, body: await response.text() };
+              problem = judgeRoute(answer, expected, secret);
+            }
             if (problem) problems.push(`${kind} × ${target} GET ${url.split("/").slice(-2).join("/")}: ${problem}`);
           }
         }

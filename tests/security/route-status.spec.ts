@@ -173,6 +173,9 @@ test.describe("route handlers", () => {
         ...FORMATS.map((f) => `/teams/${bad}/decisions/${d.revealed.id}/export/${f}`),
         ...FORMATS.map((f) => `/teams/${w.own.teamId}/decisions/${bad}/export/${f}`),
         radarUrl(bad),
+        // The live stream answers a bad id before it opens: a plain 404, never a stream.
+        `/api/teams/${bad}/decisions/${d.revealed.id}/live`,
+        `/api/teams/${w.own.teamId}/decisions/${bad}/live`,
       ];
       for (const url of urls) {
         const a = await get(member, url);

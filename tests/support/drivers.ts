@@ -14,6 +14,8 @@ export type DriverContext = {
   readonly db: Db;
   /** The same database, reporting each statement it runs (see tests/support/query-count.ts). */
   observed(onQuery: (sql: string) => void): Db;
+  /** The handle's LISTEN (see DbHandle.listen): a connection of its own on PostgreSQL. */
+  listen: DbHandle["listen"];
 };
 
 /** Like openDb({ driver: "pglite" }), but starts from global setup's template instead of a slow initdb. */
@@ -46,6 +48,10 @@ export function describeEachDriver(name: string, suite: (ctx: DriverContext) => 
       observed(onQuery) {
         if (!handle) throw new Error("The test database is not open yet: use ctx.observed inside hooks and tests only.");
         return handle.observed(onQuery);
+      },
+      listen(channel, onNotify, onListen) {
+        if (!handle) throw new Error("The test database is not open yet: use ctx.listen inside hooks and tests only.");
+        return handle.listen(channel, onNotify, onListen);
       },
     };
     beforeAll(async () => {

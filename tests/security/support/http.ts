@@ -157,3 +157,33 @@ export async function signIn(client: Client, email: string, password: string, he
 export async function disposeAll(clients: readonly (Client | undefined)[]): Promise<void> {
   await Promise.all(clients.map((c) => c?.http.dispose()));
 }
+
+export type StreamAnswer = { status: number; location: string | null; contentType: string; body: string };
+
+/**
+ * Opens a stream the way EventSource does, with the client's cookies, reads what arrives within
+ * `ms` (all of it, for an answer that ends), then hangs up: a live stream never ends by itself.
+ */
+export async function openStream(client: Client, url: string, ms = 500): Promise<StreamAnswer> {
+  const { cookies } = await client.http.storageState();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const hangUp = new AbortController();
+  const response = await fetch(new URL(url, BASE_URL), {
+    headers: { accept: "text/event-stream", ...(cookie ? { cookie } : {}) },
+    redirect: "manual",
+    signal: hangUp.signal,
+  });
+  const decoder = new TextDecoder();
+  let body = "";
+  const reader = response.body?.getReader();
+  const timer = setTimeout(() => hangUp.abort(), ms);
+  try {
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) body += decoder.decode(chunk.value, { stream: true });
+  } catch {
+    // Hung up after `ms`: what arrived so far is the answer.
+  } finally {
+    clearTimeout(timer);
+    hangUp.abort();
+  }
+  return { status: response.status, location: response.headers.get("location"), contentType: response.headers.get("content-type") ?? "", body };
+}

@@ -64,3 +64,16 @@ export function judgeRoute(answer: RouteAnswer, expected: Expected, mustContain:
   if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${what}`;
   return null;
 }
+
+/** A live stream: allowed means 200 as text/event-stream, without `mustNotContain`; refused means the right status and no stream. */
+export function judgeStream(answer: RouteAnswer & { contentType: string }, expected: Expected, mustNotContain: string): string | null {
+  const what = `${answer.status} ${answer.contentType} ${answer.location ?? answer.body.slice(0, 100).trim()}`;
+  if (answer.status >= 500) return `server error: ${what}`;
+  if (answer.body.includes(mustNotContain)) return `LEAKED the decision's title into the stream: ${what}`;
+  const isStream = answer.contentType.startsWith("text/event-stream");
+  if (expected.allowed) return answer.status === 200 && isStream ? null : `should be allowed: ${what}`;
+  if (isStream) return `OPENED a stream although refused: ${what}`;
+  const refusal = routeRefusal(answer);
+  if (!expected.as.includes(refusal as Refusal)) return `should be refused as ${expected.as.join(" or ")}, got ${refusal}: ${what}`;
+  return null;
+}

@@ -312,6 +312,8 @@ export type RouteCase = {
   rule: Rule;
   targets: readonly Target[];
   arrange: (world: World, target: Target) => Promise<{ urls: string[]; secret: string }>;
+  /** A text/event-stream that never ends: judged by its status and type; `secret` must never be in what it sends. */
+  stream?: true;
 };
 
 export const ROUTE_CASES: readonly RouteCase[] = [
@@ -337,6 +339,19 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       const decision = await db.insertDecision(home.teamId, home.facilitatorId, "decided");
       await db.recordOutcome(decision, home.facilitatorId);
       return { urls: [`/teams/${home.teamId}/decisions/radar.csv`], secret: decision.title };
+    },
+  },
+  {
+    // decision.view needs team.view: any member may follow a decision live; the stream carries ids and types only.
+    file: "app/api/teams/[teamId]/decisions/[decisionId]/live/route.ts",
+    methods: ["GET"],
+    rule: { kind: "permission", permission: "team.view" },
+    targets: OBJECT_TARGETS,
+    stream: true,
+    arrange: async (world, target) => {
+      const decision = await aDecision(world, target, "scoring");
+      // after=0: an allowed stream first sends the decision's whole (short) history, which must not name it.
+      return { urls: [`/api/teams/${teamIdFor(world, target)}/decisions/${decision.id}/live?after=0`], secret: decision.title };
     },
   },
 ];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { canOnDecision } from "@/lib/auth/roles";
@@ -45,6 +46,7 @@ export default async function DecisionPage({
         facilitates={access.facilitates}
         justDecided={Boolean(flags.decided)}
       />
+      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
 
       {flags.withdrew || flags.decided ? <ForgetNoticeFlags names={["withdrew", "decided"]} /> : null}
       {flags.withdrew === "weights" || flags.withdrew === "scores" ? (

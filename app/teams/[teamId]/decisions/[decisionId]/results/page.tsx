@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { Time } from "@/app/_components/time";
 import { BackLink, buttonClass, Card, PageHeader } from "@/app/_components/ui";
 import { loadResults } from "@/lib/services/results-page";
@@ -22,11 +23,16 @@ export default async function ResultsPage({
   params: Promise<{ teamId: string; decisionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { view, access, decision, base } = await loadDecisionPage(params, "/results");
+  const { view, access, decision, teamId, base } = await loadDecisionPage(params, "/results");
   const query = await searchParams;
   const selectedPerson = typeof query.person === "string" ? query.person : undefined;
   const results = await loadResults(view, { personId: selectedPerson });
-  const back = <BackLink href={base}>{decision.title}</BackLink>;
+  const back = (
+    <>
+      <BackLink href={base}>{decision.title}</BackLink>
+      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+    </>
+  );
   if (results.kind === "sealed" || results.kind === "withdrawn") {
     return (
       <>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { BackLink, PageHeader } from "@/app/_components/ui";
 import { ownScores, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
@@ -20,7 +21,12 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
   if (!canOnDecision(access.role, access.facilitates, "decision.vote")) {
     const data = await followPageData(view);
     if (!data) notFound();
-    return <FollowAlong decision={decision} base={base} sheet="scores" data={data} now={view.now} />;
+    return (
+      <>
+        <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+        <FollowAlong decision={decision} base={base} sheet="scores" data={data} now={view.now} />
+      </>
+    );
   }
   const round = decision.currentRound;
   const [structure, own, previous] = await Promise.all([
@@ -47,6 +53,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
             : "Score every option on every criterion. Your scores stay sealed until the reveal, so nobody anchors on anyone else."
         }
       />
+      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} sheet={open ? "scores" : undefined} />
       {!open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
           {decision.status === "weighting" || decision.status === "draft"

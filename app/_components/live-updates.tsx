@@ -1,0 +1,131 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+
+/** Events within this long of each other cause one refresh. */
+const DEBOUNCE_MS = 300;
+
+/**
+ * Keeps an open page of a decision current: each event on the decision's live stream refreshes the
+ * page (its server components read again; what a person typed stays) and a polite live region says
+ * what changed. On an open sheet (`sheet`), an event that ends its phase does not refresh: the
+ * sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
+ * id it saw. Without JavaScript it renders nothing visible and the page works as before.
+ */
+export function LiveUpdates({
+  teamId,
+  decisionId,
+  after,
+  phase,
+  sheet,
+}: {
+  teamId: string;
+  decisionId: string;
+  /** The decision's latest event when the page was rendered: the stream starts after it. */
+  after: number;
+  /** The phase the page shows; read after a refresh to word a phase change. */
+  phase: string;
+  /** Set on a weight or score sheet that is open for editing. */
+  sheet?: LiveSheet;
+}) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const [announcement, setAnnouncement] = useState("");
+  const [closed, setClosed] = useState<string | null>(null);
+  // Where the stream starts is fixed by the first render; later renders come from refreshes.
+  const [start] = useState(after);
+  const unannounced = useRef<string[]>([]);
+
+  useEffect(() => {
+    const heard: string[] = [];
+    let source: EventSource | undefined;
+    let last = start;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearTimeout(retry);
+      source?.close();
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+    // A hidden tab lets go of its stream (a browser allows only a few connections per site over
+    // HTTP/1.1) and, shown again, opens one from the last event it saw, catching up.
+    const onVisibility = () => {
+      if (stopped) return;
+      if (document.hidden) {
+        clearTimeout(retry);
+        source?.close();
+        source = undefined;
+      } else if (!source) {
+        connect();
+      }
+    };
+    const onEvent = (event: MessageEvent<string>) => {
+      const type = event.type;
+      last = Number(event.lastEventId) || last;
+      if (sheet && endsSheetPhase(type)) {
+        // The sheet is left exactly as typed; the person decides when to look at the new state.
+        stop();
+        const notice = sheetClosedNotice(sheet);
+        setClosed(notice);
+        setAnnouncement(notice);
+        return;
+      }
+      heard.push(type);
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        unannounced.current.push(...heard.splice(0));
+        startRefresh(() => router.refresh());
+      }, DEBOUNCE_MS);
+    };
+    const connect = () => {
+      const opened = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${last}`);
+      source = opened;
+      opened.onopen = () => {
+        failures = 0;
+      };
+      // A dropped connection EventSource retries itself, sending Last-Event-ID; an answer other than
+      // a stream (a 503 while the database is down) ends it for good, so try again later from `last`.
+      opened.onerror = () => {
+        if (stopped || opened.readyState !== EventSource.CLOSED) return;
+        failures += 1;
+        retry = setTimeout(connect, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
+      };
+      for (const type of DECISION_EVENT_TYPES) opened.addEventListener(type, onEvent);
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    if (!document.hidden) connect();
+    return stop;
+  }, [teamId, decisionId, start, sheet, router]);
+
+  // Once the refreshed page is in, say what changed, worded by the phase it now shows.
+  useEffect(() => {
+    if (refreshing || unannounced.current.length === 0) return;
+    const text = liveAnnouncement(unannounced.current.splice(0), phase);
+    if (text) setAnnouncement(text);
+  }, [refreshing, phase]);
+
+  return (
+    <>
+      {closed ? (
+        <div className="sticky top-2 z-10 mb-6 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+          <p>{closed}</p>
+          <p className="mt-1">
+            <Link href={`/teams/${teamId}/decisions/${decisionId}`} className="font-medium underline">
+              See where the decision is now
+            </Link>
+          </p>
+        </div>
+      ) : null}
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+    </>
+  );
+}

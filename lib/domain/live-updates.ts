@@ -1,0 +1,63 @@
+// What an open page says when the decision changes under it. A live update carries only the
+// event's type (never who did it, nor any value), so the sentences name no one; a phase change
+// is worded by the phase the refreshed page now shows.
+
+const PHASE_SENTENCES: Readonly<Record<string, string>> = {
+  weighting: "Weighting opened",
+  scoring: "Scoring opened",
+  revealed: "Results revealed",
+  decided: "The outcome was recorded",
+  withdrawn: "The decision was withdrawn",
+  draft: "The decision went back to draft",
+};
+
+const EVENT_SENTENCES: Readonly<Record<string, string>> = {
+  "decision.edited": "The draft was edited",
+  "decision.round_opened": "A new scoring round opened",
+  "decision.returned_to_draft": "The decision went back to draft",
+  "weights.submitted": "Someone submitted their weights",
+  "weights.updated": "Someone updated their weights",
+  "weights.withdrawn": "Someone withdrew their weights",
+  "scores.submitted": "Someone submitted their scores",
+  "scores.updated": "Someone updated their scores",
+  "scores.withdrawn": "Someone withdrew their scores",
+  "decision.decided": "The outcome was recorded",
+  "decision.superseded": "This decision was marked superseded",
+  "decision.supersedes": "This decision now supersedes an older one",
+  "decision.deprecated": "This decision was marked deprecated",
+};
+
+/** Every event type a decision's stream can name (each is an SSE `event:`, which a page listens for by name). */
+export const DECISION_EVENT_TYPES: readonly string[] = ["decision.created", "decision.phase_changed", ...Object.keys(EVENT_SENTENCES)];
+
+/**
+ * The sentence a polite live region reads for an event, given the phase the page shows after
+ * refreshing; null for an event that changes nothing a reader needs to hear.
+ */
+export function liveSentence(type: string, phase: string | null): string | null {
+  if (type === "decision.created") return null;
+  if (type === "decision.phase_changed") {
+    return phase !== null && Object.hasOwn(PHASE_SENTENCES, phase) ? PHASE_SENTENCES[phase]! : "The decision moved to its next phase";
+  }
+  return Object.hasOwn(EVENT_SENTENCES, type) ? EVENT_SENTENCES[type]! : "The decision changed";
+}
+
+export type LiveSheet = "weights" | "scores";
+
+/** Events that end the phase a weight or score sheet is open in (moved on, revealed, withdrawn, back to draft). */
+const PHASE_ENDING = new Set(["decision.phase_changed", "decision.returned_to_draft"]);
+
+export function endsSheetPhase(type: string): boolean {
+  return PHASE_ENDING.has(type);
+}
+
+/** What a sheet that was being edited says when its phase ends: the page keeps what was typed. */
+export function sheetClosedNotice(sheet: LiveSheet): string {
+  return `${sheet === "scores" ? "Scoring" : "Weighting"} closed while you were editing; nothing you typed is lost.`;
+}
+
+/** Several events at once read as one sentence each, in order, without repeats. */
+export function liveAnnouncement(types: readonly string[], phase: string | null): string {
+  const sentences = types.map((type) => liveSentence(type, phase)).filter((s): s is string => s !== null);
+  return [...new Set(sentences)].map((s) => `${s}.`).join(" ");
+}

@@ -1,0 +1,128 @@
+import "server-only";
+import type { DbHandle } from "../../db/client";
+import { listDecisionEventsAfter } from "../../db/queries/events";
+import { classifyDatabaseError } from "../database-unavailable";
+
+// One LISTEN per process, fanned out to this process's live streams. Every event insert is
+// announced by the database (migration 0009), so every app server on the database hears every
+// event, whoever wrote it. The announcement names the event only: id, team, decision and type.
+
+export const EVENTS_CHANNEL = "verdict_events";
+/** How many missed events one catch-up sends at most: the latest ones, since each only says "refresh". */
+export const CATCH_UP_LIMIT = 200;
+
+/** What a live page is told: which event happened, never what it holds. */
+export type LiveEvent = { id: number; type: string };
+export type LiveScope = { teamId: string; decisionId: string };
+
+type Announcement = LiveEvent & { teamId: string; decisionId: string | null };
+
+type Subscriber = LiveScope & {
+  /** The highest event id this subscriber has been sent; a catch-up starts after it. */
+  lastId: number;
+  /** Recently sent ids, so an event is not sent twice when a catch-up and its notification cross. */
+  recent: number[];
+  send: (event: LiveEvent) => void;
+};
+
+export type LiveHub = {
+  /**
+   * Sends `send` the decision's events after the event `after` (at most CATCH_UP_LIMIT, the
+   * latest), then every new one as it is announced; with no `after`, only the new ones. Resolves,
+   * once listening, to the unsubscribe function.
+   */
+  subscribe: (scope: LiveScope, after: number | null, send: (event: LiveEvent) => void) => Promise<() => void>;
+};
+
+function parseAnnouncement(payload: string): Announcement | null {
+  try {
+    const value = JSON.parse(payload) as Record<string, unknown>;
+    const { id, teamId, decisionId, type } = value;
+    if (typeof id !== "number" || typeof teamId !== "string" || typeof type !== "string") return null;
+    if (decisionId !== null && typeof decisionId !== "string") return null;
+    return { id, teamId, decisionId, type };
+  } catch {
+    return null;
+  }
+}
+
+const RECENT = 64;
+
+function deliver(subscriber: Subscriber, event: LiveEvent): void {
+  if (subscriber.recent.includes(event.id)) return;
+  subscriber.recent.push(event.id);
+  if (subscriber.recent.length > RECENT) subscriber.recent.shift();
+  subscriber.lastId = Math.max(subscriber.lastId, event.id);
+  try {
+    subscriber.send({ id: event.id, type: event.type });
+  } catch {
+    // A stream that has just closed; its own abort handler unsubscribes it.
+  }
+}
+
+export function createLiveHub(handle: Pick<DbHandle, "db" | "listen">): LiveHub {
+  const subscribers = new Set<Subscriber>();
+  let listening: Promise<unknown> | null = null;
+  let established = 0;
+
+  function onNotify(payload: string) {
+    const event = parseAnnouncement(payload);
+    if (!event || !event.decisionId) return;
+    for (const subscriber of subscribers) {
+      if (subscriber.teamId === event.teamId && subscriber.decisionId === event.decisionId) deliver(subscriber, event);
+    }
+  }
+
+  /** After a reconnect: whatever was appended while the LISTEN was down, per decision, from the table. */
+  async function catchUp() {
+    const byDecision = new Map<string, Subscriber[]>();
+    for (const subscriber of subscribers) {
+      const key = `${subscriber.teamId}/${subscriber.decisionId}`;
+      byDecision.set(key, [...(byDecision.get(key) ?? []), subscriber]);
+    }
+    for (const group of byDecision.values()) {
+      const after = Math.min(...group.map((s) => s.lastId));
+      const missed = await listDecisionEventsAfter(handle.db, group[0]!, after, CATCH_UP_LIMIT);
+      for (const event of missed) for (const subscriber of group) if (event.id > subscriber.lastId) deliver(subscriber, event);
+    }
+  }
+
+  function onListen() {
+    established += 1;
+    // The first LISTEN has nothing to catch up on; each later one follows a lost connection.
+    if (established > 1) catchUp().catch((error: unknown) => console.error("[verdict] live catch-up failed", error));
+  }
+
+  function listen(): Promise<unknown> {
+    listening ??= handle.listen(EVENTS_CHANNEL, onNotify, onListen).catch((error: unknown) => {
+      // Not kept: the next subscriber tries again, so live pages heal once the database is back.
+      listening = null;
+      throw classifyDatabaseError(error);
+    });
+    return listening;
+  }
+
+  return {
+    async subscribe(scope, after, send) {
+      await listen();
+      const subscriber: Subscriber = { teamId: scope.teamId, decisionId: scope.decisionId, lastId: after ?? 0, recent: [], send };
+      subscribers.add(subscriber);
+      try {
+        if (after === null) {
+          // A fresh page: nothing to send yet, only where a later catch-up starts.
+          const [latest] = await listDecisionEventsAfter(handle.db, scope, 0, 1);
+          subscriber.lastId = Math.max(subscriber.lastId, latest?.id ?? 0);
+        } else {
+          // Read after the LISTEN is in place, so an event is either in this read or announced.
+          for (const event of await listDecisionEventsAfter(handle.db, scope, after, CATCH_UP_LIMIT)) deliver(subscriber, event);
+        }
+      } catch (error) {
+        subscribers.delete(subscriber);
+        throw error;
+      }
+      return () => {
+        subscribers.delete(subscriber);
+      };
+    },
+  };
+}
