@@ -7,12 +7,18 @@ import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, type LiveSheet,
 
 /** Events within this long of each other cause one refresh. */
 const DEBOUNCE_MS = 300;
+/**
+ * A page refreshes at most this often, however busy the decision: when a whole team saves at once,
+ * every open page re-rendering on every save would cost the server a page per save per reader.
+ */
+const MIN_REFRESH_INTERVAL_MS = 2_000;
 
 /**
- * Keeps an open page of a decision current: each event on the decision's live stream refreshes the
- * page (its server components read again; what a person typed stays) and a polite live region says
- * what changed. On an open sheet (`sheet`), an event that ends its phase does not refresh: the
- * sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
+ * Keeps an open page of a decision current: events on the decision's live stream refresh the page
+ * (its server components read again; what a person typed stays), at most every two seconds, and a
+ * polite live region says what changed. An open sheet (`sheet`) shows only its owner's values, so
+ * others' saves leave it alone; an event that ends its phase does not refresh it either: the sheet
+ * stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
  * id it saw. Without JavaScript it renders nothing visible and the page works as before.
  */
 export function LiveUpdates({
@@ -44,6 +50,7 @@ export function LiveUpdates({
     let source: EventSource | undefined;
     let last = start;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRefresh = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let stopped = false;
@@ -77,12 +84,15 @@ export function LiveUpdates({
         setAnnouncement(notice);
         return;
       }
+      if (sheet) return;
       heard.push(type);
       clearTimeout(timer);
+      const wait = Math.max(DEBOUNCE_MS, lastRefresh + MIN_REFRESH_INTERVAL_MS - Date.now());
       timer = setTimeout(() => {
+        lastRefresh = Date.now();
         unannounced.current.push(...heard.splice(0));
         startRefresh(() => router.refresh());
-      }, DEBOUNCE_MS);
+      }, wait);
     };
     const connect = () => {
       const opened = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${last}`);
