@@ -3,33 +3,35 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+import { endsSheetPhase, LIVE_EVENT_TYPES, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
 
 /** Events within this long of each other cause one refresh. */
 const DEBOUNCE_MS = 300;
 
 /**
- * Keeps an open page of a decision current: each event on the decision's live stream refreshes the
- * page (its server components read again; what a person typed stays) and a polite live region says
+ * Keeps an open page current: each event on the live stream at `url` (a decision's or a team's)
+ * refreshes the page (its server components read again; what a person typed stays) and a polite live region says
  * what changed. On an open sheet (`sheet`), an event that ends its phase does not refresh: the
  * sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
  * id it saw. Without JavaScript it renders nothing visible and the page works as before.
  */
 export function LiveUpdates({
-  teamId,
-  decisionId,
+  url,
   after,
-  phase,
+  phase = null,
   sheet,
+  decisionHref,
 }: {
-  teamId: string;
-  decisionId: string;
-  /** The decision's latest event when the page was rendered: the stream starts after it. */
+  /** The stream, without its query: decisionLiveUrl or teamLiveUrl. */
+  url: string;
+  /** The scope's latest event when the page was rendered: the stream starts after it. */
   after: number;
-  /** The phase the page shows; read after a refresh to word a phase change. */
-  phase: string;
+  /** The phase the page shows, read after a refresh to word a phase change; none on a team page. */
+  phase?: string | null;
   /** Set on a weight or score sheet that is open for editing. */
   sheet?: LiveSheet;
+  /** Where a sheet whose phase ended sends the person: the decision's page. */
+  decisionHref?: string;
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -85,7 +87,7 @@ export function LiveUpdates({
       }, DEBOUNCE_MS);
     };
     const connect = () => {
-      const opened = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${last}`);
+      const opened = new EventSource(`${url}?after=${last}`);
       source = opened;
       opened.onopen = () => {
         failures = 0;
@@ -97,12 +99,12 @@ export function LiveUpdates({
         failures += 1;
         retry = setTimeout(connect, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
       };
-      for (const type of DECISION_EVENT_TYPES) opened.addEventListener(type, onEvent);
+      for (const type of LIVE_EVENT_TYPES) opened.addEventListener(type, onEvent);
     };
     document.addEventListener("visibilitychange", onVisibility);
     if (!document.hidden) connect();
     return stop;
-  }, [teamId, decisionId, start, sheet, router]);
+  }, [url, start, sheet, router]);
 
   // Once the refreshed page is in, say what changed, worded by the phase it now shows.
   useEffect(() => {
@@ -116,11 +118,13 @@ export function LiveUpdates({
       {closed ? (
         <div className="sticky top-2 z-10 mb-6 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p>{closed}</p>
-          <p className="mt-1">
-            <Link href={`/teams/${teamId}/decisions/${decisionId}`} className="font-medium underline">
-              See where the decision is now
-            </Link>
-          </p>
+          {decisionHref ? (
+            <p className="mt-1">
+              <Link href={decisionHref} className="font-medium underline">
+                See where the decision is now
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">
