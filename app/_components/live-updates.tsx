@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { endsSheetPhase, LIVE_EVENT_TYPES, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+import { endsSheetPhase, isBallotEvent, LIVE_EVENT_TYPES, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
 
 /** Events within this long of each other cause one refresh. */
 const DEBOUNCE_MS = 300;
@@ -21,6 +21,7 @@ export function LiveUpdates({
   phase = null,
   sheet,
   decisionHref,
+  ignoreBallots = false,
 }: {
   /** The stream, without its query: decisionLiveUrl or teamLiveUrl. */
   url: string;
@@ -32,6 +33,8 @@ export function LiveUpdates({
   sheet?: LiveSheet;
   /** Where a sheet whose phase ended sends the person: the decision's page. */
   decisionHref?: string;
+  /** A page that shows no progress (the team page) is not refreshed for saved weights and scores. */
+  ignoreBallots?: boolean;
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -71,6 +74,7 @@ export function LiveUpdates({
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type;
       last = Number(event.lastEventId) || last;
+      if (ignoreBallots && isBallotEvent(type)) return;
       if (sheet && endsSheetPhase(type)) {
         // The sheet is left exactly as typed; the person decides when to look at the new state.
         stop();
@@ -104,7 +108,7 @@ export function LiveUpdates({
     document.addEventListener("visibilitychange", onVisibility);
     if (!document.hidden) connect();
     return stop;
-  }, [url, start, sheet, router]);
+  }, [url, start, sheet, ignoreBallots, router]);
 
   // Once the refreshed page is in, say what changed, worded by the phase it now shows.
   useEffect(() => {

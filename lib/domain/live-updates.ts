@@ -64,6 +64,11 @@ export const decisionLiveUrl = (teamId: string, decisionId: string) => `/api/tea
 /** A team's live stream: every event of the team, its decisions' included. */
 export const teamLiveUrl = (teamId: string) => `/api/teams/${teamId}/live`;
 
+/** A member's weights or scores saved or withdrawn: progress, which a decision's pages show and the team page does not. */
+export function isBallotEvent(type: string): boolean {
+  return type.startsWith("weights.") || type.startsWith("scores.");
+}
+
 export type LiveSheet = "weights" | "scores";
 
 /** Events that end the phase a weight or score sheet is open in (moved on, revealed, withdrawn, back to draft). */

@@ -58,7 +58,8 @@ export default async function TeamPage({
         ) : null}
         <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
       </div>
-      <LiveUpdates url={teamLiveUrl(teamId)} after={data.team.lastEventId} />
+      {/* The team page shows phases, outcomes, members and invites, not who has voted. */}
+      <LiveUpdates url={teamLiveUrl(teamId)} after={data.team.lastEventId} ignoreBallots />
     </>
   );
 }

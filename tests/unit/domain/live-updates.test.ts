@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { DECISION_EVENT_TYPES, endsSheetPhase, LIVE_EVENT_TYPES, liveAnnouncement, liveSentence, sheetClosedNotice } from "@/lib/domain/live-updates";
+import {
+  DECISION_EVENT_TYPES,
+  endsSheetPhase,
+  isBallotEvent,
+  LIVE_EVENT_TYPES,
+  liveAnnouncement,
+  liveSentence,
+  sheetClosedNotice,
+} from "@/lib/domain/live-updates";
 
 describe("liveSentence", () => {
   test.each<{ type: string; phase: string | null; expected: string | null }>([
@@ -94,4 +102,10 @@ test("a team page listens for every decision event type and the team's own", () 
     ["invite.created", "invite.regenerated", "invite.revoked", "member.joined", "member.left", "member.removed", "member.role_changed", "team.created"].sort(),
   );
   for (const type of LIVE_EVENT_TYPES) expect(liveSentence(type, null)).not.toBe("The decision changed");
+});
+
+test("ballot events are the saved and withdrawn weights and scores: progress, which the team page does not show", () => {
+  expect(LIVE_EVENT_TYPES.filter(isBallotEvent).sort()).toEqual(
+    ["scores.submitted", "scores.updated", "scores.withdrawn", "weights.submitted", "weights.updated", "weights.withdrawn"].sort(),
+  );
 });
