@@ -83,6 +83,18 @@ test("a save on instance A shows on the facilitator's page on instance B, and B'
   await expect(facilitator.progress()).toContainText("0 of 2 have submitted scores");
   await markLoaded(owner.page);
 
+  // On A, the member keeps the team page open in a tab of its own; it shows phases, not votes.
+  const teamPage = await member.context.newPage();
+  await teamPage.goto(`${a!.url}${path.replace(/\/decisions\/.*$/, "")}`);
+  const listed = teamPage.getByRole("listitem").filter({ hasText: "Message broker" });
+  await expect(listed).toContainText("Scoring");
+  await markLoaded(teamPage);
+  const refreshes: string[] = [];
+  teamPage.on("request", (request) => {
+    const headers = request.headers();
+    if (headers["rsc"] === "1" && !headers["next-router-prefetch"]) refreshes.push(request.url());
+  });
+
   // The member saves through A; B's open page hears of it from the database.
   await member.page.goto(`${a!.url}${path}/scores`);
   await saveScores(member.page, { Flask: { "Project requirements": 4, "Team expertise": 3 }, Koa: { "Project requirements": 2 } });
@@ -90,17 +102,15 @@ test("a save on instance A shows on the facilitator's page on instance B, and B'
   await expect(owner.page.getByRole("status").filter({ hasText: "Someone submitted their scores." })).toBeAttached();
   await expectNotReloaded(owner.page);
   expect(new URL(owner.page.url()).port).toBe(String(PORT_B));
+  // The team page heard the save too, and left itself alone.
+  await teamPage.waitForTimeout(1_000);
+  expect(refreshes).toEqual([]);
 
-  // On A, the member keeps the sealed results open, and the team page in another tab.
+  // The member keeps the sealed results open on A.
   const results = member.page;
   await results.goto(`${a!.url}${path}/results`);
   await expect(results.getByText(/The results are sealed until the facilitator reveals them/)).toBeVisible();
   await markLoaded(results);
-  const teamPage = await member.context.newPage();
-  await teamPage.goto(`${a!.url}${path.replace(/\/decisions\/.*$/, "")}`);
-  const listed = teamPage.getByRole("listitem").filter({ hasText: "Message broker" });
-  await expect(listed).toContainText("Scoring");
-  await markLoaded(teamPage);
 
   // The facilitator reveals through B.
   await facilitator.advance("Close scoring and reveal results", "Revealed");
@@ -108,6 +118,7 @@ test("a save on instance A shows on the facilitator's page on instance B, and B'
   await expectNotReloaded(results);
   await expect(listed).toContainText("Revealed", { timeout: 5_000 });
   await expect(teamPage.getByRole("status").filter({ hasText: "A decision moved to its next phase." })).toBeAttached();
+  expect(refreshes.length).toBeGreaterThan(0);
   await expectNotReloaded(teamPage);
 });
 
