@@ -21,7 +21,7 @@ const HEADERS = {
 };
 
 /**
- * The decision's events as a text/event-stream: first those after `after` (when given), then each
+ * The scope's events (a decision's, or a team's) as a text/event-stream: first those after `after` (when given), then each
  * new one, and a heartbeat. Subscribes before answering, so a database that is down is reported as
  * an error (503) rather than an empty stream. Ends when the browser goes away.
  */
