@@ -55,11 +55,21 @@ test("a member's saved scores show on the facilitator's open page, and the revea
   const { owner, facilitator, member, decisionUrl } = await decisionInScoring(actor, newContext, "Queue consumer");
   await expect(facilitator.progress()).toContainText("0 of 2 have submitted scores");
   await markLoaded(owner.page);
+  // The same facilitator also follows on a phone.
+  const phone = await owner.page.context().newPage();
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await phone.goto(decisionUrl);
+  const onPhone = new DecisionPage(phone);
+  await expect(onPhone.progress()).toContainText("0 of 2 have submitted scores");
 
   // The member saves; the facilitator's page, left alone, catches up and says so.
   await member.page.goto(`${decisionUrl}/scores`);
   await saveScores(member.page, { Flask: { "Project requirements": 4, "Team expertise": 3 }, Koa: { "Project requirements": 2 } });
   await expect(facilitator.progress()).toContainText("1 of 2 have submitted scores", { timeout: 5_000 });
+  await expect(onPhone.progress()).toContainText("1 of 2 have submitted scores", { timeout: 5_000 });
+  await onPhone.progress().scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: "tests/e2e/.screenshots/live-progress-phone.png" });
+  await snapshot(owner.page, "live-progress-desktop");
   await expect(announced(owner.page, "Someone submitted their scores.")).toBeAttached();
   await expect(facilitator.timeline()).toContainText("Mo Tester submitted scores");
   await expectNotReloaded(owner.page);
