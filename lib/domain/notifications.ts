@@ -23,6 +23,9 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   role_changed: "Your role in a team changed",
 };
 
+/** The kinds someone can be sent today, so the ones the settings offer (the reminders come later). */
+export const SENT_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== "deadline_soon");
+
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
 
 /** An event as the fan-out reads it: the payload is only read for names and roles, never for values. */

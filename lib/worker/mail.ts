@@ -19,17 +19,20 @@ export function mailOrigin(): string {
  */
 export function configuredMailer(db: Db): Mailer {
   const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
-  if (SMTP_URL) {
-    const transport = nodemailer.createTransport(SMTP_URL);
-    return async (message) => {
-      await transport.sendMail({ from: MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html });
-    };
-  }
+  if (SMTP_URL) return smtpMailer(SMTP_URL, MAIL_FROM);
   if (NODE_ENV !== "production") return (message) => keepDevMail(db, message);
   let warned = false;
   return async () => {
     if (!warned) console.warn("[verdict] SMTP_URL is not set: notification emails are not sent");
     warned = true;
+  };
+}
+
+/** Sends through the SMTP server at `url` (smtp:// or smtps://, with any user and password in it). */
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return async (message) => {
+    await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
   };
 }
 
