@@ -30,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             .
           </>
         }
-        actions={user.unread > 0 ? <MarkAllReadForm /> : null}
+        actions={<MarkAllReadForm />}
       />
       <Card aria-labelledby="inbox-heading">
         <h2 id="inbox-heading" className="sr-only">
