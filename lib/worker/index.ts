@@ -2,7 +2,7 @@ import "server-only";
 import type { DbHandle } from "../../db/client";
 import { isDatabaseUnavailable } from "../database-unavailable";
 import { EVENTS_CHANNEL } from "../live/hub";
-import { EMAIL_JOB, fanOutAll } from "../services/notifications";
+import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
 import { runDueJobs } from "./jobs";
 import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
 
@@ -17,7 +17,9 @@ const WAKE_DELAY_MS = 100;
 
 export type Worker = { tick: () => Promise<void>; stop: () => Promise<void> };
 
-export function startWorker(getHandle: () => Promise<DbHandle>, options: { intervalMs?: number; mailer?: Mailer; origin?: string } = {}): Worker {
+export type WorkerOptions = { intervalMs?: number; mailer?: Mailer; origin?: string; fanOut?: FanOutOptions };
+
+export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerOptions = {}): Worker {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -38,7 +40,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: { inter
     }
     const mailer = options.mailer ?? configuredMailer(handle.db);
     const handlers = { [EMAIL_JOB]: emailJob(handle.db, mailer, options.origin ?? mailOrigin()) };
-    await fanOutAll(handle.db);
+    await fanOutAll(handle.db, options.fanOut);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
   }
 
