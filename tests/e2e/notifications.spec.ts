@@ -13,6 +13,9 @@ import { DecisionPage, NewDecisionPage } from "./pages/decision-pages";
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 const received: string[] = [];
+
+// One SMTP receiver on one port: the file's tests run in order, in one worker.
+test.describe.configure({ mode: "default" });
 let smtp: SMTPServer | undefined;
 
 test.beforeAll(async () => {
@@ -119,4 +122,36 @@ test("a member is told scoring opened, by the bell and the inbox, and one who ch
   // The development mailbox does not exist in production.
   const mailbox = await mo.page.request.get("/dev/mailbox", { failOnStatusCode: false });
   expect(mailbox.status()).toBe(404);
+});
+
+test("without JavaScript, the inbox opens a notification, marks all read, and the settings save", async ({ actor, newContext }) => {
+  test.slow();
+  const owner = await actor("Nia", { viewport: DESKTOP });
+  const team = await owner.teams.createTeam("No-script notices");
+  const inviteUrl = await team.createInvite({ role: "member" });
+  const context = await newContext({ javaScriptEnabled: false, viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(inviteUrl);
+  await page.getByRole("link", { name: "Create an account and join" }).click();
+  await new SignUpPage(page).signUp(newPerson("Ode"));
+  await expect(page.getByRole("heading", { name: "Welcome to No-script notices" })).toBeVisible();
+  const teamPath = new URL(page.url()).pathname;
+
+  await expect(async () => {
+    await page.goto("/notifications");
+    await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("button", { name: "You joined “No-script notices” as member (unread)" }).click();
+  await page.waitForURL(`**${teamPath}`);
+  await expect(bell(page)).toHaveAccessibleName("Notifications");
+
+  await page.goto("/notifications");
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Nothing was unread." })).toBeVisible();
+
+  await page.goto("/account");
+  await page.getByRole("group", { name: "Your role in a team changed" }).getByRole("radio", { name: "Also by email" }).check();
+  await page.getByRole("button", { name: "Save notification settings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved: 1 kind also by email." })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Your role in a team changed" }).getByRole("radio", { name: "Also by email" })).toBeChecked();
 });
