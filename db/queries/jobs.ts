@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Job, jobs } from "../schema";
 
@@ -50,5 +50,5 @@ export async function failJob(db: Executor, id: number, error: string, retry: { 
       runAt: sql`clock_timestamp() + make_interval(secs => ${retry.retryInMs / 1000})`,
       ...(retry.giveUp ? { doneAt: sql`clock_timestamp()` } : {}),
     })
-    .where(and(eq(jobs.id, id)));
+    .where(eq(jobs.id, id));
 }

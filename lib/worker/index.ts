@@ -3,7 +3,7 @@ import type { DbHandle } from "../../db/client";
 import { isDatabaseUnavailable } from "../database-unavailable";
 import { EVENTS_CHANNEL } from "../live/hub";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
-import { runDueJobs } from "./jobs";
+import { type JobHandler, runDueJobs } from "./jobs";
 import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
 
 // The worker: fans events out to notifications and runs the jobs they queue. It runs inside each
@@ -25,6 +25,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
   let stopped = false;
   let unlisten: (() => Promise<void>) | null = null;
   let wake: ReturnType<typeof setTimeout> | undefined;
+  let handlers: Record<string, JobHandler> | undefined;
 
   async function step() {
     const handle = await getHandle();
@@ -38,8 +39,8 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
         () => {},
       );
     }
-    const mailer = options.mailer ?? configuredMailer(handle.db);
-    const handlers = { [EMAIL_JOB]: emailJob(handle.db, mailer, options.origin ?? mailOrigin()) };
+    // Made once: the SMTP transport is kept between steps.
+    handlers ??= { [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()) };
     await fanOutAll(handle.db, options.fanOut);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
   }

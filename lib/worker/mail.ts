@@ -30,7 +30,8 @@ export function configuredMailer(db: Db): Mailer {
 
 /** Sends through the SMTP server at `url` (smtp:// or smtps://, with any user and password in it). */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(url);
+  // Well inside a job's one-minute lease, so a slow server cannot make a second worker send it again.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return async (message) => {
     await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
   };
