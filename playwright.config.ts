@@ -10,7 +10,9 @@ const E2E_APP_ROLE = `${new URL(E2E_DATABASE_URL).pathname
   .slice(1)
   .toLowerCase()
   .replace(/[^a-z0-9_]/g, "_")}_app`.slice(0, 63);
-const E2E_APP_DATABASE_URL = Object.assign(new URL(E2E_DATABASE_URL), { username: E2E_APP_ROLE, password: "" }).toString();
+export const E2E_APP_DATABASE_URL = Object.assign(new URL(E2E_DATABASE_URL), { username: E2E_APP_ROLE, password: "" }).toString();
+
+export const E2E_AUTH_SECRET = "e2e-secret-not-for-production-0123456789abcdef";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,7 +51,7 @@ export default defineConfig({
       DATABASE_URL: E2E_APP_DATABASE_URL,
       MIGRATION_DATABASE_URL: E2E_DATABASE_URL,
       APP_DATABASE_ROLE: E2E_APP_ROLE,
-      AUTH_SECRET: "e2e-secret-not-for-production-0123456789abcdef",
+      AUTH_SECRET: E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
       // Mail for those who chose it goes here; with no receiver listening the jobs only retry.
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,

@@ -3,33 +3,44 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+import { endsSheetPhase, isBallotEvent, LIVE_EVENT_TYPES, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
 
 /** Events within this long of each other cause one refresh. */
 const DEBOUNCE_MS = 300;
+/**
+ * A page refreshes at most this often, however busy the decision: when a whole team saves at once,
+ * every open page re-rendering on every save would cost the server a page per save per reader.
+ */
+const MIN_REFRESH_INTERVAL_MS = 2_000;
 
 /**
- * Keeps an open page of a decision current: each event on the decision's live stream refreshes the
- * page (its server components read again; what a person typed stays) and a polite live region says
- * what changed. On an open sheet (`sheet`), an event that ends its phase does not refresh: the
- * sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
+ * Keeps an open page current: events on the live stream at `url` (a decision's or a team's)
+ * refresh the page (its server components read again; what a person typed stays), at most every
+ * two seconds, and a polite live region says what changed. An open sheet (`sheet`) shows only its
+ * owner's values, so others' saves leave it alone; an event that ends its phase does not refresh
+ * it either: the sheet stays as typed and a notice says so. Reconnecting is EventSource's own, from the last event
  * id it saw. Without JavaScript it renders nothing visible and the page works as before.
  */
 export function LiveUpdates({
-  teamId,
-  decisionId,
+  url,
   after,
-  phase,
+  phase = null,
   sheet,
+  decisionHref,
+  ignoreBallots = false,
 }: {
-  teamId: string;
-  decisionId: string;
-  /** The decision's latest event when the page was rendered: the stream starts after it. */
+  /** The stream, without its query: decisionLiveUrl or teamLiveUrl. */
+  url: string;
+  /** The scope's latest event when the page was rendered: the stream starts after it. */
   after: number;
-  /** The phase the page shows; read after a refresh to word a phase change. */
-  phase: string;
+  /** The phase the page shows, read after a refresh to word a phase change; none on a team page. */
+  phase?: string | null;
   /** Set on a weight or score sheet that is open for editing. */
   sheet?: LiveSheet;
+  /** Where a sheet whose phase ended sends the person: the decision's page. */
+  decisionHref?: string;
+  /** A page that shows no progress (the team page) is not refreshed for saved weights and scores. */
+  ignoreBallots?: boolean;
 }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
@@ -44,6 +55,7 @@ export function LiveUpdates({
     let source: EventSource | undefined;
     let last = start;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRefresh = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     let stopped = false;
@@ -69,6 +81,7 @@ export function LiveUpdates({
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type;
       last = Number(event.lastEventId) || last;
+      if (ignoreBallots && isBallotEvent(type)) return;
       if (sheet && endsSheetPhase(type)) {
         // The sheet is left exactly as typed; the person decides when to look at the new state.
         stop();
@@ -77,15 +90,18 @@ export function LiveUpdates({
         setAnnouncement(notice);
         return;
       }
+      if (sheet) return;
       heard.push(type);
       clearTimeout(timer);
+      const wait = Math.max(DEBOUNCE_MS, lastRefresh + MIN_REFRESH_INTERVAL_MS - Date.now());
       timer = setTimeout(() => {
+        lastRefresh = Date.now();
         unannounced.current.push(...heard.splice(0));
         startRefresh(() => router.refresh());
-      }, DEBOUNCE_MS);
+      }, wait);
     };
     const connect = () => {
-      const opened = new EventSource(`/api/teams/${teamId}/decisions/${decisionId}/live?after=${last}`);
+      const opened = new EventSource(`${url}?after=${last}`);
       source = opened;
       opened.onopen = () => {
         failures = 0;
@@ -97,12 +113,12 @@ export function LiveUpdates({
         failures += 1;
         retry = setTimeout(connect, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
       };
-      for (const type of DECISION_EVENT_TYPES) opened.addEventListener(type, onEvent);
+      for (const type of LIVE_EVENT_TYPES) opened.addEventListener(type, onEvent);
     };
     document.addEventListener("visibilitychange", onVisibility);
     if (!document.hidden) connect();
     return stop;
-  }, [teamId, decisionId, start, sheet, router]);
+  }, [url, start, sheet, ignoreBallots, router]);
 
   // Once the refreshed page is in, say what changed, worded by the phase it now shows.
   useEffect(() => {
@@ -116,11 +132,13 @@ export function LiveUpdates({
       {closed ? (
         <div className="sticky top-2 z-10 mb-6 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
           <p>{closed}</p>
-          <p className="mt-1">
-            <Link href={`/teams/${teamId}/decisions/${decisionId}`} className="font-medium underline">
-              See where the decision is now
-            </Link>
-          </p>
+          {decisionHref ? (
+            <p className="mt-1">
+              <Link href={decisionHref} className="font-medium underline">
+                See where the decision is now
+              </Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       <p role="status" aria-live="polite" className="sr-only">

@@ -8,7 +8,20 @@ import path from "node:path";
 import { format, resolveConfig } from "prettier";
 import { ROOT } from "./servers";
 
-export type Row = { scenario: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; bytes: number; ratio: number };
+/** `rps` is null for a measurement of latency alone (`live`: one save after another); so is its ratio. */
+export type Row = {
+  scenario: string;
+  connections: number;
+  rps: number | null;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  bytes: number;
+  ratio: number | null;
+  /** The slowest of the run, where it is reported (`live`). */
+  max?: number;
+};
 
 export const RESULTS_FILE = path.join(ROOT, "bench/results/load.json");
 const README = path.join(ROOT, "README.md");
@@ -40,13 +53,13 @@ function cells(row: Row): string[] {
   return [
     row.scenario,
     String(row.connections),
-    row.rps.toFixed(1),
+    row.rps === null ? "-" : row.rps.toFixed(1),
     ms(row.p50),
     ms(row.p95),
     ms(row.p99),
     String(row.errors),
     kb(row.bytes),
-    row.ratio.toFixed(2),
+    row.ratio === null || !Number.isFinite(row.ratio) ? "-" : row.ratio.toFixed(2),
   ];
 }
 
@@ -89,6 +102,7 @@ export async function writeResults(rows: Row[], m: Machine, settings: string) {
 export function withRatios(rows: Omit<Row, "ratio">[], floorOf: (scenario: string) => string): Row[] {
   return rows.map((row) => {
     const floor = rows.find((r) => r.scenario === floorOf(row.scenario) && r.connections === row.connections);
-    return { ...row, ratio: floor && floor.rps > 0 ? row.rps / floor.rps : Number.NaN };
+    if (row.rps === null) return { ...row, ratio: null };
+    return { ...row, ratio: floor && floor.rps !== null && floor.rps > 0 ? row.rps / floor.rps : Number.NaN };
   });
 }

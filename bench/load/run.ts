@@ -8,9 +8,11 @@
  *
  *   BENCH_DURATION=5          seconds per measurement (each scenario also gets one 2 s warm-up)
  *   BENCH_CONNECTIONS=1,10,50
- *   BENCH_SCENARIOS=save-scores,floor-save   only these
+ *   BENCH_SCENARIOS=save-scores,floor-save   only these (`live` also starts a second Verdict server)
  *   BENCH_BUILD=0             reuse the existing builds (.next, bench/floor/.next)
  *   BENCH_DATABASE_URL, BENCH_PORT (3410), BENCH_FLOOR_PORT (3411), BENCH_TIMEOUT (10 s)
+ *   BENCH_LIVE_PORT (BENCH_PORT + 2)  the second Verdict server, for `live`
+ *   BENCH_LIVE_SAVES=100      saves timed by `live`
  *   BENCH_SERVER_NODE_ARGS    Node flags for Verdict's server only, e.g. "--cpu-prof --cpu-prof-dir=.data/bench-load"
  *                             (the profile is written when the server stops)
  */
@@ -18,9 +20,10 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { type Measured, drive, type Target } from "./drive";
+import { type Measured, drive, type Target, TIMEOUT_SECONDS } from "./drive";
 import { captureSaveScores } from "./capture";
-import { describeMachine, machine, RESULTS_FILE, terminalTable, withRatios, writeResults } from "./report";
+import { measureLive } from "./live";
+import { describeMachine, machine, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
 import { FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
@@ -30,11 +33,15 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.
 const APP_ROLE = "verdict_load_app";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3411);
+const LIVE_PORT = Number(process.env.BENCH_LIVE_PORT ?? PORT + 2);
+const LIVE_SAVES = Number(process.env.BENCH_LIVE_SAVES ?? 100);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const WARM_UP = 2;
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
 const ONLY = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
 const BUILD = process.env.BENCH_BUILD !== "0";
+/** The floor is what the throughput scenarios are compared with; `live` alone measures latency and needs none. */
+const FLOOR_NEEDED = !ONLY || ONLY.some((s) => s !== "live");
 const SECRET = "load-benchmark-secret-0123456789abcdef0123456789";
 
 const asRole = (url: string, role: string) => {
@@ -53,6 +60,7 @@ async function builds() {
   const floorBuilt = existsSync(path.join(FLOOR_DIR, ".next/BUILD_ID"));
   if (BUILD || !appBuilt) await nextBuild(ROOT, "app");
   step("app built");
+  if (!FLOOR_NEEDED) return;
   if (BUILD || !floorBuilt) await nextBuild(FLOOR_DIR, "floor");
   step("floor built");
 }
@@ -72,30 +80,26 @@ const cookies = await signInAll(db, SECRET, seeded.members);
 const servers: Server[] = [];
 let failed = false;
 try {
-  const app = await nextStart(
-    ROOT,
-    "app",
-    PORT,
-    {
-      DATABASE_URL: asRole(DATABASE_URL, APP_ROLE),
-      MIGRATION_DATABASE_URL: DATABASE_URL,
-      APP_DATABASE_ROLE: APP_ROLE,
-      AUTH_SECRET: SECRET,
-      AUTH_TRUST_HOST: "true",
-    },
-    "/sign-in",
-    process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean),
-  );
+  const appEnv = {
+    DATABASE_URL: asRole(DATABASE_URL, APP_ROLE),
+    MIGRATION_DATABASE_URL: DATABASE_URL,
+    APP_DATABASE_ROLE: APP_ROLE,
+    AUTH_SECRET: SECRET,
+    AUTH_TRUST_HOST: "true",
+  };
+  const app = await nextStart(ROOT, "app", PORT, appEnv, "/sign-in", process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean));
   servers.push(app);
-  const floor = await nextStart(
-    FLOOR_DIR,
-    "floor",
-    FLOOR_PORT,
-    { FLOOR_DATABASE_URL: asRole(DATABASE_URL, APP_ROLE), FLOOR_DECISION_ID: seeded.scoring.decisionId },
-    "/_not-found",
-  );
-  servers.push(floor);
-  step(`servers up: Verdict on ${app.base} (database role ${APP_ROLE}), floor on ${floor.base}`);
+  const floor = FLOOR_NEEDED
+    ? await nextStart(
+        FLOOR_DIR,
+        "floor",
+        FLOOR_PORT,
+        { FLOOR_DATABASE_URL: asRole(DATABASE_URL, APP_ROLE), FLOOR_DECISION_ID: seeded.scoring.decisionId },
+        "/_not-found",
+      )
+    : null;
+  if (floor) servers.push(floor);
+  step(`servers up: Verdict on ${app.base} (database role ${APP_ROLE})${floor ? `, floor on ${floor.base}` : ""}`);
 
   const { teamId } = seeded;
   const decision = `/teams/${teamId}/decisions/${seeded.scoring.decisionId}`;
@@ -121,7 +125,7 @@ try {
         { url: `${app.base}${page.path}`, headersFor: signedIn, verify: (body: string) => body.includes(page.marker) },
       ]),
     ),
-    "floor-page": { url: `${floor.base}/table`, headersFor: (n) => ({ "x-bench-member": memberOf(n).id }), verify: (body) => body.includes("100 cells") },
+    "floor-page": { url: `${floor?.base}/table`, headersFor: (n) => ({ "x-bench-member": memberOf(n).id }), verify: (body) => body.includes("100 cells") },
     "save-scores": {
       url: save.url,
       method: save.method,
@@ -130,7 +134,7 @@ try {
       verify: (body) => body.includes('"ok":true'),
     },
     "floor-save": {
-      url: `${floor.base}/save`,
+      url: `${floor?.base}/save`,
       method: "POST",
       body: save.body,
       headersFor: (n) => ({ "content-type": save.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
@@ -173,6 +177,39 @@ try {
     }
   }
   measured.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.connections - b.connections);
+
+  // Live: a second Verdict server (instance B) on the same database; saves on the first (A).
+  const liveRows: Omit<Row, "ratio">[] = [];
+  if (wanted(["live"]).length > 0) {
+    const second = await nextStart(ROOT, "app-b", LIVE_PORT, appEnv, "/sign-in");
+    servers.push(second);
+    step(`second Verdict server on ${second.base}, the same database`);
+    await waitIdle(servers);
+    const live = await measureLive({
+      save,
+      cookie: cookieOf(0),
+      streamUrl: `${second.base}/api${decision}/live`,
+      watcherCookie: cookies[0]!,
+      saves: LIVE_SAVES,
+      warmUp: 5,
+      timeoutMs: TIMEOUT_SECONDS * 1000,
+    });
+    liveRows.push({
+      scenario: "live",
+      connections: 1,
+      rps: null,
+      p50: live.p50,
+      p95: live.p95,
+      p99: live.p99,
+      max: live.max,
+      errors: live.errors,
+      bytes: live.bytes,
+    });
+    const problems = live.errors ? `  ERRORS ${live.errors} (a save failed, or its event did not reach B within ${TIMEOUT_SECONDS} s)` : "";
+    step(
+      `live: ${live.saves} saves on A, each to its event on B: p50 ${live.p50.toFixed(1)} ms, p95 ${live.p95.toFixed(1)} ms, max ${live.max.toFixed(1)} ms${problems}`,
+    );
+  }
   if (order.includes("save-scores")) {
     const problem = await checkBallots(db, seeded.scoring.decisionId, MEMBERS);
     if (problem) {
@@ -182,7 +219,10 @@ try {
   }
 
   const rows = withRatios(
-    measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes }) => ({ scenario, connections, rps, p50, p95, p99, errors, bytes })),
+    [
+      ...measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes }) => ({ scenario, connections, rps, p50, p95, p99, errors, bytes })),
+      ...liveRows,
+    ],
     (scenario) => (scenario === "save-scores" || scenario === "floor-save" ? "floor-save" : "floor-page"),
   );
   const [pg] = (await db.execute(sql`select current_setting('server_version') as v`)) as unknown as { v: string }[];

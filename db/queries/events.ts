@@ -91,14 +91,15 @@ export async function listTeamEvents(db: Executor, teamId: string, limit = 20) {
 }
 
 /**
- * What a live page missed: the latest `limit` events of a decision after the event `after`, oldest
- * first, as id and type only (never a payload). One query on the (decision, id) index.
+ * What a live page missed: the latest `limit` events after the event `after`, of one decision or
+ * (decisionId null) of the whole team, oldest first, as id and type only (never a payload). One
+ * query on the (decision, id) or (team, id) index.
  */
-export async function listDecisionEventsAfter(db: Executor, scope: { teamId: string; decisionId: string }, after: number, limit: number) {
+export async function listLiveEventsAfter(db: Executor, scope: { teamId: string; decisionId: string | null }, after: number, limit: number) {
   const rows = await db
     .select({ id: events.id, type: events.type })
     .from(events)
-    .where(and(eq(events.teamId, scope.teamId), eq(events.decisionId, scope.decisionId), gt(events.id, after)))
+    .where(and(eq(events.teamId, scope.teamId), scope.decisionId === null ? undefined : eq(events.decisionId, scope.decisionId), gt(events.id, after)))
     .orderBy(desc(events.id))
     .limit(limit);
   return rows.reverse();

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { type Role, ROLES } from "../../lib/domain/roles";
 import type { Executor } from "../client";
-import { memberships, teams, users } from "../schema";
+import { events, memberships, teams, users } from "../schema";
 
 export async function listTeamsForUser(db: Executor, userId: string) {
   const memberCount = db
@@ -33,11 +33,18 @@ export async function getTeamForMember(db: Executor, userId: string, teamId: str
 /** The team's name and how many members it has, for a page that lists them a page at a time. */
 export async function teamWithMemberCount(db: Executor, teamId: string) {
   const [row] = await db
-    .select({ id: teams.id, name: teams.name, members: sql<number>`(select count(*) from ${memberships} where ${memberships.teamId} = ${teams.id})::int` })
+    .select({
+      id: teams.id,
+      name: teams.name,
+      members: sql<number>`(select count(*) from ${memberships} where ${memberships.teamId} = ${teams.id})::int`,
+      // Where the team page's live updates start: its latest event, read on the (team, id) index.
+      // Spelled out: in a one-table select drizzle leaves columns unqualified, and events has an id too.
+      lastEventId: sql<string | number | null>`(select max(e.id) from ${events} e where e.team_id = "teams"."id")`,
+    })
     .from(teams)
     .where(eq(teams.id, teamId))
     .limit(1);
-  return row ?? null;
+  return row ? { ...row, lastEventId: Number(row.lastEventId ?? 0) } : null;
 }
 
 /** Members by role rank (owner first), then name; one page of them when `page` is given. */

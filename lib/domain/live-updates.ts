@@ -27,19 +27,46 @@ const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   "decision.deprecated": "This decision was marked deprecated",
 };
 
+/** The team's own events, which only the team's stream carries (besides every decision's). */
+const TEAM_EVENT_SENTENCES: Readonly<Record<string, string>> = {
+  "member.joined": "Someone joined the team",
+  "member.role_changed": "A member's role changed",
+  "member.removed": "A member was removed from the team",
+  "member.left": "A member left the team",
+  "invite.created": "An invite link was created",
+  "invite.revoked": "An invite link was revoked",
+  "invite.regenerated": "An invite link was regenerated",
+};
+
 /** Every event type a decision's stream can name (each is an SSE `event:`, which a page listens for by name). */
 export const DECISION_EVENT_TYPES: readonly string[] = ["decision.created", "decision.phase_changed", ...Object.keys(EVENT_SENTENCES)];
+
+/** Every event type a team's stream can name: its decisions' and its own. */
+export const LIVE_EVENT_TYPES: readonly string[] = [...DECISION_EVENT_TYPES, "team.created", ...Object.keys(TEAM_EVENT_SENTENCES)];
 
 /**
  * The sentence a polite live region reads for an event, given the phase the page shows after
  * refreshing; null for an event that changes nothing a reader needs to hear.
  */
 export function liveSentence(type: string, phase: string | null): string | null {
-  if (type === "decision.created") return null;
+  if (type === "decision.created" || type === "team.created") return null;
+  if (Object.hasOwn(TEAM_EVENT_SENTENCES, type)) return TEAM_EVENT_SENTENCES[type]!;
   if (type === "decision.phase_changed") {
-    return phase !== null && Object.hasOwn(PHASE_SENTENCES, phase) ? PHASE_SENTENCES[phase]! : "The decision moved to its next phase";
+    // A team page shows no one phase (null): one of its decisions moved.
+    if (phase === null) return "A decision moved to its next phase";
+    return Object.hasOwn(PHASE_SENTENCES, phase) ? PHASE_SENTENCES[phase]! : "The decision moved to its next phase";
   }
   return Object.hasOwn(EVENT_SENTENCES, type) ? EVENT_SENTENCES[type]! : "The decision changed";
+}
+
+/** A decision's live stream: its events only. */
+export const decisionLiveUrl = (teamId: string, decisionId: string) => `/api/teams/${teamId}/decisions/${decisionId}/live`;
+/** A team's live stream: every event of the team, its decisions' included. */
+export const teamLiveUrl = (teamId: string) => `/api/teams/${teamId}/live`;
+
+/** A member's weights or scores saved or withdrawn: progress, which a decision's pages show and the team page does not. */
+export function isBallotEvent(type: string): boolean {
+  return type.startsWith("weights.") || type.startsWith("scores.");
 }
 
 export type LiveSheet = "weights" | "scores";

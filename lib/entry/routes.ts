@@ -1,7 +1,10 @@
 import "server-only";
 import { getDb } from "../../db";
+import type { Db } from "../../db/client";
+import { findSessionUser } from "../../db/queries/sessions";
 import type { DecisionPermission, Permission } from "../auth/roles";
 import { type CurrentUser, currentUser } from "../auth/session";
+import { ForbiddenError, NotFoundError } from "../errors";
 import { errorResponse, textResponse } from "../exports/http";
 import { type DecisionView, readDecision, readTeam, type TeamView } from "../services/access";
 import { DECISION_NOT_FOUND, TEAM_NOT_FOUND } from "../services/access";
@@ -11,7 +14,23 @@ import { id } from "../validation/fields";
 // with `signInMessage`; a malformed id, a non-member or a decision of another team: 404, the
 // same as for one that does not exist; a role without the permission: 403; the database down: 503.
 
-type Handler<V, Params> = (request: Request, view: V & { user: CurrentUser }, params: Params) => Promise<Response>;
+/**
+ * What a handler gets besides the request: the checked view, the person, and `stillAllowed`, the
+ * same check made again (the session still live, the permission still held) for an answer that
+ * lasts, like a live stream. It says false only for a refusal, never for a database hiccup.
+ */
+type Handler<V, Params> = (request: Request, view: V & { user: CurrentUser; stillAllowed: () => Promise<boolean> }, params: Params) => Promise<Response>;
+
+/** Whether `user`'s session is still live and `check` (an access read) still passes. */
+export async function accessHolds(db: Db, user: CurrentUser, check: (db: Db) => Promise<unknown>): Promise<boolean> {
+  try {
+    if (!(await findSessionUser(db, user.sessionId, user.id))) return false;
+    await check(db);
+    return true;
+  } catch (error) {
+    return !(error instanceof NotFoundError || error instanceof ForbiddenError);
+  }
+}
 
 async function signedIn(signInMessage: string): Promise<CurrentUser | Response> {
   try {
@@ -32,8 +51,10 @@ export function teamRoute<Params extends { teamId: string }, P extends Permissio
     if (user instanceof Response) return user;
     if (!id("team").safeParse(values.teamId).success) return textResponse(404, TEAM_NOT_FOUND);
     try {
-      const view = await readTeam(await getDb(), user.id, values.teamId, permission);
-      return await handler(request, { ...view, user }, values);
+      const db = await getDb();
+      const view = await readTeam(db, user.id, values.teamId, permission);
+      const stillAllowed = () => accessHolds(db, user, (again) => readTeam(again, user.id, values.teamId, permission));
+      return await handler(request, { ...view, user, stillAllowed }, values);
     } catch (error) {
       return errorResponse(error);
     }
@@ -53,8 +74,10 @@ export function decisionRoute<Params extends { teamId: string; decisionId: strin
       return textResponse(404, DECISION_NOT_FOUND);
     }
     try {
-      const view = await readDecision(await getDb(), user.id, values, permission);
-      return await handler(request, { ...view, user }, values);
+      const db = await getDb();
+      const view = await readDecision(db, user.id, values, permission);
+      const stillAllowed = () => accessHolds(db, user, (again) => readDecision(again, user.id, values, permission));
+      return await handler(request, { ...view, user, stillAllowed }, values);
     } catch (error) {
       return errorResponse(error);
     }

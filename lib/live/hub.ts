@@ -1,6 +1,6 @@
 import "server-only";
 import type { DbHandle } from "../../db/client";
-import { listDecisionEventsAfter } from "../../db/queries/events";
+import { listLiveEventsAfter } from "../../db/queries/events";
 import { classifyDatabaseError } from "../database-unavailable";
 
 // One LISTEN per process, fanned out to this process's live streams. Every event insert is
@@ -13,7 +13,8 @@ export const CATCH_UP_LIMIT = 200;
 
 /** What a live page is told: which event happened, never what it holds. */
 export type LiveEvent = { id: number; type: string };
-export type LiveScope = { teamId: string; decisionId: string };
+/** What a stream follows: one decision of the team, or (decisionId null) every event of the team. */
+export type LiveScope = { teamId: string; decisionId: string | null };
 
 type Announcement = LiveEvent & { teamId: string; decisionId: string | null };
 
@@ -27,7 +28,7 @@ type Subscriber = LiveScope & {
 
 export type LiveHub = {
   /**
-   * Sends `send` the decision's events after the event `after` (at most CATCH_UP_LIMIT, the
+   * Sends `send` the scope's events after the event `after` (at most CATCH_UP_LIMIT, the
    * latest), then every new one as it is announced; with no `after`, only the new ones. Resolves,
    * once listening, to the unsubscribe function.
    */
@@ -48,6 +49,11 @@ function parseAnnouncement(payload: string): Announcement | null {
 
 const RECENT = 64;
 
+/** A team stream hears every event of its team; a decision stream, its decision's only. */
+function inScope(scope: LiveScope, event: Announcement): boolean {
+  return scope.teamId === event.teamId && (scope.decisionId === null || scope.decisionId === event.decisionId);
+}
+
 function deliver(subscriber: Subscriber, event: LiveEvent): void {
   if (subscriber.recent.includes(event.id)) return;
   subscriber.recent.push(event.id);
@@ -67,22 +73,20 @@ export function createLiveHub(handle: Pick<DbHandle, "db" | "listen">): LiveHub 
 
   function onNotify(payload: string) {
     const event = parseAnnouncement(payload);
-    if (!event || !event.decisionId) return;
-    for (const subscriber of subscribers) {
-      if (subscriber.teamId === event.teamId && subscriber.decisionId === event.decisionId) deliver(subscriber, event);
-    }
+    if (!event) return;
+    for (const subscriber of subscribers) if (inScope(subscriber, event)) deliver(subscriber, event);
   }
 
-  /** After a reconnect: whatever was appended while the LISTEN was down, per decision, from the table. */
+  /** After a reconnect: whatever was appended while the LISTEN was down, per scope, from the table. */
   async function catchUp() {
-    const byDecision = new Map<string, Subscriber[]>();
+    const byScope = new Map<string, Subscriber[]>();
     for (const subscriber of subscribers) {
-      const key = `${subscriber.teamId}/${subscriber.decisionId}`;
-      byDecision.set(key, [...(byDecision.get(key) ?? []), subscriber]);
+      const key = `${subscriber.teamId}/${subscriber.decisionId ?? "*"}`;
+      byScope.set(key, [...(byScope.get(key) ?? []), subscriber]);
     }
-    for (const group of byDecision.values()) {
+    for (const group of byScope.values()) {
       const after = Math.min(...group.map((s) => s.lastId));
-      const missed = await listDecisionEventsAfter(handle.db, group[0]!, after, CATCH_UP_LIMIT);
+      const missed = await listLiveEventsAfter(handle.db, group[0]!, after, CATCH_UP_LIMIT);
       for (const event of missed) for (const subscriber of group) if (event.id > subscriber.lastId) deliver(subscriber, event);
     }
   }
@@ -110,11 +114,11 @@ export function createLiveHub(handle: Pick<DbHandle, "db" | "listen">): LiveHub 
       try {
         if (after === null) {
           // A fresh page: nothing to send yet, only where a later catch-up starts.
-          const [latest] = await listDecisionEventsAfter(handle.db, scope, 0, 1);
+          const [latest] = await listLiveEventsAfter(handle.db, scope, 0, 1);
           subscriber.lastId = Math.max(subscriber.lastId, latest?.id ?? 0);
         } else {
           // Read after the LISTEN is in place, so an event is either in this read or announced.
-          for (const event of await listDecisionEventsAfter(handle.db, scope, after, CATCH_UP_LIMIT)) deliver(subscriber, event);
+          for (const event of await listLiveEventsAfter(handle.db, scope, after, CATCH_UP_LIMIT)) deliver(subscriber, event);
         }
       } catch (error) {
         subscribers.delete(subscriber);

@@ -21,11 +21,18 @@ const HEADERS = {
 };
 
 /**
- * The decision's events as a text/event-stream: first those after `after` (when given), then each
+ * The scope's events (a decision's, or a team's) as a text/event-stream: first those after `after` (when given), then each
  * new one, and a heartbeat. Subscribes before answering, so a database that is down is reported as
  * an error (503) rather than an empty stream. Ends when the browser goes away.
  */
-export async function liveResponse(hub: LiveHub, scope: LiveScope, after: number | null, signal: AbortSignal): Promise<Response> {
+export async function liveResponse(
+  hub: LiveHub,
+  scope: LiveScope,
+  after: number | null,
+  signal: AbortSignal,
+  /** Asked at every heartbeat: a stream outlives the check made when it opened, so a signed-out or removed person's stream ends. */
+  stillAllowed: () => Promise<boolean> = async () => true,
+): Promise<Response> {
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
   const pending: string[] = [];
@@ -57,7 +64,9 @@ export async function liveResponse(hub: LiveHub, scope: LiveScope, after: number
       controller = c;
       write(`retry: ${RETRY_MS}\n: live\n\n`);
       for (const chunk of pending.splice(0)) write(chunk);
-      heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      heartbeat = setInterval(() => {
+        void stillAllowed().then((allowed) => (allowed ? write(": keep-alive\n\n") : close()));
+      }, HEARTBEAT_MS);
       if (signal.aborted) close();
       else signal.addEventListener("abort", close, { once: true });
     },

@@ -95,15 +95,18 @@ test("a score sheet keeps what was typed through others' saves, and when scoring
   await cell.selectOption("5");
   await markLoaded(sheet);
 
-  // Someone else saves: the sheet's page refreshes under the person typing, and keeps the cell.
+  // Someone else saves: nothing on this sheet depends on it, so it is left alone (no refresh, no
+  // announcement: a team saving at once must not make every open sheet render again).
   await owner.page.goto(`${decisionUrl}/scores`);
   await saveScores(owner.page, { Flask: { "Project requirements": 3 } });
-  await expect(announced(sheet, "Someone submitted their scores.")).toBeAttached({ timeout: 5_000 });
+  await owner.page.goto(decisionUrl);
+  await expect(facilitator.progress()).toContainText("1 of 2 have submitted scores");
+  await sheet.waitForTimeout(1_000);
+  await expect(announced(sheet, "Someone submitted their scores.")).toHaveCount(0);
   await expect(cell).toHaveValue("5");
   await expect(sheet.getByRole("main").getByRole("status").filter({ hasText: "You have unsaved changes." })).toBeVisible();
 
   // The facilitator reveals: the sheet is not refreshed away; a notice says what happened.
-  await owner.page.goto(decisionUrl);
   await facilitator.advance("Close scoring and reveal results", "Revealed");
   await expect(sheet.getByText("Scoring closed while you were editing; nothing you typed is lost.").first()).toBeVisible({ timeout: 5_000 });
   await expect(cell).toHaveValue("5");

@@ -55,6 +55,8 @@ test("times are written in the reader's own zone on a 24-hour clock, and the acc
   await kai.page.goto("/account");
   await kai.page.getByLabel("Time zone").selectOption("");
   await kai.page.getByRole("button", { name: "Save time zone" }).click();
+  // Leaving before the answer could cancel the save: wait for it, as a person would see it.
+  await expect(kai.page.getByRole("main").getByRole("status").filter({ hasText: "Times now follow" })).toHaveText("Times now follow your browser's time zone.");
   await kai.page.goto(teamUrl);
   await expect(activity.locator("time").first()).toContainText("GMT+5:30");
 });

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { appendEvent, listDecisionEventsAfter } from "../../db/queries/events";
+import { appendEvent, listLiveEventsAfter } from "../../db/queries/events";
 import { createLiveHub, EVENTS_CHANNEL, type LiveEvent } from "../../lib/live/hub";
 import { readDecision } from "../../lib/services/access";
 import { createDecisionFixture, type DecisionFixture } from "../support/decision-factories";
@@ -92,7 +92,7 @@ describeEachDriver("live events", (ctx) => {
 
   test("a subscriber with a cursor is first sent what it missed, in order, then new events, each once", async () => {
     const [watched, other] = await twoDecisions();
-    const [start] = await listDecisionEventsAfter(ctx.db, scopeOf(watched), 0, 1);
+    const [start] = await listLiveEventsAfter(ctx.db, scopeOf(watched), 0, 1);
     for (const type of ["weights.submitted", "weights.updated"] as const) {
       await appendEvent(ctx.db, { teamId: watched.teamId, decisionId: watched.decisionId, actorId: null, type });
       await appendEvent(ctx.db, { teamId: other.teamId, decisionId: other.decisionId, actorId: null, type });
@@ -113,20 +113,20 @@ describeEachDriver("live events", (ctx) => {
 
   test("the catch-up query returns a decision's events after an id, for that decision only, oldest first, bounded", async () => {
     const [watched, other] = await twoDecisions();
-    const [created] = await listDecisionEventsAfter(ctx.db, scopeOf(watched), 0, 10);
+    const [created] = await listLiveEventsAfter(ctx.db, scopeOf(watched), 0, 10);
     expect(created).toMatchObject({ type: "decision.created" });
     for (const type of ["weights.submitted", "weights.updated", "scores.submitted"] as const) {
       await appendEvent(ctx.db, { teamId: watched.teamId, decisionId: watched.decisionId, actorId: null, type, payload: { hidden: 1 } });
       await appendEvent(ctx.db, { teamId: other.teamId, decisionId: other.decisionId, actorId: null, type });
     }
-    const after = await listDecisionEventsAfter(ctx.db, scopeOf(watched), created!.id, 10);
+    const after = await listLiveEventsAfter(ctx.db, scopeOf(watched), created!.id, 10);
     expect(after.map((e) => e.type)).toEqual(["weights.submitted", "weights.updated", "scores.submitted"]);
     expect(after.every((e) => Object.keys(e).sort().join() === "id,type")).toBe(true);
     expect(after.map((e) => e.id)).toEqual([...after.map((e) => e.id)].sort((a, b) => a - b));
     // Bounded: the latest ones, still oldest first.
-    expect((await listDecisionEventsAfter(ctx.db, scopeOf(watched), created!.id, 2)).map((e) => e.type)).toEqual(["weights.updated", "scores.submitted"]);
+    expect((await listLiveEventsAfter(ctx.db, scopeOf(watched), created!.id, 2)).map((e) => e.type)).toEqual(["weights.updated", "scores.submitted"]);
     // Scoped by team too: the decision's id under another team's id finds nothing.
-    expect(await listDecisionEventsAfter(ctx.db, { teamId: crypto.randomUUID(), decisionId: watched.decisionId }, 0, 10)).toEqual([]);
+    expect(await listLiveEventsAfter(ctx.db, { teamId: crypto.randomUUID(), decisionId: watched.decisionId }, 0, 10)).toEqual([]);
   });
 
   test("after the LISTEN is re-established, subscribers are caught up from the table", async () => {
@@ -163,7 +163,7 @@ describeEachDriver("live events", (ctx) => {
     const [watched, other] = await twoDecisions();
     await appendEvent(ctx.db, { teamId: watched.teamId, decisionId: watched.decisionId, actorId: null, type: "weights.submitted" });
     await appendEvent(ctx.db, { teamId: other.teamId, decisionId: other.decisionId, actorId: null, type: "weights.submitted" });
-    const [latest] = await listDecisionEventsAfter(ctx.db, scopeOf(watched), 0, 1);
+    const [latest] = await listLiveEventsAfter(ctx.db, scopeOf(watched), 0, 1);
     const view = await readDecision(ctx.db, watched.facilitatorId, scopeOf(watched), "decision.view");
     expect(view.lastEventId).toBe(latest!.id);
   });

@@ -176,6 +176,7 @@ test.describe("route handlers", () => {
         // The live stream answers a bad id before it opens: a plain 404, never a stream.
         `/api/teams/${bad}/decisions/${d.revealed.id}/live`,
         `/api/teams/${w.own.teamId}/decisions/${bad}/live`,
+        `/api/teams/${bad}/live`,
       ];
       for (const url of urls) {
         const a = await get(member, url);

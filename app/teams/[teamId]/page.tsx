@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { LiveUpdates } from "@/app/_components/live-updates";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { PageHeader } from "@/app/_components/ui";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
+import { teamLiveUrl } from "@/lib/domain/live-updates";
 import { teamPage } from "@/lib/entry/pages";
 import { requestOrigin } from "@/lib/http/origin";
 import { votesAwaited } from "@/lib/services/awaiting";
@@ -56,6 +58,8 @@ export default async function TeamPage({
         ) : null}
         <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
       </div>
+      {/* The team page shows phases, outcomes, members and invites, not who has voted. */}
+      <LiveUpdates url={teamLiveUrl(teamId)} after={data.team.lastEventId} ignoreBallots />
     </>
   );
 }

@@ -358,6 +358,19 @@ export const ROUTE_CASES: readonly RouteCase[] = [
       return { urls: [`/api/teams/${teamIdFor(world, target)}/decisions/${decision.id}/live?after=0`], secret: decision.title };
     },
   },
+  {
+    // The team's stream: every event of the team, its decisions' included, ids and types only; any member may follow it.
+    file: "app/api/teams/[teamId]/live/route.ts",
+    methods: ["GET"],
+    rule: { kind: "permission", permission: "team.view" },
+    targets: TEAM_TARGETS,
+    stream: true,
+    arrange: async (world, target) => {
+      const decision = await aDecision(world, target, "scoring");
+      // after=0: an allowed stream first sends the team's whole (short) history, which must not name its decision.
+      return { urls: [`/api/teams/${teamIdFor(world, target)}/live?after=0`], secret: decision.title };
+    },
+  },
 ];
 
 /** A route that writes: a JSON body sent with the method, and whether it wrote. */

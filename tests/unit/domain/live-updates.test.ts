@@ -1,5 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { DECISION_EVENT_TYPES, endsSheetPhase, liveAnnouncement, liveSentence, sheetClosedNotice } from "@/lib/domain/live-updates";
+import {
+  DECISION_EVENT_TYPES,
+  endsSheetPhase,
+  isBallotEvent,
+  LIVE_EVENT_TYPES,
+  liveAnnouncement,
+  liveSentence,
+  sheetClosedNotice,
+} from "@/lib/domain/live-updates";
 
 describe("liveSentence", () => {
   test.each<{ type: string; phase: string | null; expected: string | null }>([
@@ -7,7 +15,8 @@ describe("liveSentence", () => {
     { type: "decision.phase_changed", phase: "scoring", expected: "Scoring opened" },
     { type: "decision.phase_changed", phase: "revealed", expected: "Results revealed" },
     { type: "decision.phase_changed", phase: "withdrawn", expected: "The decision was withdrawn" },
-    { type: "decision.phase_changed", phase: null, expected: "The decision moved to its next phase" },
+    // On the team page (no one phase shown), one of its decisions moved.
+    { type: "decision.phase_changed", phase: null, expected: "A decision moved to its next phase" },
     { type: "decision.phase_changed", phase: "constructor", expected: "The decision moved to its next phase" },
     { type: "decision.round_opened", phase: "scoring", expected: "A new scoring round opened" },
     { type: "decision.returned_to_draft", phase: "draft", expected: "The decision went back to draft" },
@@ -23,6 +32,14 @@ describe("liveSentence", () => {
     { type: "decision.supersedes", phase: "decided", expected: "This decision now supersedes an older one" },
     { type: "decision.deprecated", phase: "decided", expected: "This decision was marked deprecated" },
     { type: "decision.created", phase: "draft", expected: null },
+    { type: "team.created", phase: null, expected: null },
+    { type: "member.joined", phase: null, expected: "Someone joined the team" },
+    { type: "member.role_changed", phase: null, expected: "A member's role changed" },
+    { type: "member.removed", phase: null, expected: "A member was removed from the team" },
+    { type: "member.left", phase: null, expected: "A member left the team" },
+    { type: "invite.created", phase: null, expected: "An invite link was created" },
+    { type: "invite.revoked", phase: null, expected: "An invite link was revoked" },
+    { type: "invite.regenerated", phase: null, expected: "An invite link was regenerated" },
     { type: "something.new", phase: "scoring", expected: "The decision changed" },
     { type: "toString", phase: "scoring", expected: "The decision changed" },
   ])("$type in $phase: $expected", ({ type, phase, expected }) => {
@@ -77,4 +94,18 @@ test("a page listens for every decision event type, and each one is worded or de
     ].sort(),
   );
   for (const type of DECISION_EVENT_TYPES) expect(liveSentence(type, "scoring")).not.toBe("The decision changed");
+});
+
+test("a team page listens for every decision event type and the team's own", () => {
+  expect(LIVE_EVENT_TYPES).toEqual(expect.arrayContaining([...DECISION_EVENT_TYPES]));
+  expect(LIVE_EVENT_TYPES.filter((type) => !DECISION_EVENT_TYPES.includes(type)).sort()).toEqual(
+    ["invite.created", "invite.regenerated", "invite.revoked", "member.joined", "member.left", "member.removed", "member.role_changed", "team.created"].sort(),
+  );
+  for (const type of LIVE_EVENT_TYPES) expect(liveSentence(type, null)).not.toBe("The decision changed");
+});
+
+test("ballot events are the saved and withdrawn weights and scores: progress, which the team page does not show", () => {
+  expect(LIVE_EVENT_TYPES.filter(isBallotEvent).sort()).toEqual(
+    ["scores.submitted", "scores.updated", "scores.withdrawn", "weights.submitted", "weights.updated", "weights.withdrawn"].sort(),
+  );
 });

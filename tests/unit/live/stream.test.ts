@@ -1,6 +1,6 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import type { LiveEvent, LiveHub } from "@/lib/live/hub";
-import { eventFrame, liveResponse } from "@/lib/live/stream";
+import { eventFrame, HEARTBEAT_MS, liveResponse } from "@/lib/live/stream";
 
 /** A hub that sends `backlog` on subscribing and records whether the stream let go of it. */
 function fakeHub(backlog: LiveEvent[] = []) {
@@ -80,5 +80,30 @@ describe("liveResponse", () => {
     abort.abort();
     await liveResponse(hub, scope, null, abort.signal);
     expect(state.unsubscribed).toBe(1);
+  });
+
+  describe("at each heartbeat, the access is checked again", () => {
+    afterEach(() => vi.useRealTimers());
+
+    test("still allowed: the stream stays open and says it is alive", async () => {
+      vi.useFakeTimers();
+      const { hub, state } = fakeHub();
+      const response = await liveResponse(hub, scope, null, new AbortController().signal, async () => true);
+      const { reader } = await readSome(response);
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect(new TextDecoder().decode((await reader.read()).value)).toBe(": keep-alive\n\n");
+      expect(state.unsubscribed).toBe(0);
+      await reader.cancel();
+    });
+
+    test("signed out or removed since: the stream ends and lets go of the hub", async () => {
+      vi.useFakeTimers();
+      const { hub, state } = fakeHub();
+      const response = await liveResponse(hub, scope, null, new AbortController().signal, async () => false);
+      const { reader } = await readSome(response);
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect((await reader.read()).done).toBe(true);
+      expect(state.unsubscribed).toBe(1);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { pageHref, pageParam } from "@/app/_components/pager";
 import { canOnDecision } from "@/lib/auth/roles";
@@ -46,7 +47,7 @@ export default async function DecisionPage({
         facilitates={access.facilitates}
         justDecided={Boolean(flags.decided)}
       />
-      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+      <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
 
       {flags.withdrew || flags.decided ? <ForgetNoticeFlags names={["withdrew", "decided"]} /> : null}
       {flags.withdrew === "weights" || flags.withdrew === "scores" ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { Time } from "@/app/_components/time";
 import { BackLink, buttonClass, Card, PageHeader } from "@/app/_components/ui";
 import { loadResults } from "@/lib/services/results-page";
@@ -30,7 +31,7 @@ export default async function ResultsPage({
   const back = (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
-      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+      <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
     </>
   );
   if (results.kind === "sealed" || results.kind === "withdrawn") {

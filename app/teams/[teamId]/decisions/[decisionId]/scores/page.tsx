@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { BackLink, PageHeader } from "@/app/_components/ui";
 import { ownScores, roundDistribution } from "@/db/queries/ballots";
 import { loadStructure } from "@/db/queries/decisions";
@@ -23,7 +24,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
     if (!data) notFound();
     return (
       <>
-        <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+        <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
         <FollowAlong decision={decision} base={base} sheet="scores" data={data} now={view.now} />
       </>
     );
@@ -53,7 +54,13 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
             : "Score every option on every criterion. Your scores stay sealed until the reveal, so nobody anchors on anyone else."
         }
       />
-      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} sheet={open ? "scores" : undefined} />
+      <LiveUpdates
+        url={decisionLiveUrl(teamId, decision.id)}
+        after={view.lastEventId}
+        phase={decision.status}
+        sheet={open ? "scores" : undefined}
+        decisionHref={`/teams/${teamId}/decisions/${decision.id}`}
+      />
       {!open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
           {decision.status === "weighting" || decision.status === "draft"

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
+import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { ownWeights } from "@/db/queries/ballots";
 import { weightsSetAside } from "@/db/queries/withdrawals";
@@ -25,7 +26,7 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
     if (!data) notFound();
     return (
       <>
-        <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} />
+        <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
         <FollowAlong decision={decision} base={base} sheet="weights" data={data} now={view.now} />
       </>
     );
@@ -44,7 +45,13 @@ export default async function WeightsPage({ params }: { params: Promise<{ teamId
         title="How much does each criterion matter?"
         description="Give each criterion an importance from 0 to 10. Only you see your weights until the results are revealed."
       />
-      <LiveUpdates teamId={teamId} decisionId={decision.id} after={view.lastEventId} phase={decision.status} sheet={open ? "weights" : undefined} />
+      <LiveUpdates
+        url={decisionLiveUrl(teamId, decision.id)}
+        after={view.lastEventId}
+        phase={decision.status}
+        sheet={open ? "weights" : undefined}
+        decisionHref={`/teams/${teamId}/decisions/${decision.id}`}
+      />
       {!open ? (
         <p role="status" className="mb-6 rounded-lg bg-slate-100 px-3 py-2 text-sm dark:bg-slate-800">
           {decision.status === "draft"
