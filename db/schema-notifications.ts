@@ -53,6 +53,8 @@ export const notificationPreferences = pgTable(
 export const eventCursors = pgTable("event_cursors", {
   name: text("name").primaryKey(),
   lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
+  // Since when the reader has been waiting on a missing id right after last_event_id; null when it is not.
+  holeSince: timestamp("hole_since", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -10,6 +10,7 @@ CREATE TABLE "dev_mail" (
 CREATE TABLE "event_cursors" (
 	"name" text PRIMARY KEY NOT NULL,
 	"last_event_id" bigint DEFAULT 0 NOT NULL,
+	"hole_since" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

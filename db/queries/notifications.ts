@@ -5,24 +5,32 @@ import { devMail, eventCursors, events, memberships, notificationPreferences, no
 
 export type NewNotification = { userId: string; teamId: string; eventId: number; kind: string; title: string; path: string };
 
-/** Locks the named cursor for this transaction, or answers null when another worker holds it (or it is missing). */
-export async function lockCursor(db: Executor, name: string): Promise<number | null> {
+/**
+ * Locks the named cursor for this transaction, or answers null when another worker holds it (or it
+ * is missing). `holeWaitedMs`: how long, by the database's clock, it has waited on a missing id.
+ */
+export async function lockCursor(db: Executor, name: string): Promise<{ lastEventId: number; holeWaitedMs: number | null } | null> {
   const [row] = await db
-    .select({ lastEventId: eventCursors.lastEventId })
+    .select({
+      lastEventId: eventCursors.lastEventId,
+      holeWaitedMs: sql<number | null>`(extract(epoch from clock_timestamp() - ${eventCursors.holeSince}) * 1000)::float8`,
+    })
     .from(eventCursors)
     .where(eq(eventCursors.name, name))
     .for("update", { skipLocked: true });
-  return row ? Number(row.lastEventId) : null;
+  return row ? { lastEventId: Number(row.lastEventId), holeWaitedMs: row.holeWaitedMs === null ? null : Number(row.holeWaitedMs) } : null;
 }
 
-export async function moveCursor(db: Executor, name: string, lastEventId: number): Promise<void> {
+/** Moves the cursor; `hole` says whether the step stopped at a missing id (first seen now when the cursor moved). */
+export async function moveCursor(db: Executor, name: string, move: { lastEventId: number; moved: boolean; hole: boolean }): Promise<void> {
+  const holeSince = !move.hole ? null : move.moved ? sql`clock_timestamp()` : sql`coalesce(${eventCursors.holeSince}, clock_timestamp())`;
   await db
     .update(eventCursors)
-    .set({ lastEventId, updatedAt: sql`now()` })
+    .set({ lastEventId: move.lastEventId, holeSince, updatedAt: sql`now()` })
     .where(eq(eventCursors.name, name));
 }
 
-/** Events after `after`, oldest first, with how long ago their transaction began (by the database's clock). */
+/** Events after `after`, oldest first. */
 export async function eventsAfter(db: Executor, after: number, limit: number) {
   const rows = await db
     .select({
@@ -32,13 +40,12 @@ export async function eventsAfter(db: Executor, after: number, limit: number) {
       decisionId: events.decisionId,
       actorId: events.actorId,
       payload: events.payload,
-      ageMs: sql<number>`(extract(epoch from clock_timestamp() - ${events.createdAt}) * 1000)::float8`,
     })
     .from(events)
     .where(gt(events.id, after))
     .orderBy(events.id)
     .limit(limit);
-  return rows.map((row) => ({ ...row, id: Number(row.id), ageMs: Number(row.ageMs) }));
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
 /** A team's current members with role, email and their email choices, and the team's and decision's names. */

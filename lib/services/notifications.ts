@@ -26,7 +26,8 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
   return db.transaction(async (tx) => {
     const cursor = await lockCursor(tx, NOTIFICATIONS_CURSOR);
     if (cursor === null) return { busy: true, events: 0, notified: 0, emails: 0 };
-    const ready = readyEvents(await eventsAfter(tx, cursor, batch), cursor, gapWaitMs);
+    const read = await eventsAfter(tx, cursor.lastEventId, batch);
+    const { ready, stoppedAtHole } = readyEvents(read, cursor.lastEventId, { holeWaitedMs: cursor.holeWaitedMs, gapWaitMs });
     let notified = 0;
     let emails = 0;
     for (const event of ready) {
@@ -46,7 +47,9 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
       emails += mail.length;
     }
     const last = ready.at(-1);
-    if (last) await moveCursor(tx, NOTIFICATIONS_CURSOR, last.id);
+    if (last || stoppedAtHole || cursor.holeWaitedMs !== null) {
+      await moveCursor(tx, NOTIFICATIONS_CURSOR, { lastEventId: last?.id ?? cursor.lastEventId, moved: last !== undefined, hole: stoppedAtHole });
+    }
     return { busy: false, events: ready.length, notified, emails };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
+import { appendEvent } from "../../db/queries/events";
 import { enqueueJobs, claimJobs } from "../../db/queries/jobs";
 import { setEmailKinds } from "../../db/queries/notifications";
 import { eventCursors, jobs, notifications } from "../../db/schema";
@@ -93,18 +94,30 @@ describeEachDriver("notifications", (ctx) => {
     expect(queued).toHaveLength(1);
   });
 
-  test("an event whose id is missing is waited for while it is young, so one committed late is not skipped", async () => {
+  test("a missing id is waited for from when a step first met it, whatever the next event's own time says", async () => {
     const { people, teamId } = await team();
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, teamId);
     await fanOutAll(ctx.db, NOW);
-    // A hole in the ids right before the next event, as an insert still in flight leaves.
+    // A hole in the ids right before the next event, as an insert still in flight leaves; the next
+    // event is dated a day back, as a deadline recorded late is.
     await ctx.db.execute(sql`select nextval(pg_get_serial_sequence('events', 'id'))`);
-    await moveTo(ctx.db, fx, "weighting");
+    await appendEvent(ctx.db, {
+      teamId,
+      decisionId: fx.decisionId,
+      actorId: null,
+      type: "decision.phase_changed",
+      payload: { from: "draft", to: "weighting", reason: "deadline" },
+      at: new Date(Date.now() - 86_400_000),
+    });
+    expect((await fanOutAll(ctx.db, { gapWaitMs: 60_000 })).events).toBe(0);
     expect((await fanOutAll(ctx.db, { gapWaitMs: 60_000 })).events).toBe(0);
     expect(await mine(people.member.id)).toEqual([]);
-    // Once it is old enough, the hole is a rolled-back insert and is passed over.
-    await fanOutAll(ctx.db, NOW);
+    // Waited on long enough (here: 200 ms), the hole is a rolled-back insert and is passed over.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await fanOutAll(ctx.db, { gapWaitMs: 200 })).events).toBeGreaterThan(0);
     expect((await mine(people.member.id)).map((n) => n.kind)).toEqual(["weighting_opened"]);
+    const [cursor] = await ctx.db.select().from(eventCursors).where(eq(eventCursors.name, NOTIFICATIONS_CURSOR));
+    expect(cursor!.holeSince).toBeNull();
   });
 
   test("two workers claiming at once never take the same job", async () => {

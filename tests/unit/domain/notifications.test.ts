@@ -49,11 +49,18 @@ describe("planNotifications", () => {
 });
 
 describe("readyEvents", () => {
-  const at = (id: number, ageMs = 0) => ({ id, ageMs });
-  test("takes consecutive ids, stops at a young hole, passes an old one", () => {
-    expect(readyEvents([at(11), at(12), at(14), at(15)], 10, 1000).map((e) => e.id)).toEqual([11, 12]);
-    expect(readyEvents([at(11), at(12), at(14, 5000), at(15)], 10, 1000).map((e) => e.id)).toEqual([11, 12, 14, 15]);
-    expect(readyEvents([at(12)], 10, 1000)).toEqual([]);
+  const ids = (list: number[]) => list.map((id) => ({ id }));
+  const wait = (holeWaitedMs: number | null) => ({ holeWaitedMs, gapWaitMs: 1000 });
+  test("takes consecutive ids and stops at a hole it has not waited on long enough", () => {
+    expect(readyEvents(ids([11, 12, 14, 15]), 10, wait(null))).toEqual({ ready: ids([11, 12]), stoppedAtHole: true });
+    expect(readyEvents(ids([12, 13]), 10, wait(null))).toEqual({ ready: [], stoppedAtHole: true });
+    expect(readyEvents(ids([12, 13]), 10, wait(999))).toEqual({ ready: [], stoppedAtHole: true });
+    expect(readyEvents(ids([11, 12]), 10, wait(null))).toEqual({ ready: ids([11, 12]), stoppedAtHole: false });
+  });
+
+  test("passes the hole right after the cursor once waited on, but stops at the next one", () => {
+    expect(readyEvents(ids([12, 13, 15]), 10, wait(1000))).toEqual({ ready: ids([12, 13]), stoppedAtHole: true });
+    expect(readyEvents(ids([12, 13, 15]), 10, { holeWaitedMs: null, gapWaitMs: 0 })).toEqual({ ready: ids([12, 13, 15]), stoppedAtHole: false });
   });
 });
 
