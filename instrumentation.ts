@@ -19,4 +19,9 @@ export async function register() {
     if (!isDatabaseUnavailable(error)) throw error;
     console.error(`[verdict] database unreachable at start-up (${describeTarget(configuredTarget())}); will retry on each request`);
   }
+  if (env().WORKER_IN_SERVER) {
+    // Notifications and their emails; it connects on its own first step if the database was down.
+    const { startServerWorker } = await import("./lib/worker");
+    startServerWorker(dbHandle);
+  }
 }

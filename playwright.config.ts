@@ -1,6 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The SMTP receiver tests/e2e/notifications.spec.ts starts; the server's SMTP_URL names it. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 25);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_e2e";
 // The server runs as a least-privilege role made by `db:migrate`, one per e2e database so parallel
 // runs on one PostgreSQL never share it; the tests' own direct access stays on E2E_DATABASE_URL.
@@ -51,6 +53,8 @@ export default defineConfig({
       APP_DATABASE_ROLE: E2E_APP_ROLE,
       AUTH_SECRET: E2E_AUTH_SECRET,
       AUTH_TRUST_HOST: "true",
+      // Mail for those who chose it goes here; with no receiver listening the jobs only retry.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

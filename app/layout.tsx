@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { requestOrigin } from "@/lib/http/origin";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
+import { NotificationBell } from "./_components/notification-bell";
 import { SignOutButton } from "./_components/sign-out-button";
 import { TimeZoneSync } from "./_components/time-zone-sync";
 import "./globals.css";
@@ -64,6 +65,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {user ? (
                 <>
                   <span className="hidden text-slate-600 sm:inline dark:text-slate-400">{user.name}</span>
+                  <NotificationBell unread={user.unread} />
                   <Link href="/account" className="text-slate-700 hover:text-brand-600 dark:text-slate-300">
                     Account
                   </Link>

@@ -303,3 +303,5 @@ export type Decision = typeof decisions.$inferSelect;
 export type Option = typeof options.$inferSelect;
 export type Criterion = typeof criteria.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+
+export * from "./schema-notifications";

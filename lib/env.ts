@@ -25,6 +25,21 @@ const envSchema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
     AUTH_GITHUB_ID: z.string().trim().min(1, "must not be empty").optional(),
     AUTH_GITHUB_SECRET: z.string().trim().min(1, "must not be empty").optional(),
+    // The address the app is reached at (Auth.js reads it too): links in emails start with its origin.
+    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" }).optional(),
+    // Where notification emails go out, e.g. smtps://user:password@smtp.example.com:465. Unset in
+    // development, mail is kept and shown at /dev/mailbox instead.
+    SMTP_URL: z
+      .string()
+      .trim()
+      .refine((v) => /^smtps?:\/\/.+/.test(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    MAIL_FROM: z.string().trim().min(3, "must be an address such as Verdict <verdict@example.com>").default("Verdict <verdict@localhost>"),
+    // "false" when the worker runs on its own (`npm run worker`) instead of inside each server.
+    WORKER_IN_SERVER: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("true")
+      .transform((v) => v === "true"),
     // Only behind a proxy that appends the client's address to X-Forwarded-For; otherwise clients could pick their own.
     TRUST_PROXY: z
       .enum(["true", "false"], { error: 'must be "true" (behind a proxy that sets X-Forwarded-For) or "false"' })

@@ -7,6 +7,8 @@ import { changePasswordAction } from "./actions/change-password";
 import { setTimeZoneAction } from "./actions/set-time-zone";
 import { revokeSessionAction } from "./actions/revoke-session";
 import { signOutEverywhereAction } from "./actions/sign-out-everywhere";
+import { setNotificationSettingsAction } from "./actions/set-notification-settings";
+import { DELIVERY_CHOICES } from "@/lib/validation/notifications";
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, initialFormState);
@@ -63,6 +65,37 @@ export function TimeZoneForm({ chosen, zones }: { chosen: string | null; zones: 
       </SelectField>
       <SubmitButton variant="secondary" pendingLabel="Saving…">
         Save time zone
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Per kind of notification: in Verdict only, or also by email. Plain radios, so it works without JavaScript. */
+export function NotificationSettingsForm({ kinds, emailed }: { kinds: readonly { kind: string; label: string }[]; emailed: readonly string[] }) {
+  const [state, action] = useActionState(setNotificationSettingsAction, initialFormState);
+  return (
+    <ActionForm action={action} className="space-y-4">
+      <FormMessage state={state} />
+      {kinds.map(({ kind, label }) => {
+        const name = `email.${kind}`;
+        const chosen = state.values?.[name] ?? (emailed.includes(kind) ? "email" : "app");
+        return (
+          <fieldset key={kind} className="text-sm">
+            <legend className="mb-1 font-medium">{label}</legend>
+            <div className="flex flex-wrap gap-x-5 gap-y-1">
+              {DELIVERY_CHOICES.map((choice) => (
+                <label key={choice} className="inline-flex items-center gap-2">
+                  <input type="radio" name={name} value={choice} defaultChecked={chosen === choice} className="h-4 w-4 accent-brand-600" />
+                  {choice === "app" ? "In Verdict only" : "Also by email"}
+                </label>
+              ))}
+            </div>
+            {state.fieldErrors?.[name] ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{state.fieldErrors[name]}</p> : null}
+          </fieldset>
+        );
+      })}
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save notification settings
       </SubmitButton>
     </ActionForm>
   );

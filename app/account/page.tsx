@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db";
 import { listLiveSessions } from "@/db/queries/sessions";
+import { emailKinds } from "@/db/queries/notifications";
 import { findPasswordHash } from "@/db/queries/users";
+import { NOTIFICATION_KIND_LABELS, SENT_NOTIFICATION_KINDS } from "@/lib/domain/notifications";
 import { requireUser } from "@/lib/auth/session";
 import { describeUserAgent, SESSION_LIFETIME } from "@/lib/domain/session-lifetime";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { Time } from "../_components/time";
 import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
-import { ChangePasswordForm, RevokeSessionForm, SignOutEverywhereForm, TimeZoneForm } from "./account-forms";
+import { ChangePasswordForm, NotificationSettingsForm, RevokeSessionForm, SignOutEverywhereForm, TimeZoneForm } from "./account-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -16,7 +18,12 @@ const DAY = 24 * 60 * 60_000;
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const db = await getDb();
-  const [live, passwordHash, zone] = await Promise.all([listLiveSessions(db, user.id), findPasswordHash(db, user.id), viewerTimeZone()]);
+  const [live, passwordHash, zone, emailed] = await Promise.all([
+    listLiveSessions(db, user.id),
+    findPasswordHash(db, user.id),
+    viewerTimeZone(),
+    emailKinds(db, user.id),
+  ]);
   // This browser first, then the others by last use.
   const sessions = [...live.filter((s) => s.id === user.sessionId), ...live.filter((s) => s.id !== user.sessionId)];
   return (
@@ -50,6 +57,13 @@ export default async function AccountPage() {
             <strong>{zone.zone.replaceAll("_", " ")}</strong>.
           </p>
           <TimeZoneForm chosen={user.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
+        </Card>
+        <Card aria-labelledby="notifications-heading">
+          <CardTitle id="notifications-heading">Notifications</CardTitle>
+          <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+            Everything shows under the bell at the top. Choose what also comes by email, to {user.email}.
+          </p>
+          <NotificationSettingsForm kinds={SENT_NOTIFICATION_KINDS.map((kind) => ({ kind, label: NOTIFICATION_KIND_LABELS[kind] }))} emailed={emailed} />
         </Card>
         <Card aria-labelledby="sessions-heading">
           <CardTitle id="sessions-heading">Where you are signed in</CardTitle>

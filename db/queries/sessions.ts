@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, lte, ne, or } from "drizzle-orm";
+import { and, desc, eq, gt, lte, ne, or, sql } from "drizzle-orm";
 import { liveSince, sessionIsLive, sessionNeedsTouch } from "../../lib/domain/session-lifetime";
 import type { Executor } from "../client";
-import { sessions, users } from "../schema";
+import { notifications, sessions, users } from "../schema";
 
 const USER_AGENT_MAX = 400;
 
@@ -23,7 +23,16 @@ export async function createSession(db: Executor, userId: string, userAgent: str
  */
 export async function findSessionUser(db: Executor, sessionId: string, userId: string, now = new Date()) {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, timeZone: users.timeZone, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      timeZone: users.timeZone,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      // For the header's bell, in the same statement: every page asks for the person anyway.
+      unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
@@ -32,7 +41,7 @@ export async function findSessionUser(db: Executor, sessionId: string, userId: s
   if (sessionNeedsTouch(row, now)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
-  return { id: row.id, name: row.name, email: row.email, timeZone: row.timeZone, sessionId };
+  return { id: row.id, name: row.name, email: row.email, timeZone: row.timeZone, sessionId, unread: Number(row.unread) };
 }
 
 export async function listLiveSessions(db: Executor, userId: string, now = new Date()) {

@@ -7,7 +7,8 @@ import { findSessionUser } from "../../db/queries/sessions";
 import { env } from "../env";
 import { readSessionCookie } from "./session-cookie";
 
-export type CurrentUser = { id: string; name: string; email: string; sessionId: string; timeZone: string | null };
+/** `unread`: how many of their notifications are unread, for the header's bell. */
+export type CurrentUser = { id: string; name: string; email: string; sessionId: string; timeZone: string | null; unread: number };
 
 /**
  * The signed-in person, re-read from the database together with their session, so a cookie that

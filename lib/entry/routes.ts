@@ -22,7 +22,7 @@ import { id } from "../validation/fields";
 type Handler<V, Params> = (request: Request, view: V & { user: CurrentUser; stillAllowed: () => Promise<boolean> }, params: Params) => Promise<Response>;
 
 /** Whether `user`'s session is still live and `check` (an access read) still passes. */
-export async function accessHolds(db: Db, user: CurrentUser, check: (db: Db) => Promise<unknown>): Promise<boolean> {
+export async function accessHolds(db: Db, user: Pick<CurrentUser, "id" | "sessionId">, check: (db: Db) => Promise<unknown>): Promise<boolean> {
   try {
     if (!(await findSessionUser(db, user.sessionId, user.id))) return false;
     await check(db);

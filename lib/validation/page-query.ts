@@ -18,6 +18,9 @@ const decisionPageQuerySchema = z.object({ before: eventCursor, voters: pageNumb
 const teamPageQuerySchema = z.object({ members: pageNumber, invites: pageNumber });
 const decisionLogQuerySchema = historyFilterSchema.extend({ page: pageNumber });
 
+const inboxQuerySchema = z.object({ page: pageNumber });
+export const inboxQuery = (params: SearchParams) => inboxQuerySchema.parse(params);
+
 export type DecisionPageQuery = z.infer<typeof decisionPageQuerySchema>;
 export type TeamPageQuery = z.infer<typeof teamPageQuerySchema>;
 export type DecisionLogQuery = z.infer<typeof decisionLogQuerySchema>;

@@ -27,6 +27,7 @@ describeEachDriver("sessions", (ctx) => {
       sessionId: id,
       // Null until they choose one on the account page: times follow their browser.
       timeZone: null,
+      unread: 0,
     });
   });
 

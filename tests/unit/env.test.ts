@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type Env, EnvError, parseEnv } from "@/lib/env";
 
+/** What an empty environment comes out as, the secret aside. */
+const DEFAULTS = { NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, MAIL_FROM: "Verdict <verdict@localhost>", WORKER_IN_SERVER: true };
+
 const SECRET = "0123456789abcdef0123456789abcdef"; // exactly 32 characters
 const PG_URL = "postgres://verdict:verdict@localhost:5432/verdict";
 
@@ -39,7 +42,7 @@ function envErrorOf(source: Source): EnvError {
 describe("parseEnv in development", () => {
   test("an empty environment gets defaults and a generated secret", () => {
     const env = parse({});
-    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, AUTH_SECRET: expect.any(String) });
+    expect(env).toEqual({ ...DEFAULTS, AUTH_SECRET: expect.any(String) });
     expect(env.AUTH_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -66,6 +69,14 @@ describe("parseEnv in development", () => {
     expect(existsSync(secretFile())).toBe(false);
   });
 
+  test("SMTP_URL must be smtp:// or smtps://, AUTH_URL http(s), WORKER_IN_SERVER true or false", () => {
+    expect(parse({ SMTP_URL: "smtps://user:pw@mail.example.com:465" }).SMTP_URL).toBe("smtps://user:pw@mail.example.com:465");
+    expect(() => parse({ SMTP_URL: "mail.example.com" })).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(() => parse({ AUTH_URL: "ftp://verdict.example" })).toThrow(/AUTH_URL/);
+    expect(parse({ WORKER_IN_SERVER: "false" }).WORKER_IN_SERVER).toBe(false);
+    expect(() => parse({ WORKER_IN_SERVER: "no" })).toThrow(/WORKER_IN_SERVER/);
+  });
+
   test("empty strings count as unset", () => {
     const env = parse({
       NODE_ENV: "",
@@ -75,8 +86,10 @@ describe("parseEnv in development", () => {
       AUTH_GITHUB_ID: "",
       AUTH_GITHUB_SECRET: "",
       TRUST_PROXY: "",
+      SMTP_URL: "",
+      AUTH_URL: "",
     });
-    expect(env).toEqual({ NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, AUTH_SECRET: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(env).toEqual({ ...DEFAULTS, AUTH_SECRET: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
   });
 
   test("variables it does not know are left out", () => {

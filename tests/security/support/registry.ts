@@ -64,6 +64,10 @@ export const ACTION_CASES: readonly ActionCase[] = [
   { file: "app/account/actions/revoke-session.ts", exportName: "revokeSessionAction", rule: { kind: "signed-in" }, targets: [] },
   { file: "app/account/actions/set-time-zone.ts", exportName: "setTimeZoneAction", rule: { kind: "signed-in" }, targets: [] },
   { file: "app/account/actions/sign-out-everywhere.ts", exportName: "signOutEverywhereAction", rule: { kind: "signed-in" }, targets: [], withState: false },
+  { file: "app/account/actions/set-notification-settings.ts", exportName: "setNotificationSettingsAction", rule: { kind: "signed-in" }, targets: [] },
+  // A person's own notifications: scoped to their id in the query (the integration tests open another's).
+  { file: "app/notifications/actions/open-notification.ts", exportName: "openNotificationAction", rule: { kind: "signed-in" }, targets: [] },
+  { file: "app/notifications/actions/mark-all-read.ts", exportName: "markAllReadAction", rule: { kind: "signed-in" }, targets: [] },
   {
     file: "app/teams/actions/create-team.ts",
     exportName: "createTeamAction",

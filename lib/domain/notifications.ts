@@ -1,0 +1,151 @@
+// Who is told what when an event is appended, and how it reads in the app and in an email. Pure:
+// the fan-out step (lib/services/notifications.ts) loads the members and titles and passes them in.
+
+export const NOTIFICATION_KINDS = [
+  "weighting_opened",
+  "scoring_opened",
+  "deadline_soon",
+  "results_revealed",
+  "outcome_recorded",
+  "joined_team",
+  "role_changed",
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** How each kind is named on the settings form. `deadline_soon` is kept for the reminders, not sent yet. */
+export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
+  weighting_opened: "Weighting opened and your weights are needed",
+  scoring_opened: "Scoring opened and your scores are needed",
+  deadline_soon: "A deadline is 24 hours away and you have not submitted",
+  results_revealed: "Results revealed",
+  outcome_recorded: "Outcome recorded",
+  joined_team: "You joined a team",
+  role_changed: "Your role in a team changed",
+};
+
+/** The kinds someone can be sent today, so the ones the settings offer (the reminders come later). */
+export const SENT_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== "deadline_soon");
+
+export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
+
+/** An event as the fan-out reads it: the payload is only read for names and roles, never for values. */
+export type OutboxEvent = {
+  id: number;
+  type: string;
+  teamId: string;
+  decisionId: string | null;
+  actorId: string | null;
+  payload: Record<string, unknown>;
+};
+
+export type FanOutContext = {
+  teamName: string;
+  decisionTitle: string | null;
+  /** Current members; `canVote` from the permissions table (lib/auth/roles.ts). */
+  members: readonly { userId: string; canVote: boolean }[];
+};
+
+export type PlannedNotification = { userId: string; kind: NotificationKind; title: string; path: string };
+
+/** The event types the fan-out looks at; every other event only moves the cursor on. */
+export const NOTIFYING_EVENT_TYPES = ["decision.phase_changed", "decision.round_opened", "decision.decided", "member.joined", "member.role_changed"] as const;
+
+const quoted = (title: string | null) => `“${title ?? "a decision"}”`;
+const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+/** Everyone to tell about `event`, one notification each; the person who acted is not told of their own act. */
+export function planNotifications(event: OutboxEvent, context: FanOutContext): PlannedNotification[] {
+  const team = `/teams/${event.teamId}`;
+  const decision = event.decisionId ? `${team}/decisions/${event.decisionId}` : null;
+  const others = context.members.filter((m) => m.userId !== event.actorId);
+  const voters = others.filter((m) => m.canVote);
+  const to = (people: readonly { userId: string }[], kind: NotificationKind, title: string, path: string) =>
+    people.map((p) => ({ userId: p.userId, kind, title, path }));
+  const isMember = (userId: string | null) => userId !== null && context.members.some((m) => m.userId === userId);
+
+  switch (event.type) {
+    case "decision.phase_changed": {
+      if (!decision) return [];
+      const phase = str(event.payload.to);
+      if (phase === "weighting")
+        return to(voters, "weighting_opened", `Weighting opened on ${quoted(context.decisionTitle)}: your weights are needed`, `${decision}/weights`);
+      if (phase === "scoring")
+        return to(voters, "scoring_opened", `Scoring opened on ${quoted(context.decisionTitle)}: your scores are needed`, `${decision}/scores`);
+      if (phase === "revealed") return to(others, "results_revealed", `The results of ${quoted(context.decisionTitle)} are revealed`, `${decision}/results`);
+      return [];
+    }
+    case "decision.round_opened":
+      if (!decision) return [];
+      return to(voters, "scoring_opened", `A new round of scoring opened on ${quoted(context.decisionTitle)}: your scores are needed`, `${decision}/scores`);
+    case "decision.decided":
+      if (!decision) return [];
+      return to(others, "outcome_recorded", `The outcome of ${quoted(context.decisionTitle)} is recorded`, decision);
+    case "member.joined": {
+      const userId = str(event.payload.userId);
+      if (!isMember(userId)) return [];
+      return [
+        { userId: userId!, kind: "joined_team", title: `You joined ${quoted(context.teamName)} as ${str(event.payload.role) ?? "a member"}`, path: team },
+      ];
+    }
+    case "member.role_changed": {
+      const userId = str(event.payload.userId);
+      if (!isMember(userId) || userId === event.actorId) return [];
+      return [
+        { userId: userId!, kind: "role_changed", title: `Your role in ${quoted(context.teamName)} is now ${str(event.payload.to) ?? "changed"}`, path: team },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * Which of the events read after the cursor may be handled now, in id order. Ids are taken when a
+ * transaction inserts, but it may commit later than one that took a higher id, so a missing id is
+ * waited for: the hole right after the cursor is passed over once it has been waited on for
+ * `gapWaitMs` (`holeWaitedMs`, measured from when a step first stopped at it: its transaction has
+ * rolled back by then); any later hole stops the step. `stoppedAtHole` says whether one did.
+ * An event's own time says nothing here: one recorded late carries the time it stands for.
+ */
+export function readyEvents<E extends { id: number }>(
+  events: readonly E[],
+  cursor: number,
+  hole: { holeWaitedMs: number | null; gapWaitMs: number },
+): { ready: E[]; stoppedAtHole: boolean } {
+  const ready: E[] = [];
+  let expected = cursor + 1;
+  for (const event of events) {
+    if (event.id !== expected) {
+      // With no wait at all (gapWaitMs 0) every hole is passed at once.
+      const waitedEnough = hole.gapWaitMs <= 0 || (ready.length === 0 && hole.holeWaitedMs !== null && hole.holeWaitedMs >= hole.gapWaitMs);
+      if (!waitedEnough) return { ready, stoppedAtHole: true };
+    }
+    ready.push(event);
+    expected = event.id + 1;
+  }
+  return { ready, stoppedAtHole: false };
+}
+
+/** Delay before a failed job's next attempt: 30 s, doubling, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+export type EmailMessage = { to: string; subject: string; text: string; html: string };
+
+/** A notification as an email: a plain-text and an HTML part, every value escaped, with a link straight to the page. */
+export function notificationEmail(input: { to: string; name: string; title: string; url: string }): EmailMessage {
+  const subject = input.title.replace(/[\r\n]+/g, " ").slice(0, 200);
+  const settings = new URL("/account#notifications-heading", input.url).toString();
+  const text = [`Hello ${input.name},`, "", input.title, "", `Open it: ${input.url}`, "", `Choose which emails you get: ${settings}`, ""].join("\n");
+  const html = [
+    `<p>Hello ${escapeHtml(input.name)},</p>`,
+    `<p>${escapeHtml(input.title)}</p>`,
+    `<p><a href="${escapeHtml(input.url)}">Open it in Verdict</a></p>`,
+    `<p style="color:#64748b;font-size:12px"><a href="${escapeHtml(settings)}">Choose which emails you get</a></p>`,
+  ].join("\n");
+  return { to: input.to, subject, text, html };
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import type { Db } from "../../db/client";
+import { enqueueJobs } from "../../db/queries/jobs";
+import { eventsAfter, fanOutContext, insertNotifications, lockCursor, moveCursor, type NewNotification } from "../../db/queries/notifications";
+import { can, type Role } from "../auth/roles";
+import { NOTIFYING_EVENT_TYPES, planNotifications, readyEvents } from "../domain/notifications";
+
+// The notifications fan-out. The events table is the outbox: one cursor row says how far it has
+// read. A step locks that row (FOR UPDATE SKIP LOCKED, so when several servers run the worker one
+// works and the others pass), reads the events after it, writes each person's notifications and
+// the email jobs, and moves the cursor, all in one transaction: a step that fails or a server that
+// stops half-way leaves the cursor where it was, and the unique (event, person) index keeps a
+// repeated step from telling anyone twice.
+
+export const NOTIFICATIONS_CURSOR = "notifications";
+export const EMAIL_JOB = "notification.email";
+
+export type FanOutOptions = { batch?: number; gapWaitMs?: number };
+export type FanOutResult = { busy: boolean; events: number; notified: number; emails: number };
+
+const NOTIFYING = new Set<string>(NOTIFYING_EVENT_TYPES);
+
+/** One step: handles up to `batch` events after the cursor. `busy` when another worker holds the cursor. */
+export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise<FanOutResult> {
+  const { batch = 200, gapWaitMs = 30_000 } = options;
+  return db.transaction(async (tx) => {
+    const cursor = await lockCursor(tx, NOTIFICATIONS_CURSOR);
+    if (cursor === null) return { busy: true, events: 0, notified: 0, emails: 0 };
+    const read = await eventsAfter(tx, cursor.lastEventId, batch);
+    const { ready, stoppedAtHole } = readyEvents(read, cursor.lastEventId, { holeWaitedMs: cursor.holeWaitedMs, gapWaitMs });
+    let notified = 0;
+    let emails = 0;
+    for (const event of ready) {
+      if (!NOTIFYING.has(event.type)) continue;
+      const context = await fanOutContext(tx, event.teamId, event.decisionId);
+      const members = context.members.map((m) => ({ userId: m.userId, canVote: can(m.role as Role, "decision.vote") }));
+      const planned = planNotifications(event, { teamName: context.teamName, decisionTitle: context.decisionTitle, members });
+      const rows: NewNotification[] = planned.map((p) => ({ ...p, teamId: event.teamId, eventId: event.id }));
+      const made = await insertNotifications(tx, rows);
+      const wantsEmail = new Map(context.members.map((m) => [m.userId, new Set(m.emailKinds ?? [])]));
+      const mail = made.filter((n) => wantsEmail.get(n.userId)?.has(n.kind));
+      await enqueueJobs(
+        tx,
+        mail.map((n) => ({ kind: EMAIL_JOB, payload: { notificationId: n.id } })),
+      );
+      notified += made.length;
+      emails += mail.length;
+    }
+    const last = ready.at(-1);
+    if (last || stoppedAtHole || cursor.holeWaitedMs !== null) {
+      await moveCursor(tx, NOTIFICATIONS_CURSOR, { lastEventId: last?.id ?? cursor.lastEventId, moved: last !== undefined, hole: stoppedAtHole });
+    }
+    return { busy: false, events: ready.length, notified, emails };
+  });
+}
+
+/** Steps until the events read so far are all handled (or another worker holds the cursor). */
+export async function fanOutAll(db: Db, options: FanOutOptions = {}): Promise<FanOutResult> {
+  const total: FanOutResult = { busy: false, events: 0, notified: 0, emails: 0 };
+  for (;;) {
+    const step = await fanOutEvents(db, options);
+    total.busy = step.busy;
+    total.events += step.events;
+    total.notified += step.notified;
+    total.emails += step.emails;
+    if (step.busy || step.events < (options.batch ?? 200)) return total;
+  }
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import type { DbHandle } from "../../db/client";
+import { isDatabaseUnavailable } from "../database-unavailable";
+import { EVENTS_CHANNEL } from "../live/hub";
+import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
+import { type JobHandler, runDueJobs } from "./jobs";
+import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
+
+// The worker: fans events out to notifications and runs the jobs they queue. It runs inside each
+// server (instrumentation.ts) and as `npm run worker`; several at once share the work through the
+// database (the cursor row and the jobs are claimed with FOR UPDATE SKIP LOCKED). It wakes on a
+// timer, and early when the database announces a new event.
+
+export const WORKER_INTERVAL_MS = 5_000;
+/** An event's announcement comes when its transaction commits; a short pause lets a burst of them become one step. */
+const WAKE_DELAY_MS = 100;
+
+export type Worker = { tick: () => Promise<void>; stop: () => Promise<void> };
+
+export type WorkerOptions = { intervalMs?: number; mailer?: Mailer; origin?: string; fanOut?: FanOutOptions };
+
+export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerOptions = {}): Worker {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let unlisten: (() => Promise<void>) | null = null;
+  let wake: ReturnType<typeof setTimeout> | undefined;
+  let handlers: Record<string, JobHandler> | undefined;
+
+  async function step() {
+    const handle = await getHandle();
+    if (!unlisten && !stopped) {
+      unlisten = await handle.listen(
+        EVENTS_CHANNEL,
+        () => {
+          clearTimeout(wake);
+          wake = setTimeout(() => void tick(), WAKE_DELAY_MS);
+        },
+        () => {},
+      );
+    }
+    // Made once: the SMTP transport is kept between steps.
+    handlers ??= { [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()) };
+    await fanOutAll(handle.db, options.fanOut);
+    while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
+  }
+
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await step();
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) console.error("[verdict] worker: database unavailable; trying again later");
+          else console.error("[verdict] worker step failed", error);
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  const timer = setInterval(() => void tick(), options.intervalMs ?? WORKER_INTERVAL_MS);
+  timer.unref();
+  void tick();
+
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(wake);
+      await running;
+      await unlisten?.();
+    },
+  };
+}
+
+const globalKey = Symbol.for("verdict.worker");
+type Holder = { [globalKey]?: Worker };
+
+/** The worker inside this server: one per process, however many bundles load this module. */
+export function startServerWorker(getHandle: () => Promise<DbHandle>): Worker {
+  const holder = globalThis as Holder;
+  holder[globalKey] ??= startWorker(getHandle);
+  return holder[globalKey];
+}

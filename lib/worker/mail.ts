@@ -1,0 +1,50 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import type { Db } from "../../db/client";
+import { findNotificationForEmail, keepDevMail } from "../../db/queries/notifications";
+import { type EmailMessage, notificationEmail } from "../domain/notifications";
+import { env } from "../env";
+
+export type Mailer = (message: EmailMessage) => Promise<void>;
+
+/** The origin links in emails start with: AUTH_URL's, else this server's own address. */
+export function mailOrigin(): string {
+  const { AUTH_URL } = env();
+  return AUTH_URL ? new URL(AUTH_URL).origin : `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/**
+ * Sends through SMTP_URL when it is set. Without it, development keeps the mail for /dev/mailbox;
+ * production says once that mail is off, and drops it (the notification is still in the app).
+ */
+export function configuredMailer(db: Db): Mailer {
+  const { SMTP_URL, MAIL_FROM, NODE_ENV } = env();
+  if (SMTP_URL) return smtpMailer(SMTP_URL, MAIL_FROM);
+  if (NODE_ENV !== "production") return (message) => keepDevMail(db, message);
+  let warned = false;
+  return async () => {
+    if (!warned) console.warn("[verdict] SMTP_URL is not set: notification emails are not sent");
+    warned = true;
+  };
+}
+
+/** Sends through the SMTP server at `url` (smtp:// or smtps://, with any user and password in it). */
+export function smtpMailer(url: string, from: string): Mailer {
+  // Well inside a job's one-minute lease, so a slow server cannot make a second worker send it again.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+  return async (message) => {
+    await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+  };
+}
+
+/** The email job: the notification's email, to its person. A notification gone (account deleted) is nothing to send. */
+export function emailJob(db: Db, mailer: Mailer, origin: string) {
+  return async (payload: Record<string, unknown>) => {
+    const id = Number(payload.notificationId);
+    if (!Number.isSafeInteger(id)) throw new Error("The email job names no notification");
+    const notification = await findNotificationForEmail(db, id);
+    if (!notification) return;
+    const url = new URL(notification.path, origin).toString();
+    await mailer(notificationEmail({ to: notification.email, name: notification.name, title: notification.title, url }));
+  };
+}
