@@ -57,11 +57,19 @@ export async function openDb(target: DbTarget): Promise<DbHandle> {
     const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
     const observed = (onQuery: (sql: string) => void) =>
       reportUnavailability(drizzlePostgres({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db);
+    // LISTEN on a client of its own: postgres.js counts failed connection attempts per client and
+    // waits longer before each next one, and a LISTEN retries all through an outage, which would
+    // hold back the queries' own reconnection once the database is back.
+    let listener: ReturnType<typeof postgres> | undefined;
     const listen: DbHandle["listen"] = async (channel, onNotify, onListen) => {
-      const { unlisten } = await raw.listen(channel, onNotify, onListen);
+      listener ??= postgres(target.url, { ...POSTGRES_OPTIONS, max: 1 });
+      const { unlisten } = await listener.listen(channel, onNotify, onListen);
       return unlisten;
     };
-    return { db, target, close: () => raw.end({ timeout: 5 }), observed, listen };
+    const close = async () => {
+      await Promise.all([raw.end({ timeout: 5 }), listener?.end({ timeout: 5 })]);
+    };
+    return { db, target, close, observed, listen };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   await client.waitReady;
