@@ -1,31 +1,10 @@
 import type { BrowserContext, BrowserContextOptions, Page } from "@playwright/test";
 import { type Actor, expect, type NewContext, snapshot, test } from "./fixtures";
-import { newPerson, SignUpPage } from "./pages/auth-pages";
-import { DecisionPage, NewDecisionPage, saveScores } from "./pages/decision-pages";
+import { DecisionPage, saveScores } from "./pages/decision-pages";
+import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDecision } from "./support/team-setup";
 
 // Open pages follow the decision without a reload: a member's save shows in the facilitator's
 // progress, the reveal reaches the member's pages, and a sheet whose phase ends keeps what was typed.
-
-const DESKTOP = { width: 1280, height: 800 };
-const OPTIONS = ["Flask", "Koa"];
-
-async function joinThroughInvite(newContext: NewContext, inviteUrl: string, label: string) {
-  const context = await newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  await page.goto(inviteUrl);
-  await page.getByRole("link", { name: "Create an account and join" }).click();
-  await new SignUpPage(page).signUp(newPerson(label));
-  await expect(page.getByRole("heading", { name: /^Welcome to / })).toBeVisible();
-  return { context, page };
-}
-
-/** Marks the page's window: still marked later means the page was never reloaded. */
-async function markLoaded(page: Page) {
-  await page.evaluate(() => Object.assign(window, { liveMarker: "not reloaded" }));
-}
-async function expectNotReloaded(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { liveMarker?: string }).liveMarker)).toBe("not reloaded");
-}
 
 /** The polite region the live updates speak in. */
 const announced = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
@@ -35,12 +14,7 @@ async function decisionInScoring(actor: (label: string, options?: BrowserContext
   const owner = await actor("Fay", { viewport: DESKTOP });
   const team = await owner.teams.createTeam(`${title} team`);
   const member = await joinThroughInvite(newContext, await team.createInvite({ role: "member" }), "Mo");
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
-  await form.fill({ title, frameworks: OPTIONS, removeCriteria: ["Popularity", "Community support", "Scalability"] });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
-  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+  const decisionUrl = await newSmallDecision(owner.page, title);
   const facilitator = new DecisionPage(owner.page);
   await facilitator.advance("Open weighting", "Weighting");
   await facilitator.advance("Close weighting and open scoring", "Scoring");
@@ -130,12 +104,7 @@ test("a score sheet keeps what was typed through others' saves, and when scoring
 test("a page whose stream was refused (the database down) opens it again later and catches up on what it missed", async ({ actor }) => {
   const owner = await actor("Rui", { viewport: DESKTOP });
   await owner.teams.createTeam("Retry team");
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
-  await form.fill({ title: "Cache layer", frameworks: OPTIONS });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
-  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+  const decisionUrl = await newSmallDecision(owner.page, "Cache layer");
 
   const watcher = await owner.page.context().newPage();
   let refused = 0;
@@ -167,12 +136,7 @@ async function setHidden(page: Page, hidden: boolean) {
 test("a hidden tab lets go of its stream and, shown again, catches up on what happened meanwhile", async ({ actor }) => {
   const owner = await actor("Hana", { viewport: DESKTOP });
   await owner.teams.createTeam("Hidden tab team");
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
-  await form.fill({ title: "Job runner", frameworks: OPTIONS });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
-  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+  const decisionUrl = await newSmallDecision(owner.page, "Job runner");
 
   const background = await owner.page.context().newPage();
   const streams: string[] = [];
@@ -214,11 +178,7 @@ async function readStream(context: BrowserContext, url: string, headers: Record<
 test("the live stream is unbuffered, uncompressed event-stream that carries ids and types only, from Last-Event-ID or ?after=", async ({ actor, baseURL }) => {
   const owner = await actor("Sid", { viewport: DESKTOP });
   await owner.teams.createTeam("Stream team");
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
-  await form.fill({ title: "Secret-free stream", frameworks: OPTIONS });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
+  await newSmallDecision(owner.page, "Secret-free stream");
   await new DecisionPage(owner.page).advance("Open weighting", "Weighting");
   const [, teamId, decisionId] = /\/teams\/([^/]+)\/decisions\/([^/?]+)/.exec(owner.page.url())!;
   const live = `${baseURL}/api/teams/${teamId}/decisions/${decisionId}/live`;

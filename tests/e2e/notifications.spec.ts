@@ -1,53 +1,27 @@
-import { once } from "node:events";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { SMTPServer } from "smtp-server";
 import { E2E_SMTP_PORT } from "../../playwright.config";
-import { expect, type NewContext, snapshot, test } from "./fixtures";
-import { newPerson, type Person, SignUpPage } from "./pages/auth-pages";
-import { DecisionPage, NewDecisionPage } from "./pages/decision-pages";
+import { startSmtpReceiver } from "../support/smtp-receiver";
+import { expect, snapshot, test } from "./fixtures";
+import { newPerson, SignUpPage } from "./pages/auth-pages";
+import { DecisionPage } from "./pages/decision-pages";
+import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
 // A member is told scoring opened (bell, inbox, mark read), and someone who chose email gets one
 // at a real SMTP receiver, started here on the port the server's SMTP_URL names.
 
 const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-const received: string[] = [];
 
 // One SMTP receiver on one port: the file's tests run in order, in one worker.
 test.describe.configure({ mode: "default" });
-let smtp: SMTPServer | undefined;
+let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  smtp.listen(E2E_SMTP_PORT, "127.0.0.1");
-  await once(smtp.server, "listening");
+  smtp = await startSmtpReceiver(E2E_SMTP_PORT);
 });
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
-
-async function joinThroughInvite(newContext: NewContext, inviteUrl: string, label: string, viewport = DESKTOP): Promise<{ page: Page; person: Person }> {
-  const context = await newContext({ viewport });
-  const page = await context.newPage();
-  const person = newPerson(label);
-  await page.goto(inviteUrl);
-  await page.getByRole("link", { name: "Create an account and join" }).click();
-  await new SignUpPage(page).signUp(person);
-  await expect(page.getByRole("heading", { name: /^Welcome to / })).toBeVisible();
-  return { page, person };
-}
 
 const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
 
@@ -72,13 +46,8 @@ test("a member is told scoring opened, by the bell and the inbox, and one who ch
   await expect(em.page.getByRole("status").filter({ hasText: "1 kind also by email" })).toBeVisible();
   await snapshot(em.page, "notifications-settings");
 
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
   const title = `Message broker ${Date.now()}`;
-  await form.fill({ title, frameworks: ["Flask", "Koa"], removeCriteria: ["Popularity", "Community support", "Scalability"] });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
-  const decisionUrl = owner.page.url().replace(/\?.*$/, "");
+  const decisionUrl = await newSmallDecision(owner.page, title);
   const facilitator = new DecisionPage(owner.page);
   await facilitator.advance("Open weighting", "Weighting");
   await facilitator.advance("Close weighting and open scoring", "Scoring");
@@ -111,13 +80,13 @@ test("a member is told scoring opened, by the bell and the inbox, and one who ch
   await expect(bell(mo.page)).toHaveAccessibleName("Notifications");
 
   // Em's email: to Em, plain text and HTML, with a link straight to the scores page.
-  await expect.poll(() => received.find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 }).toContain("Scoring opened on");
-  const mail = received.find((m) => m.includes(em.person.email.toLowerCase()))!;
+  await expect.poll(() => smtp!.received.find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 }).toContain("Scoring opened on");
+  const mail = smtp!.received.find((m) => m.includes(em.person.email.toLowerCase()))!;
   expect(mail).toContain("text/plain");
   expect(mail).toContain("text/html");
   expect(mail.replace(/=\r?\n/g, "")).toContain(`${new URL(decisionUrl).pathname}/scores`);
   // Mo chose nothing by email.
-  expect(received.some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
+  expect(smtp!.received.some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
 
   // The development mailbox does not exist in production.
   const mailbox = await mo.page.request.get("/dev/mailbox", { failOnStatusCode: false });

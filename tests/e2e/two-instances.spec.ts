@@ -1,10 +1,10 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { E2E_APP_DATABASE_URL, E2E_AUTH_SECRET } from "../../playwright.config";
-import { type Actor, expect, type NewContext, test } from "./fixtures";
-import { newPerson, SignUpPage } from "./pages/auth-pages";
-import { DecisionPage, NewDecisionPage, saveScores } from "./pages/decision-pages";
+import { expect, test } from "./fixtures";
+import { DecisionPage, saveScores } from "./pages/decision-pages";
 import { AppServer } from "./support/app-server";
 import { Nginx } from "./support/nginx";
+import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDecision } from "./support/team-setup";
 
 // Two production servers of the same build on the one e2e database, and nginx in front of both
 // (round robin). What one instance writes, the other's open pages show without a reload: every
@@ -15,8 +15,6 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PORT_A = E2E_PORT + 1;
 const PORT_B = E2E_PORT + 2;
 const NGINX_PORT = E2E_PORT + 3;
-const DESKTOP = { width: 1280, height: 800 };
-const OPTIONS = ["Flask", "Koa"];
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -37,34 +35,6 @@ test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
-/** Marks the page's window: still marked later means the page was never reloaded. */
-async function markLoaded(page: Page) {
-  await page.evaluate(() => Object.assign(window, { liveMarker: "not reloaded" }));
-}
-async function expectNotReloaded(page: Page) {
-  expect(await page.evaluate(() => (window as unknown as { liveMarker?: string }).liveMarker)).toBe("not reloaded");
-}
-
-async function joinThroughInvite(newContext: NewContext, inviteUrl: string, label: string) {
-  const context = await newContext({ viewport: DESKTOP });
-  const page = await context.newPage();
-  await page.goto(inviteUrl);
-  await page.getByRole("link", { name: "Create an account and join" }).click();
-  await new SignUpPage(page).signUp(newPerson(label));
-  await expect(page.getByRole("heading", { name: /^Welcome to / })).toBeVisible();
-  return { context, page };
-}
-
-/** A new decision of two options and two criteria, left in draft; its address. */
-async function newDecision(owner: Actor, title: string) {
-  await owner.page.getByRole("link", { name: "New decision" }).first().click();
-  const form = new NewDecisionPage(owner.page);
-  await form.fill({ title, frameworks: OPTIONS, removeCriteria: ["Popularity", "Community support", "Scalability"] });
-  await form.submit();
-  await expect(owner.page.getByRole("navigation", { name: "Phases" })).toBeVisible();
-  return new URL(owner.page.url().replace(/\?.*$/, "")).pathname;
-}
-
 test("a save on instance A shows on the facilitator's page on instance B, and B's reveal reaches the member's pages on A, without a reload", async ({
   actor,
   newContext,
@@ -76,7 +46,7 @@ test("a save on instance A shows on the facilitator's page on instance B, and B'
   const member = await joinThroughInvite(newContext, invite.replace(b!.url, a!.url), "Mo");
   expect(new URL(member.page.url()).port).toBe(String(PORT_A));
 
-  const path = await newDecision(owner, "Message broker");
+  const path = new URL(await newSmallDecision(owner.page, "Message broker")).pathname;
   const facilitator = new DecisionPage(owner.page);
   await facilitator.advance("Open weighting", "Weighting");
   await facilitator.advance("Close weighting and open scoring", "Scoring");
@@ -149,7 +119,7 @@ test("through nginx, requests go round robin to both instances and the live stre
     if (upstream) upstreams.add(upstream);
   });
   await owner.teams.createTeam("Behind nginx team");
-  const path = await newDecision(owner, "Load balancer");
+  const path = new URL(await newSmallDecision(owner.page, "Load balancer")).pathname;
   const [, teamId] = /\/teams\/([^/]+)/.exec(path)!;
 
   // A page through nginx follows the decision live, with its EventSource through nginx too.

@@ -1,6 +1,3 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { expect, test } from "vitest";
 import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead } from "../../db/queries/notifications";
 import { createSession, findSessionUser } from "../../db/queries/sessions";
@@ -10,6 +7,7 @@ import { smtpMailer } from "../../lib/worker/mail";
 import { createDecisionFixture, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers } from "../support/factories";
+import { startSmtpReceiver } from "../support/smtp-receiver";
 
 describeEachDriver("the inbox", (ctx) => {
   async function notified() {
@@ -44,33 +42,18 @@ describeEachDriver("the inbox", (ctx) => {
 });
 
 test("an email reaches an SMTP server with a plain-text and an HTML part", async () => {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push(Buffer.concat(chunks).toString("utf8"));
-        callback();
-      });
-    },
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server.server, "listening");
-  const { port } = server.server.address() as AddressInfo;
+  const receiver = await startSmtpReceiver();
   try {
-    const send = smtpMailer(`smtp://127.0.0.1:${port}`, "Verdict <verdict@example.test>");
+    const send = smtpMailer(`smtp://127.0.0.1:${receiver.port}`, "Verdict <verdict@example.test>");
     await send(
       notificationEmail({ to: "ana@example.test", name: "Ana", title: "Scoring opened on “A & B”", url: "https://verdict.example/teams/t/decisions/d/scores" }),
     );
-    expect(received).toHaveLength(1);
-    expect(received[0]).toContain("Content-Type: text/plain");
-    expect(received[0]).toContain("Content-Type: text/html");
-    expect(received[0]).toContain("To: ana@example.test");
-    expect(received[0]).toContain("A &amp; B");
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]).toContain("Content-Type: text/plain");
+    expect(receiver.received[0]).toContain("Content-Type: text/html");
+    expect(receiver.received[0]).toContain("To: ana@example.test");
+    expect(receiver.received[0]).toContain("A &amp; B");
   } finally {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await receiver.close();
   }
 });
