@@ -1,21 +1,16 @@
 import "server-only";
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Role } from "../../lib/domain/roles";
 import type { Executor, Tx } from "../client";
 import type { TeamEventType } from "./events";
 import { ballots, criteria, events, memberships, options, scores, users, weights } from "../schema";
+import { rowsOf } from "./rows";
 
 // Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
 // check the seal: the services and page loaders that call them check it first (lib/services/ballots.ts).
 
 /** Weights are given once per decision; their ballot rows all sit in round 1. */
 export const WEIGHTS_ROUND = 1;
-
-/** Rows of a raw statement, whichever driver ran it (postgres.js returns them, PGlite wraps them). */
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 export type SheetKind = "weights" | "scores";
 

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { type Job, jobs } from "../schema";
+import { rowsOf } from "./rows";
 
 // A small Postgres queue shared by every app server and `npm run worker`: a job is claimed by
 // locking its row with FOR UPDATE SKIP LOCKED and leasing it (locked_until), so two workers never
@@ -18,7 +19,9 @@ type ClaimedRow = { id: string | number; kind: string; payload: Record<string, u
 
 /** Takes up to `limit` due jobs for `leaseMs` and counts the attempt; others' leased or locked rows are skipped. */
 export async function claimJobs(db: Executor, limit: number, leaseMs: number): Promise<Job[]> {
-  const result = (await db.execute(sql`
+  const rows = await rowsOf<ClaimedRow>(
+    db,
+    sql`
     update ${jobs} set locked_until = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), attempts = attempts + 1
     where id in (
       select id from ${jobs}
@@ -27,9 +30,8 @@ export async function claimJobs(db: Executor, limit: number, leaseMs: number): P
       limit ${limit}
       for update skip locked
     )
-    returning id, kind, payload, attempts`)) as unknown as ClaimedRow[] | { rows: ClaimedRow[] };
-  // postgres.js answers with the rows, PGlite with a result holding them.
-  const rows = Array.isArray(result) ? result : result.rows;
+    returning id, kind, payload, attempts`,
+  );
   return rows.map((row) => ({ id: Number(row.id), kind: row.kind, payload: row.payload, attempts: row.attempts }) as Job);
 }
 

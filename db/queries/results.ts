@@ -1,17 +1,12 @@
 import "server-only";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { rowsOf } from "./rows";
 
 // Reads for the results page, a fixed number of queries whatever the size of the decision. The
 // scores travel as one row per member, each sheet packed into a string by the database, because
 // building one object per score is what made a 400,000-score page slow. Like ballotsOf, these do not
 // check the seal: the results loader (lib/services/results-page.ts) checks it first.
-
-/** postgres.js returns the rows; PGlite returns { rows }. */
-async function rowsOf<T>(db: Executor, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
-}
 
 export type Named = { id: string; name: string };
 

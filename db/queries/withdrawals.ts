@@ -4,6 +4,7 @@ import type { Executor, Tx } from "../client";
 import { ballots, events, scores, weights } from "../schema";
 import type { SheetKind } from "./ballots";
 import type { TeamEventType } from "./events";
+import { rowsOf } from "./rows";
 
 // Taking sheets back: a member's own, or everyone's weights when a decision goes back to draft.
 // The history keeps every event; only the values and the "has submitted" rows go.
@@ -41,9 +42,7 @@ export function weightsSetAsideSql(ref: { teamId: string; decisionId: string; us
 
 /** The same, read on its own (the weights page). */
 export async function weightsSetAside(db: Executor, ref: { teamId: string; decisionId: string; userId: string }): Promise<boolean> {
-  const result = (await db.execute(sql`select ${weightsSetAsideSql(ref)} as set_aside`)) as unknown as
-    { set_aside: boolean }[] | { rows: { set_aside: boolean }[] };
-  const [row] = Array.isArray(result) ? result : result.rows;
+  const [row] = await rowsOf<{ set_aside: boolean }>(db, sql`select ${weightsSetAsideSql(ref)} as set_aside`);
   return row?.set_aside === true;
 }
 
