@@ -48,23 +48,25 @@ export async function eventsAfter(db: Executor, after: number, limit: number) {
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
-/** A team's current members with role, email and their email choices, and the team's and decision's names. */
+/** A team's current members with role, email and their email choices, and the team's and decision's names: three reads sent together. */
 export async function fanOutContext(db: Executor, teamId: string, decisionId: string | null) {
-  const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId));
-  const [decision] = decisionId ? await db.select({ title: decisions.title }).from(decisions).where(eq(decisions.id, decisionId)) : [];
-  const members = await db
-    .select({
-      userId: memberships.userId,
-      role: memberships.role,
-      email: users.email,
-      name: users.name,
-      emailKinds: sql<
-        string[]
-      >`coalesce((select array_agg(p.kind) from ${notificationPreferences} p where p.user_id = ${memberships.userId} and p.email), '{}')`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.teamId, teamId));
+  const [[team], [decision], members] = await Promise.all([
+    db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)),
+    decisionId ? db.select({ title: decisions.title }).from(decisions).where(eq(decisions.id, decisionId)) : Promise.resolve([]),
+    db
+      .select({
+        userId: memberships.userId,
+        role: memberships.role,
+        email: users.email,
+        name: users.name,
+        emailKinds: sql<
+          string[]
+        >`coalesce((select array_agg(p.kind) from ${notificationPreferences} p where p.user_id = ${memberships.userId} and p.email), '{}')`,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.teamId, teamId)),
+  ]);
   return { teamName: team?.name ?? "a team", decisionTitle: decision?.title ?? null, members };
 }
 

@@ -30,9 +30,13 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
     const { ready, stoppedAtHole } = readyEvents(read, cursor.lastEventId, { holeWaitedMs: cursor.holeWaitedMs, gapWaitMs });
     let notified = 0;
     let emails = 0;
+    // Several events of one decision in a step (a phase change and its reveal) share one read of it.
+    const contexts = new Map<string, ReturnType<typeof fanOutContext>>();
     for (const event of ready) {
       if (!NOTIFYING.has(event.type)) continue;
-      const context = await fanOutContext(tx, event.teamId, event.decisionId);
+      const key = `${event.teamId}/${event.decisionId ?? ""}`;
+      if (!contexts.has(key)) contexts.set(key, fanOutContext(tx, event.teamId, event.decisionId));
+      const context = await contexts.get(key)!;
       const members = context.members.map((m) => ({ userId: m.userId, canVote: can(m.role as Role, "decision.vote") }));
       const planned = planNotifications(event, { teamName: context.teamName, decisionTitle: context.decisionTitle, members });
       const rows: NewNotification[] = planned.map((p) => ({ ...p, teamId: event.teamId, eventId: event.id }));
