@@ -109,12 +109,11 @@ export function nestedFormData(formData: FormData): { success: true; data: Recor
   let count = 0;
   for (const [key, raw] of formData.entries()) {
     if (++count > FORM_LIMITS.fields) return { success: false, message: TOO_MANY_FIELDS };
-    if (typeof raw !== "string" || isFrameworkField(key)) continue;
-    if (key.length > FORM_LIMITS.nameLength) return { success: false, message: BAD_FIELD_NAME };
     const path = key.split(".");
-    if (path.length > FORM_LIMITS.depth || path.some((segment) => RESERVED_SEGMENTS.has(segment))) {
-      return { success: false, message: BAD_FIELD_NAME };
-    }
+    // Checked before anything is skipped, so no name, a framework's or a file's, carries a prototype segment through.
+    if (path.some((segment) => RESERVED_SEGMENTS.has(segment))) return { success: false, message: BAD_FIELD_NAME };
+    if (typeof raw !== "string" || isFrameworkField(key)) continue;
+    if (key.length > FORM_LIMITS.nameLength || path.length > FORM_LIMITS.depth) return { success: false, message: BAD_FIELD_NAME };
     let node = root;
     for (const segment of path.slice(0, -1)) {
       const child = node[segment];
