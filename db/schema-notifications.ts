@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { xid8 } from "./column-types";
 import { teams, users } from "./schema";
 
 // Notifications, the jobs queue and the outbox cursor (issue 11). Re-exported by schema.ts; the
@@ -49,12 +50,14 @@ export const notificationPreferences = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
 
-/** How far a reader of the events table (the outbox) has got; the row is locked while it reads. */
+/**
+ * How far a reader of the events table (the outbox) has got, in the order (txid, id): the last
+ * event it handled. The row is locked while it reads.
+ */
 export const eventCursors = pgTable("event_cursors", {
   name: text("name").primaryKey(),
+  lastTxid: xid8("last_txid").notNull().default(sql`'0'`),
   lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
-  // Since when the reader has been waiting on a missing id right after last_event_id; null when it is not.
-  holeSince: timestamp("hole_since", { withTimezone: true }),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../lib/domain/roles";
+import { xid8 } from "./column-types";
 import { DECISION_STATUSES } from "../lib/domain/phases";
 
 export const teamRole = pgEnum("team_role", ROLES);
@@ -245,8 +246,14 @@ export const events = pgTable(
     type: text("type").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
+    // The transaction that inserted it. Ids are taken at insert but committed in any order, and a
+    // rolled-back insert leaves its id unused, so readers of the table as an outbox go by this
+    // instead: an event is read once every transaction that began before its own has ended.
+    txid: xid8("txid")
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
-  (t) => [index("events_team_idx").on(t.teamId, t.id), index("events_decision_idx").on(t.decisionId, t.id)],
+  (t) => [index("events_team_idx").on(t.teamId, t.id), index("events_decision_idx").on(t.decisionId, t.id), index("events_txid_idx").on(t.txid, t.id)],
 );
 
 /**

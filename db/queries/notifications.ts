@@ -1,52 +1,9 @@
 import "server-only";
-import { and, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { devMail, eventCursors, events, memberships, notificationPreferences, notifications, teams, users, decisions } from "../schema";
+import { devMail, memberships, notificationPreferences, notifications, teams, users, decisions } from "../schema";
 
 export type NewNotification = { userId: string; teamId: string; eventId: number; kind: string; title: string; path: string };
-
-/**
- * Locks the named cursor for this transaction, or answers null when another worker holds it (or it
- * is missing). `holeWaitedMs`: how long, by the database's clock, it has waited on a missing id.
- */
-export async function lockCursor(db: Executor, name: string): Promise<{ lastEventId: number; holeWaitedMs: number | null } | null> {
-  const [row] = await db
-    .select({
-      lastEventId: eventCursors.lastEventId,
-      holeWaitedMs: sql<number | null>`(extract(epoch from clock_timestamp() - ${eventCursors.holeSince}) * 1000)::float8`,
-    })
-    .from(eventCursors)
-    .where(eq(eventCursors.name, name))
-    .for("update", { skipLocked: true });
-  return row ? { lastEventId: Number(row.lastEventId), holeWaitedMs: row.holeWaitedMs === null ? null : Number(row.holeWaitedMs) } : null;
-}
-
-/** Moves the cursor; `hole` says whether the step stopped at a missing id (first seen now when the cursor moved). */
-export async function moveCursor(db: Executor, name: string, move: { lastEventId: number; moved: boolean; hole: boolean }): Promise<void> {
-  const holeSince = !move.hole ? null : move.moved ? sql`clock_timestamp()` : sql`coalesce(${eventCursors.holeSince}, clock_timestamp())`;
-  await db
-    .update(eventCursors)
-    .set({ lastEventId: move.lastEventId, holeSince, updatedAt: sql`now()` })
-    .where(eq(eventCursors.name, name));
-}
-
-/** Events after `after`, oldest first. */
-export async function eventsAfter(db: Executor, after: number, limit: number) {
-  const rows = await db
-    .select({
-      id: events.id,
-      type: events.type,
-      teamId: events.teamId,
-      decisionId: events.decisionId,
-      actorId: events.actorId,
-      payload: events.payload,
-    })
-    .from(events)
-    .where(gt(events.id, after))
-    .orderBy(events.id)
-    .limit(limit);
-  return rows.map((row) => ({ ...row, id: Number(row.id) }));
-}
 
 /** A team's current members with role, email and their email choices, and the team's and decision's names: three reads sent together. */
 export async function fanOutContext(db: Executor, teamId: string, decisionId: string | null) {

@@ -99,33 +99,6 @@ export function planNotifications(event: OutboxEvent, context: FanOutContext): P
   }
 }
 
-/**
- * Which of the events read after the cursor may be handled now, in id order. Ids are taken when a
- * transaction inserts, but it may commit later than one that took a higher id, so a missing id is
- * waited for: the hole right after the cursor is passed over once it has been waited on for
- * `gapWaitMs` (`holeWaitedMs`, measured from when a step first stopped at it: its transaction has
- * rolled back by then); any later hole stops the step. `stoppedAtHole` says whether one did.
- * An event's own time says nothing here: one recorded late carries the time it stands for.
- */
-export function readyEvents<E extends { id: number }>(
-  events: readonly E[],
-  cursor: number,
-  hole: { holeWaitedMs: number | null; gapWaitMs: number },
-): { ready: E[]; stoppedAtHole: boolean } {
-  const ready: E[] = [];
-  let expected = cursor + 1;
-  for (const event of events) {
-    if (event.id !== expected) {
-      // With no wait at all (gapWaitMs 0) every hole is passed at once.
-      const waitedEnough = hole.gapWaitMs <= 0 || (ready.length === 0 && hole.holeWaitedMs !== null && hole.holeWaitedMs >= hole.gapWaitMs);
-      if (!waitedEnough) return { ready, stoppedAtHole: true };
-    }
-    ready.push(event);
-    expected = event.id + 1;
-  }
-  return { ready, stoppedAtHole: false };
-}
-
 /** Delay before a failed job's next attempt: 30 s, doubling, at most an hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 60 * 60_000);

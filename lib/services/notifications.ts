@@ -1,9 +1,10 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { enqueueJobs } from "../../db/queries/jobs";
-import { eventsAfter, fanOutContext, insertNotifications, lockCursor, moveCursor, type NewNotification } from "../../db/queries/notifications";
+import { fanOutContext, insertNotifications, type NewNotification } from "../../db/queries/notifications";
+import { eventsAfter, lockCursor, moveCursor } from "../../db/queries/outbox";
 import { can, type Role } from "../auth/roles";
-import { NOTIFYING_EVENT_TYPES, planNotifications, readyEvents } from "../domain/notifications";
+import { NOTIFYING_EVENT_TYPES, planNotifications } from "../domain/notifications";
 
 // The notifications fan-out. The events table is the outbox: one cursor row says how far it has
 // read. A step locks that row (FOR UPDATE SKIP LOCKED, so when several servers run the worker one
@@ -15,19 +16,19 @@ import { NOTIFYING_EVENT_TYPES, planNotifications, readyEvents } from "../domain
 export const NOTIFICATIONS_CURSOR = "notifications";
 export const EMAIL_JOB = "notification.email";
 
-export type FanOutOptions = { batch?: number; gapWaitMs?: number };
-export type FanOutResult = { busy: boolean; events: number; notified: number; emails: number };
+export type FanOutOptions = { batch?: number };
+/** `busy`: another worker holds the cursor. `waiting`: events of transactions not yet settled are left for a later step. */
+export type FanOutResult = { busy: boolean; waiting: boolean; events: number; notified: number; emails: number };
 
 const NOTIFYING = new Set<string>(NOTIFYING_EVENT_TYPES);
 
-/** One step: handles up to `batch` events after the cursor. `busy` when another worker holds the cursor. */
+/** One step: handles up to `batch` events after the cursor. */
 export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise<FanOutResult> {
-  const { batch = 200, gapWaitMs = 30_000 } = options;
+  const { batch = 200 } = options;
   return db.transaction(async (tx) => {
     const cursor = await lockCursor(tx, NOTIFICATIONS_CURSOR);
-    if (cursor === null) return { busy: true, events: 0, notified: 0, emails: 0 };
-    const read = await eventsAfter(tx, cursor.lastEventId, batch);
-    const { ready, stoppedAtHole } = readyEvents(read, cursor.lastEventId, { holeWaitedMs: cursor.holeWaitedMs, gapWaitMs });
+    if (cursor === null) return { busy: true, waiting: false, events: 0, notified: 0, emails: 0 };
+    const { events: ready, waiting } = await eventsAfter(tx, cursor, batch);
     let notified = 0;
     let emails = 0;
     // Several events of one decision in a step (a phase change and its reveal) share one read of it.
@@ -51,19 +52,18 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
       emails += mail.length;
     }
     const last = ready.at(-1);
-    if (last || stoppedAtHole || cursor.holeWaitedMs !== null) {
-      await moveCursor(tx, NOTIFICATIONS_CURSOR, { lastEventId: last?.id ?? cursor.lastEventId, moved: last !== undefined, hole: stoppedAtHole });
-    }
-    return { busy: false, events: ready.length, notified, emails };
+    if (last) await moveCursor(tx, NOTIFICATIONS_CURSOR, { txid: last.txid, eventId: last.id });
+    return { busy: false, waiting, events: ready.length, notified, emails };
   });
 }
 
 /** Steps until the events read so far are all handled (or another worker holds the cursor). */
 export async function fanOutAll(db: Db, options: FanOutOptions = {}): Promise<FanOutResult> {
-  const total: FanOutResult = { busy: false, events: 0, notified: 0, emails: 0 };
+  const total: FanOutResult = { busy: false, waiting: false, events: 0, notified: 0, emails: 0 };
   for (;;) {
     const step = await fanOutEvents(db, options);
     total.busy = step.busy;
+    total.waiting = step.waiting;
     total.events += step.events;
     total.notified += step.notified;
     total.emails += step.emails;

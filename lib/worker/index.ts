@@ -14,6 +14,8 @@ import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
 export const WORKER_INTERVAL_MS = 5_000;
 /** An event's announcement comes when its transaction commits; a short pause lets a burst of them become one step. */
 const WAKE_DELAY_MS = 100;
+/** How soon to look again when events wait on a transaction that began before theirs and is still running. */
+const SETTLE_DELAY_MS = 250;
 
 export type Worker = { tick: () => Promise<void>; stop: () => Promise<void> };
 
@@ -27,21 +29,24 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
   let wake: ReturnType<typeof setTimeout> | undefined;
   let handlers: Record<string, JobHandler> | undefined;
 
+  function wakeIn(ms: number) {
+    clearTimeout(wake);
+    wake = setTimeout(() => void tick(), ms);
+  }
+
   async function step() {
     const handle = await getHandle();
     if (!unlisten && !stopped) {
       unlisten = await handle.listen(
         EVENTS_CHANNEL,
-        () => {
-          clearTimeout(wake);
-          wake = setTimeout(() => void tick(), WAKE_DELAY_MS);
-        },
+        () => wakeIn(WAKE_DELAY_MS),
         () => {},
       );
     }
     // Made once: the SMTP transport is kept between steps.
     handlers ??= { [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()) };
-    await fanOutAll(handle.db, options.fanOut);
+    const fanOut = await fanOutAll(handle.db, options.fanOut);
+    if (fanOut.waiting) wakeIn(SETTLE_DELAY_MS);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
   }
 

@@ -2,10 +2,10 @@ import { expect, test } from "vitest";
 import { countUnread, listNotifications, markAllNotificationsRead, markNotificationRead } from "../../db/queries/notifications";
 import { createSession, findSessionUser } from "../../db/queries/sessions";
 import { notificationEmail } from "../../lib/domain/notifications";
-import { fanOutAll } from "../../lib/services/notifications";
 import { smtpMailer } from "../../lib/worker/mail";
 import { createDecisionFixture, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
+import { fanOutSettled } from "../support/fan-out";
 import { createTeamWith, createUsers } from "../support/factories";
 import { startSmtpReceiver } from "../support/smtp-receiver";
 
@@ -15,7 +15,7 @@ describeEachDriver("the inbox", (ctx) => {
     const team = await createTeamWith(ctx.db, { owner: people.facilitator, member: [people.member, people.other] });
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, team.id);
     await moveTo(ctx.db, fx, "scoring");
-    await fanOutAll(ctx.db, { gapWaitMs: 0 });
+    await fanOutSettled(ctx.db);
     return people;
   }
 

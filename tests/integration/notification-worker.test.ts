@@ -27,7 +27,6 @@ describeEachDriver("the worker", (ctx) => {
     const worker = startWorker(async () => handle, {
       intervalMs: 3_600_000,
       origin: "https://verdict.example",
-      fanOut: { gapWaitMs: 1_000 },
       mailer: async (message) => void sent.push(message),
     });
     try {

@@ -10,12 +10,12 @@ import { runDueJobs } from "../../lib/worker/jobs";
 import { emailJob } from "../../lib/worker/mail";
 import { createDecisionFixture, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
+import { fanOutSettled } from "../support/fan-out";
 import { createTeamWith, createUsers, uniqueSuffix } from "../support/factories";
 import { changeMemberRole } from "../support/use-cases";
 
 // Every test here fans out the whole events table after the cursor (which other tests also
 // append to) and checks only its own people's notifications.
-const NOW = { gapWaitMs: 0 };
 
 describeEachDriver("notifications", (ctx) => {
   async function team() {
@@ -28,9 +28,9 @@ describeEachDriver("notifications", (ctx) => {
   test("scoring opened tells those who vote, not viewers nor the facilitator who opened it; revealed tells everyone else", async () => {
     const { people, teamId } = await team();
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: "Pick a queue <b>" });
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     await moveTo(ctx.db, fx, "scoring");
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
 
     const member = await mine(people.member.id);
     expect(member.map((n) => n.kind)).toEqual(["weighting_opened", "scoring_opened"]);
@@ -41,7 +41,7 @@ describeEachDriver("notifications", (ctx) => {
     expect(await mine(people.facilitator.id)).toEqual([]);
 
     await moveTo(ctx.db, fx, "decided");
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     expect((await mine(people.viewer.id)).map((n) => n.kind)).toEqual(["results_revealed", "outcome_recorded"]);
     expect((await mine(people.member.id)).map((n) => n.kind)).toEqual(["weighting_opened", "scoring_opened", "results_revealed", "outcome_recorded"]);
   });
@@ -50,10 +50,10 @@ describeEachDriver("notifications", (ctx) => {
     const { people, teamId } = await team();
     await setEmailKinds(ctx.db, people.member.id, { role_changed: true, scoring_opened: false });
     await setEmailKinds(ctx.db, people.viewer.id, { role_changed: false });
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     await changeMemberRole(ctx.db, people.facilitator.id, { teamId, userId: people.member.id, role: "admin" });
     await changeMemberRole(ctx.db, people.facilitator.id, { teamId, userId: people.viewer.id, role: "member" });
-    const result = await fanOutAll(ctx.db, NOW);
+    const result = await fanOutSettled(ctx.db);
     expect(result.busy).toBe(false);
 
     const [memberNote] = await mine(people.member.id);
@@ -70,20 +70,20 @@ describeEachDriver("notifications", (ctx) => {
   test("the cursor resumes where it stopped: nothing twice, nothing lost, even when a step is repeated", async () => {
     const { people, teamId } = await team();
     await setEmailKinds(ctx.db, people.member.id, { weighting_opened: true });
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     const [cursor] = await ctx.db.select().from(eventCursors).where(eq(eventCursors.name, NOTIFICATIONS_CURSOR));
-    const before = cursor!.lastEventId;
+    const before = { lastTxid: cursor!.lastTxid, lastEventId: cursor!.lastEventId };
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, teamId);
     await moveTo(ctx.db, fx, "weighting");
     // A step of one event at a time: the cursor moves in small steps, as across restarts.
-    while ((await fanOutEvents(ctx.db, { batch: 1, gapWaitMs: 0 })).events > 0);
+    while ((await fanOutEvents(ctx.db, { batch: 1 })).events > 0 || (await fanOutSettled(ctx.db)).events > 0);
     // As if a server died after writing but before the cursor moved: the same events again.
     await ctx.db
       .update(eventCursors)
-      .set({ lastEventId: Number(before) })
+      .set({ lastTxid: sql`${before.lastTxid}::xid8`, lastEventId: before.lastEventId })
       .where(eq(eventCursors.name, NOTIFICATIONS_CURSOR));
-    await fanOutAll(ctx.db, NOW);
-    await Promise.all([fanOutAll(ctx.db, NOW), fanOutAll(ctx.db, NOW)]);
+    await fanOutSettled(ctx.db);
+    await Promise.all([fanOutSettled(ctx.db), fanOutSettled(ctx.db)]);
 
     const member = await mine(people.member.id);
     expect(member.map((n) => n.kind)).toEqual(["weighting_opened"]);
@@ -94,30 +94,69 @@ describeEachDriver("notifications", (ctx) => {
     expect(queued).toHaveLength(1);
   });
 
-  test("a missing id is waited for from when a step first met it, whatever the next event's own time says", async () => {
+  test("an event insert that rolled back holds nobody up, and the next event is told at once", async () => {
     const { people, teamId } = await team();
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, teamId);
-    await fanOutAll(ctx.db, NOW);
-    // A hole in the ids right before the next event, as an insert still in flight leaves; the next
-    // event is dated a day back, as a deadline recorded late is.
-    await ctx.db.execute(sql`select nextval(pg_get_serial_sequence('events', 'id'))`);
+    await fanOutSettled(ctx.db);
+    // Leaves an id that will never be used, right before the next event.
+    await ctx.db
+      .transaction(async (tx) => {
+        await appendEvent(tx, {
+          teamId,
+          decisionId: fx.decisionId,
+          actorId: null,
+          type: "decision.phase_changed",
+          payload: { from: "draft", to: "weighting" },
+        });
+        throw new Error("rolled back");
+      })
+      .catch(() => {});
+    await moveTo(ctx.db, fx, "weighting");
+    await fanOutSettled(ctx.db, 5_000);
+    expect((await mine(people.member.id)).map((n) => n.kind)).toEqual(["weighting_opened"]);
+  });
+
+  test("an event committed after one with a higher id is still told, once", async () => {
+    if (ctx.driver === "pglite") return; // one connection: no two transactions at once
+    const { people, teamId } = await team();
+    const first = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: "First" });
+    const second = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: "Second" });
+    await fanOutSettled(ctx.db);
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    let inserted!: () => void;
+    const insertedFirst = new Promise<void>((resolve) => (inserted = resolve));
+    // The first decision's event takes its id now and commits only after the second's.
+    const slow = ctx.db.transaction(async (tx) => {
+      await appendEvent(tx, {
+        teamId,
+        decisionId: first.decisionId,
+        actorId: null,
+        type: "decision.phase_changed",
+        payload: { from: "draft", to: "weighting" },
+      });
+      inserted();
+      await held;
+    });
+    await insertedFirst;
     await appendEvent(ctx.db, {
       teamId,
-      decisionId: fx.decisionId,
+      decisionId: second.decisionId,
       actorId: null,
       type: "decision.phase_changed",
-      payload: { from: "draft", to: "weighting", reason: "deadline" },
-      at: new Date(Date.now() - 86_400_000),
+      payload: { from: "draft", to: "weighting" },
     });
-    expect((await fanOutAll(ctx.db, { gapWaitMs: 60_000 })).events).toBe(0);
-    expect((await fanOutAll(ctx.db, { gapWaitMs: 60_000 })).events).toBe(0);
+    const meanwhile = await fanOutAll(ctx.db);
+    expect(meanwhile.busy || meanwhile.waiting).toBe(true);
     expect(await mine(people.member.id)).toEqual([]);
-    // Waited on long enough (here: 200 ms), the hole is a rolled-back insert and is passed over.
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    expect((await fanOutAll(ctx.db, { gapWaitMs: 200 })).events).toBeGreaterThan(0);
-    expect((await mine(people.member.id)).map((n) => n.kind)).toEqual(["weighting_opened"]);
-    const [cursor] = await ctx.db.select().from(eventCursors).where(eq(eventCursors.name, NOTIFICATIONS_CURSOR));
-    expect(cursor!.holeSince).toBeNull();
+    commit();
+    await slow;
+    await fanOutSettled(ctx.db);
+    await fanOutSettled(ctx.db);
+    expect((await mine(people.member.id)).map((n) => n.title).sort()).toEqual([
+      "Weighting opened on “First”: your weights are needed",
+      "Weighting opened on “Second”: your weights are needed",
+    ]);
   });
 
   test("two workers claiming at once never take the same job", async () => {
@@ -146,10 +185,10 @@ describeEachDriver("notifications", (ctx) => {
   test("a failing job is retried later with its error kept; an email job sends the notification's email with a link", async () => {
     const { people, teamId } = await team();
     await setEmailKinds(ctx.db, people.member.id, { weighting_opened: true });
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     const fx = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: `Mail & <test> ${uniqueSuffix()}` });
     await moveTo(ctx.db, fx, "weighting");
-    await fanOutAll(ctx.db, NOW);
+    await fanOutSettled(ctx.db);
     const [note] = await mine(people.member.id);
 
     let failing = true;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { escapeHtml, notificationEmail, type OutboxEvent, planNotifications, readyEvents, retryDelayMs } from "../../../lib/domain/notifications";
+import { escapeHtml, notificationEmail, type OutboxEvent, planNotifications, retryDelayMs } from "../../../lib/domain/notifications";
 
 const members = [
   { userId: "fac", canVote: true },
@@ -45,22 +45,6 @@ describe("planNotifications", () => {
       path: "/teams/t/decisions/d/scores",
     });
     expect(planNotifications(event("scores.submitted", { score: 5 }), context)).toEqual([]);
-  });
-});
-
-describe("readyEvents", () => {
-  const ids = (list: number[]) => list.map((id) => ({ id }));
-  const wait = (holeWaitedMs: number | null) => ({ holeWaitedMs, gapWaitMs: 1000 });
-  test("takes consecutive ids and stops at a hole it has not waited on long enough", () => {
-    expect(readyEvents(ids([11, 12, 14, 15]), 10, wait(null))).toEqual({ ready: ids([11, 12]), stoppedAtHole: true });
-    expect(readyEvents(ids([12, 13]), 10, wait(null))).toEqual({ ready: [], stoppedAtHole: true });
-    expect(readyEvents(ids([12, 13]), 10, wait(999))).toEqual({ ready: [], stoppedAtHole: true });
-    expect(readyEvents(ids([11, 12]), 10, wait(null))).toEqual({ ready: ids([11, 12]), stoppedAtHole: false });
-  });
-
-  test("passes the hole right after the cursor once waited on, but stops at the next one", () => {
-    expect(readyEvents(ids([12, 13, 15]), 10, wait(1000))).toEqual({ ready: ids([12, 13]), stoppedAtHole: true });
-    expect(readyEvents(ids([12, 13, 15]), 10, { holeWaitedMs: null, gapWaitMs: 0 })).toEqual({ ready: ids([12, 13, 15]), stoppedAtHole: false });
   });
 });
 
