@@ -3,6 +3,8 @@ import type { Db } from "./client";
 
 // Tables whose rows are history: the app may add and read them, never change or remove them.
 export const APPEND_ONLY_TABLES = ["events"] as const;
+// Tables the database writes for the app (the history chain's heads, by the events_chain trigger): the app only reads them.
+export const READ_ONLY_TABLES = ["history_heads"] as const;
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -48,6 +50,7 @@ export async function grantAppRole(db: Db, role: string, password?: string): Pro
   await run(db, "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I", role);
   await run(db, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %I", role);
   for (const table of APPEND_ONLY_TABLES) await run(db, "REVOKE UPDATE, DELETE ON %I FROM %I", table, role);
+  for (const table of READ_ONLY_TABLES) await run(db, "REVOKE INSERT, UPDATE, DELETE ON %I FROM %I", table, role);
   await run(db, "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %I", role);
   await run(db, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO %I", role);
   await run(db, "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO %I", role);

@@ -56,7 +56,9 @@ export const notificationPreferences = pgTable(
  */
 export const eventCursors = pgTable("event_cursors", {
   name: text("name").primaryKey(),
-  lastTxid: xid8("last_txid").notNull().default(sql`'0'`),
+  lastTxid: xid8("last_txid")
+    .notNull()
+    .default(sql`'0'`),
   lastEventId: bigint("last_event_id", { mode: "number" }).notNull().default(0),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

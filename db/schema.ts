@@ -1,5 +1,21 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { ROLES } from "../lib/domain/roles";
 import { xid8 } from "./column-types";
 import { DECISION_STATUSES } from "../lib/domain/phases";
@@ -252,8 +268,18 @@ export const events = pgTable(
     txid: xid8("txid")
       .notNull()
       .default(sql`pg_current_xact_id()`),
+    // The team's history as a hash chain, filled in by the database on insert (trigger
+    // events_chain): the event's place in its team's chain, the previous event's hash, and its own.
+    teamSeq: bigint("team_seq", { mode: "number" }).notNull().default(0),
+    prevHash: text("prev_hash").notNull().default(""),
+    hash: text("hash").notNull().default(""),
   },
-  (t) => [index("events_team_idx").on(t.teamId, t.id), index("events_decision_idx").on(t.decisionId, t.id), index("events_txid_idx").on(t.txid, t.id)],
+  (t) => [
+    index("events_team_idx").on(t.teamId, t.id),
+    index("events_decision_idx").on(t.decisionId, t.id),
+    index("events_txid_idx").on(t.txid, t.id),
+    uniqueIndex("events_team_seq_idx").on(t.teamId, t.teamSeq),
+  ],
 );
 
 /**
@@ -312,3 +338,4 @@ export type Criterion = typeof criteria.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 
 export * from "./schema-notifications";
+export * from "./schema-history";

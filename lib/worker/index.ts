@@ -2,6 +2,7 @@ import "server-only";
 import type { DbHandle } from "../../db/client";
 import { isDatabaseUnavailable } from "../database-unavailable";
 import { EVENTS_CHANNEL } from "../live/hub";
+import { checkDueHistories } from "../services/history";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
 import { type JobHandler, runDueJobs } from "./jobs";
 import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
@@ -48,6 +49,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
     const fanOut = await fanOutAll(handle.db, options.fanOut);
     if (fanOut.waiting) wakeIn(SETTLE_DELAY_MS);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
+    if (!stopped) await checkDueHistories(handle.db);
   }
 
   function tick(): Promise<void> {

@@ -71,6 +71,16 @@ describe("the app's database role has only the privileges it needs [postgres]", 
     expect(await eventsOf(owner.db, teamId)).toEqual(before);
   });
 
+  test.each([
+    ["UPDATE", () => sql`update history_heads set seq = 0 where team_id = ${teamId}`],
+    ["INSERT", () => sql`insert into history_heads (team_id, seq, hash) values (gen_random_uuid(), 1, 'forged')`],
+    ["DELETE", () => sql`delete from history_heads where team_id = ${teamId}`],
+  ] as const)("%s on the history chain's heads is refused: only the events trigger writes them", async (_operation, statement) => {
+    const error = databaseError(await rejectionOf(attempt(statement())));
+    expect(error.code).toBe("42501");
+    expect(error.message).toBe("permission denied for table history_heads");
+  });
+
   test("it cannot create tables or change the schema", async () => {
     const error = databaseError(await rejectionOf(attempt(sql`create table intruder (id int)`)));
     expect(error.code).toBe("42501");
