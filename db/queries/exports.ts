@@ -4,7 +4,7 @@ import { buildDecisionJson, type ExportSource, valuesVisible } from "../../lib/e
 import type { DecisionJson } from "../../lib/exports/decision-json";
 import { buildRadar, type Radar, type RadarDecision } from "../../lib/exports/radar";
 import type { Db } from "../client";
-import { ballots, criteria, type Decision, decisions, events, options, outcomes, scores, teams, users, weights } from "../schema";
+import { ballots, criteria, type Decision, decisions, events, historyHeads, options, outcomes, scores, teams, users, weights } from "../schema";
 
 // Reads for the exports. Each export is a fixed handful of queries whatever the decision's size,
 // and every query names the team, so a decision id from another team finds nothing.
@@ -34,7 +34,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
     .as("numbered");
   const wanted = decision.supersededById ? [id, decision.supersededById] : [id];
 
-  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows] = await Promise.all([
+  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows, headRows] = await Promise.all([
     db
       .select({
         id: options.id,
@@ -79,7 +79,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
           .limit(1)
       : Promise.resolve([]),
     db
-      .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name })
+      .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name, hash: events.hash })
       .from(events)
       .leftJoin(users, eq(users.id, events.actorId))
       .where(and(eq(events.teamId, teamId), eq(events.decisionId, id)))
@@ -119,6 +119,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
           .innerJoin(decisions, eq(decisions.id, scores.decisionId))
           .where(and(eq(scores.decisionId, id), inTeam, decided ? lt(scores.round, decision.currentRound) : lte(scores.round, decision.currentRound)))
       : Promise.resolve([]),
+    db.select({ hash: historyHeads.hash, seq: historyHeads.seq }).from(historyHeads).where(eq(historyHeads.teamId, teamId)),
   ]);
 
   const numberOf = new Map(numberRows.map((r) => [r.id, r]));
@@ -168,7 +169,8 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
           decidedBy: outcome.decidedByName ? { id: outcome.decidedById, name: outcome.decidedByName } : null,
         }
       : null,
-    events: eventRows.map((e) => ({ id: e.id, type: e.type, actorName: e.actorName, payload: e.payload, createdAt: e.createdAt })),
+    events: eventRows.map((e) => ({ id: e.id, type: e.type, actorName: e.actorName, payload: e.payload, createdAt: e.createdAt, hash: e.hash })),
+    chain: headRows[0] ? { head: headRows[0].hash, events: Number(headRows[0].seq) } : null,
   };
   return buildDecisionJson(source);
 }

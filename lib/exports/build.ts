@@ -45,7 +45,9 @@ export type ExportSource = {
     decidedAt: Date;
     decidedBy: { id: string; name: string } | null;
   } | null;
-  events: { id: number; type: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date }[];
+  events: { id: number; type: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date; hash: string }[];
+  /** The team's history chain when the export was read: its latest hash and length. */
+  chain: { head: string; events: number } | null;
 };
 
 export type RawScore = {
@@ -117,6 +119,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
     },
     sealed,
     frozen: snapshot !== null,
+    chain: source.chain ? { ...source.chain } : null,
   } as const;
 
   const history = exportedHistory(source.events, anonymous);

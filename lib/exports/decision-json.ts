@@ -97,6 +97,8 @@ export const decisionJsonSchema = z.strictObject({
   }),
   sealed: z.boolean(),
   frozen: z.boolean(),
+  /** The team's history chain at export: its head hash and length (npm run history:verify -- --contains <head>). */
+  chain: z.strictObject({ head: z.string(), events: z.number().int().min(0) }).nullable(),
   round: z.number().int().min(1).nullable(),
   options: z.array(
     z.strictObject({
@@ -135,6 +137,7 @@ export const decisionJsonSchema = z.strictObject({
       actor: z.string().nullable(),
       at: isoInstant,
       payload: z.record(z.string(), z.json()),
+      hash: z.string(),
     }),
   ),
 });

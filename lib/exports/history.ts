@@ -35,5 +35,7 @@ export function exportedHistory(events: ExportSource["events"], anonymous: boole
       actor: anonymous ? null : e.actorName,
       at: e.createdAt.toISOString(),
       payload: canonicalJson(visibleEventPayload(e.type, e.payload), anonymous) as Record<string, Json>,
+      // Its link in the team's hash chain: the event can be found in the live history by it.
+      hash: e.hash,
     }));
 }

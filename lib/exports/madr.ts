@@ -190,6 +190,11 @@ function moreInformationSection(doc: DecisionJson): Block[] {
     recorded.push(`Decided on ${isoDay(doc.outcome.decidedAt)}${doc.outcome.decidedBy ? `, recorded by ${oneLine(doc.outcome.decidedBy)}` : ""}.`);
   }
   recorded.push(`Exported from Verdict, decision ${doc.decision.id}; the JSON export of the same decision holds every input and the full history.`);
+  if (doc.chain) {
+    recorded.push(
+      `When exported, the team's history had ${doc.chain.events} chained events, the latest with hash ${doc.chain.head}; \`npm run history:verify -- --contains <hash>\` checks it against the live history.`,
+    );
+  }
   parts.push(paragraph(text(recorded.join(" "))));
   return parts;
 }

@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { appendEvent, listDecisionEvents } from "../../db/queries/events";
-import { criteria, options, outcomes, scores, weights } from "../../db/schema";
+import { historyHead } from "../../db/queries/history";
+import { criteria, events, options, outcomes, scores, weights } from "../../db/schema";
 import { NotFoundError } from "../../lib/errors";
 import { decisionJsonSchema, formatDecisionJson } from "../../lib/exports/decision-json";
 import { formatMadr } from "../../lib/exports/madr";
@@ -118,6 +119,16 @@ describeEachDriver("exports", (ctx) => {
       expect(ballotEvents(doc.history)).toEqual(expected);
       expect(json).not.toMatch(/"cells"/);
       expect(ballotEvents(await listDecisionEvents(ctx.db, teamId, fx.decisionId))).toEqual(expected);
+    });
+
+    test("every exported event carries its link in the team's hash chain, and the export the chain's head", async () => {
+      const fx = await decisionAt("scoring");
+      const { doc, madr } = await allFormats(fx);
+      const stored = await ctx.db.select({ id: events.id, hash: events.hash }).from(events).where(eq(events.decisionId, fx.decisionId));
+      expect(doc.history.map((e) => [e.id, e.hash])).toEqual(stored.sort((a, b) => a.id - b.id).map((e) => [e.id, e.hash]));
+      const head = await historyHead(ctx.db, teamId);
+      expect(doc.chain).toEqual({ head: head!.hash, events: head!.seq });
+      expect(madr).toContain(`the latest with hash ${head!.hash}`);
     });
 
     test("a withdrawn decision stays sealed, even withdrawn after the reveal", async () => {

@@ -56,7 +56,7 @@ export default async function TeamPage({
         {data.mayInvite ? (
           <InvitesSection teamId={teamId} invites={data.invites} role={access.role} origin={requestOrigin(await headers())} href={invitesHref} />
         ) : null}
-        <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} />
+        <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} historyCheck={data.historyCheck} />
       </div>
       {/* The team page shows phases, outcomes, members and invites, not who has voted. */}
       <LiveUpdates url={teamLiveUrl(teamId)} after={data.team.lastEventId} ignoreBallots />

@@ -1,5 +1,6 @@
 import "server-only";
 import { listTeamEvents } from "../../../db/queries/events";
+import { historyCheckOf } from "../../../db/queries/history";
 import { listInvites } from "../../../db/queries/invites";
 import { listMembers, teamWithMemberCount } from "../../../db/queries/teams";
 import { can } from "../../auth/roles";
@@ -10,7 +11,7 @@ import { decisionLogRows } from "./decision-log";
 import { pageInfo, pageWindow } from "./paging";
 
 // The team page: members and invite links a page at a time, the latest activity and decisions.
-// Five queries after the access check, whatever the size of the team.
+// Six queries after the access check, whatever the size of the team.
 
 export const MEMBERS_PAGE = 15;
 export const INVITES_PAGE = 5;
@@ -21,13 +22,14 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
   const { db, teamId, now } = view;
   const mayInvite = can(view.actor.role, "team.invite");
   const invitesWindow = pageWindow(query.invites, INVITES_PAGE);
-  const [team, members, invites, activity, recentDecisions] = await Promise.all([
+  const [team, members, invites, activity, recentDecisions, historyCheck] = await Promise.all([
     teamWithMemberCount(db, teamId),
     listMembers(db, teamId, pageWindow(query.members, MEMBERS_PAGE)),
     // One more than a page tells whether there is a next page, without counting them all.
     mayInvite ? listInvites(db, teamId, now, { ...invitesWindow, limit: INVITES_PAGE + 1 }) : Promise.resolve([]),
     listTeamEvents(db, teamId, ACTIVITY_SHOWN),
     decisionLogRows(db, teamId, {}, { limit: RECENT_DECISIONS, offset: 0 }, now),
+    historyCheckOf(db, teamId),
   ]);
   if (!team) return null;
   return {
@@ -44,6 +46,7 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
     },
     activity,
     recentDecisions,
+    historyCheck,
   };
 }
 

@@ -160,6 +160,7 @@ export function source(variant: Variant): ExportSource {
         actorName: PEOPLE.cleo.name,
         payload: { title: "Backend framework for payments", anonymous },
         createdAt: at("2025-03-01T09:00:00.000Z"),
+        hash: linkHash(12),
       },
       {
         id: 15,
@@ -167,18 +168,26 @@ export function source(variant: Variant): ExportSource {
         actorName: PEOPLE.ana.name,
         payload: { userId: PEOPLE.ana.id, z: 1, a: { name: "Ana" } },
         createdAt: at("2025-03-01T10:00:00.000Z"),
+        hash: linkHash(15),
       },
       // As older versions wrote it: the count of scored cells showed progress before the reveal.
-      { id: 16, type: "scores.submitted", actorName: PEOPLE.ben.name, payload: { cells: 4 }, createdAt: at("2025-03-01T11:00:00.000Z") },
+      { id: 16, type: "scores.submitted", actorName: PEOPLE.ben.name, payload: { cells: 4 }, createdAt: at("2025-03-01T11:00:00.000Z"), hash: linkHash(16) },
       {
         id: 14,
         type: "decision.phase_changed",
         actorName: PEOPLE.cleo.name,
         payload: { to: "weighting", from: "draft", reason: "facilitator" },
         createdAt: at("2025-03-01T09:30:00.000Z"),
+        hash: linkHash(14),
       },
     ],
+    chain: { head: linkHash(16), events: 9 },
   };
+}
+
+/** A stand-in for an event's chain hash: 64 hex digits that say which event it is. */
+export function linkHash(eventId: number): string {
+  return eventId.toString(16).padStart(64, "0");
 }
 
 export const ALL_NAMES = [PEOPLE.ana.name, PEOPLE.ben.name, PEOPLE.cleo.name, "Ana", "Benny", "Cleo"];
