@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "./client";
 
 // Tables whose rows are history: the app may add and read them, never change or remove them.
-export const APPEND_ONLY_TABLES = ["events"] as const;
+export const APPEND_ONLY_TABLES = ["events", "outcome_amendments"] as const;
 // Tables the database writes for the app (the history chain's heads, by the events_chain trigger): the app only reads them.
 export const READ_ONLY_TABLES = ["history_heads"] as const;
 

@@ -1,5 +1,5 @@
-import { bigint, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { teams } from "./schema";
+import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { decisions, teams, users } from "./schema";
 
 // The history's hash chain (issue 12). Re-exported by schema.ts.
 
@@ -31,3 +31,27 @@ export const historyChecks = pgTable("history_checks", {
   brokenEventId: bigint("broken_event_id", { mode: "number" }),
   brokenReason: text("broken_reason"),
 });
+
+/**
+ * Dated amendments to a recorded decision: the record itself never changes, an amendment is shown
+ * under it and carried into every export. Append-only, like the events.
+ */
+export const outcomeAmendments = pgTable(
+  "outcome_amendments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    decisionId: uuid("decision_id")
+      .notNull()
+      .references(() => decisions.id),
+    authorId: uuid("author_id").references(() => users.id),
+    text: text("text").notNull(),
+    reason: text("reason").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outcome_amendments_decision_idx").on(t.decisionId, t.createdAt)],
+);
+
+export type OutcomeAmendment = typeof outcomeAmendments.$inferSelect;

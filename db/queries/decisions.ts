@@ -5,7 +5,7 @@ import type { DecisionStatus } from "../../lib/domain/phases";
 import type { Role } from "../../lib/domain/roles";
 import type { Executor } from "../client";
 import { jsonList } from "./json";
-import { ballots, criteria, decisions, events, frameworks, memberships, options, outcomes, teams, users, type Decision } from "../schema";
+import { ballots, criteria, decisions, events, frameworks, memberships, options, outcomeAmendments, outcomes, teams, users, type Decision } from "../schema";
 
 /** The decision row, only if it belongs to the team. */
 export async function findDecision(db: Executor, teamId: string, decisionId: string, lock?: "update" | "share") {
@@ -47,7 +47,14 @@ const candidate = alias(decisions, "candidate");
  * be large), what supersedes it and what it supersedes, and, when `candidates` is above 0, that
  * many of the team's other decided, unsuperseded decisions (newest first) that could supersede it.
  */
-export async function decisionOverview(db: Executor, decision: Pick<Decision, "id" | "teamId">, limits: { candidates: number; supersedes: number }) {
+/** An amendment as the overview reads it: its time comes as JSON text. */
+type AmendmentRow = { id: string; text: string; reason: string; createdAt: string; authorName: string | null };
+
+export async function decisionOverview(
+  db: Executor,
+  decision: Pick<Decision, "id" | "teamId">,
+  limits: { candidates: number; supersedes: number; amendments: number },
+) {
   const optionList = sql`
     select json_agg(json_build_object('id', ${options.id}, 'name', ${options.name}, 'description', ${options.description},
                                       'link', ${options.link}, 'frameworkSlug', ${options.frameworkSlug}) order by ${options.position})
@@ -66,6 +73,14 @@ export async function decisionOverview(db: Executor, decision: Pick<Decision, "i
     from (select ${candidate.id} as id, ${candidate.title} as title, ${candidate.createdAt} as created_at from ${decisions} as ${candidate}
           where ${candidate.teamId} = ${decision.teamId} and ${candidate.status} = 'decided' and ${candidate.supersededById} is null and ${candidate.id} <> ${decision.id}
           order by ${candidate.createdAt} desc, ${candidate.id} desc limit ${limits.candidates}) c`;
+  // Amendments under the record, oldest first: few by nature, but bounded all the same.
+  const amendmentList = sql`
+    select json_agg(json_build_object('id', a.id, 'text', a.text, 'reason', a.reason, 'createdAt', a.created_at, 'authorName', a.author_name) order by a.created_at, a.id)
+    from (select ${outcomeAmendments.id} as id, ${outcomeAmendments.text} as text, ${outcomeAmendments.reason} as reason,
+                 ${outcomeAmendments.createdAt} as created_at, (select ${users.name} from ${users} where ${users.id} = ${outcomeAmendments.authorId}) as author_name
+          from ${outcomeAmendments}
+          where ${outcomeAmendments.decisionId} = ${decision.id} and ${outcomeAmendments.teamId} = ${decision.teamId}
+          order by ${outcomeAmendments.createdAt}, ${outcomeAmendments.id} limit ${limits.amendments}) a`;
   const [row] = await db
     .select({
       facilitatorName: users.name,
@@ -78,6 +93,7 @@ export async function decisionOverview(db: Executor, decision: Pick<Decision, "i
       criteria: jsonList<OverviewCriterion>(criterionList),
       supersedes: jsonList<DecisionLink>(supersededList),
       candidates: jsonList<DecisionLink>(limits.candidates > 0 ? candidateList : sql`select null::json`),
+      amendments: jsonList<AmendmentRow>(amendmentList),
     })
     .from(decisions)
     .innerJoin(users, eq(users.id, decisions.facilitatorId))
@@ -86,10 +102,13 @@ export async function decisionOverview(db: Executor, decision: Pick<Decision, "i
     .where(and(eq(decisions.id, decision.id), eq(decisions.teamId, decision.teamId)))
     .limit(1);
   if (!row) return null;
-  const { chosenOptionName, record, decidedAt, supersededById, supersededByTitle, ...rest } = row;
+  const { chosenOptionName, record, decidedAt, supersededById, supersededByTitle, amendments, ...rest } = row;
   return {
     ...rest,
-    outcome: chosenOptionName !== null && record !== null && decidedAt !== null ? { chosenOptionName, record, decidedAt } : null,
+    outcome:
+      chosenOptionName !== null && record !== null && decidedAt !== null
+        ? { chosenOptionName, record, decidedAt, amendments: amendments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })) }
+        : null,
     supersededBy: supersededById !== null && supersededByTitle !== null ? { id: supersededById, title: supersededByTitle } : null,
   };
 }

@@ -27,7 +27,8 @@ export type TeamEventType =
   | "decision.decided"
   | "decision.superseded"
   | "decision.supersedes"
-  | "decision.deprecated";
+  | "decision.deprecated"
+  | "outcome.amended";
 
 export type NewEvent = {
   teamId: string;

@@ -4,7 +4,21 @@ import { buildDecisionJson, type ExportSource, valuesVisible } from "../../lib/e
 import type { DecisionJson } from "../../lib/exports/decision-json";
 import { buildRadar, type Radar, type RadarDecision } from "../../lib/exports/radar";
 import type { Db } from "../client";
-import { ballots, criteria, type Decision, decisions, events, historyHeads, options, outcomes, scores, teams, users, weights } from "../schema";
+import {
+  ballots,
+  criteria,
+  type Decision,
+  decisions,
+  events,
+  historyHeads,
+  options,
+  outcomeAmendments,
+  outcomes,
+  scores,
+  teams,
+  users,
+  weights,
+} from "../schema";
 
 // Reads for the exports. Each export is a fixed handful of queries whatever the decision's size,
 // and every query names the team, so a decision id from another team finds nothing.
@@ -34,93 +48,102 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
     .as("numbered");
   const wanted = decision.supersededById ? [id, decision.supersededById] : [id];
 
-  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows, headRows] = await Promise.all([
-    db
-      .select({
-        id: options.id,
-        name: options.name,
-        description: options.description,
-        link: options.link,
-        frameworkSlug: options.frameworkSlug,
-        position: options.position,
-      })
-      .from(options)
-      .innerJoin(decisions, eq(decisions.id, options.decisionId))
-      .where(and(eq(options.decisionId, id), inTeam))
-      .orderBy(asc(options.position), asc(options.id)),
-    db
-      .select({ id: criteria.id, name: criteria.name, description: criteria.description, position: criteria.position })
-      .from(criteria)
-      .innerJoin(decisions, eq(decisions.id, criteria.decisionId))
-      .where(and(eq(criteria.decisionId, id), inTeam))
-      .orderBy(asc(criteria.position), asc(criteria.id)),
-    db
-      .select({ id: users.id, name: users.name })
-      .from(decisions)
-      .innerJoin(users, eq(users.id, decisions.facilitatorId))
-      .where(and(ofDecision, inTeam))
-      .limit(1),
-    db.select().from(numbered).where(inArray(numbered.id, wanted)),
-    decided
-      ? db
-          .select({
-            chosenOptionId: outcomes.chosenOptionId,
-            chosenOptionName: outcomes.chosenOptionName,
-            record: outcomes.record,
-            snapshot: outcomes.snapshot,
-            decidedAt: outcomes.decidedAt,
-            decidedById: outcomes.decidedBy,
-            decidedByName: users.name,
-          })
-          .from(outcomes)
-          .innerJoin(decisions, eq(decisions.id, outcomes.decisionId))
-          .leftJoin(users, eq(users.id, outcomes.decidedBy))
-          .where(and(eq(outcomes.decisionId, id), inTeam))
-          .limit(1)
-      : Promise.resolve([]),
-    db
-      .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name, hash: events.hash })
-      .from(events)
-      .leftJoin(users, eq(users.id, events.actorId))
-      .where(and(eq(events.teamId, teamId), eq(events.decisionId, id)))
-      .orderBy(asc(events.id)),
-    // Values, only once revealed. A decided decision's own values are in its snapshot: only the
-    // score rows of rounds before the deciding one are read.
-    visible && !decided
-      ? db
-          .selectDistinct({ id: users.id, name: users.name })
-          .from(ballots)
-          .innerJoin(users, eq(users.id, ballots.userId))
-          .innerJoin(decisions, eq(decisions.id, ballots.decisionId))
-          .where(and(eq(ballots.decisionId, id), inTeam))
-      : Promise.resolve([]),
-    visible && !decided
-      ? db
-          .select({ memberId: weights.userId, name: users.name, criterionId: weights.criterionId, weight: weights.weight })
-          .from(weights)
-          .innerJoin(users, eq(users.id, weights.userId))
-          .innerJoin(decisions, eq(decisions.id, weights.decisionId))
-          .where(and(eq(weights.decisionId, id), inTeam))
-      : Promise.resolve([]),
-    visible
-      ? db
-          .select({
-            round: scores.round,
-            memberId: scores.userId,
-            name: users.name,
-            optionId: scores.optionId,
-            criterionId: scores.criterionId,
-            score: scores.score,
-            comment: scores.comment,
-            evidenceUrl: scores.evidenceUrl,
-          })
-          .from(scores)
-          .innerJoin(users, eq(users.id, scores.userId))
-          .innerJoin(decisions, eq(decisions.id, scores.decisionId))
-          .where(and(eq(scores.decisionId, id), inTeam, decided ? lt(scores.round, decision.currentRound) : lte(scores.round, decision.currentRound)))
-      : Promise.resolve([]),
-    db.select({ hash: historyHeads.hash, seq: historyHeads.seq }).from(historyHeads).where(eq(historyHeads.teamId, teamId)),
-  ]);
+  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows, headRows, amendmentRows] =
+    await Promise.all([
+      db
+        .select({
+          id: options.id,
+          name: options.name,
+          description: options.description,
+          link: options.link,
+          frameworkSlug: options.frameworkSlug,
+          position: options.position,
+        })
+        .from(options)
+        .innerJoin(decisions, eq(decisions.id, options.decisionId))
+        .where(and(eq(options.decisionId, id), inTeam))
+        .orderBy(asc(options.position), asc(options.id)),
+      db
+        .select({ id: criteria.id, name: criteria.name, description: criteria.description, position: criteria.position })
+        .from(criteria)
+        .innerJoin(decisions, eq(decisions.id, criteria.decisionId))
+        .where(and(eq(criteria.decisionId, id), inTeam))
+        .orderBy(asc(criteria.position), asc(criteria.id)),
+      db
+        .select({ id: users.id, name: users.name })
+        .from(decisions)
+        .innerJoin(users, eq(users.id, decisions.facilitatorId))
+        .where(and(ofDecision, inTeam))
+        .limit(1),
+      db.select().from(numbered).where(inArray(numbered.id, wanted)),
+      decided
+        ? db
+            .select({
+              chosenOptionId: outcomes.chosenOptionId,
+              chosenOptionName: outcomes.chosenOptionName,
+              record: outcomes.record,
+              snapshot: outcomes.snapshot,
+              decidedAt: outcomes.decidedAt,
+              decidedById: outcomes.decidedBy,
+              decidedByName: users.name,
+            })
+            .from(outcomes)
+            .innerJoin(decisions, eq(decisions.id, outcomes.decisionId))
+            .leftJoin(users, eq(users.id, outcomes.decidedBy))
+            .where(and(eq(outcomes.decisionId, id), inTeam))
+            .limit(1)
+        : Promise.resolve([]),
+      db
+        .select({ id: events.id, type: events.type, payload: events.payload, createdAt: events.createdAt, actorName: users.name, hash: events.hash })
+        .from(events)
+        .leftJoin(users, eq(users.id, events.actorId))
+        .where(and(eq(events.teamId, teamId), eq(events.decisionId, id)))
+        .orderBy(asc(events.id)),
+      // Values, only once revealed. A decided decision's own values are in its snapshot: only the
+      // score rows of rounds before the deciding one are read.
+      visible && !decided
+        ? db
+            .selectDistinct({ id: users.id, name: users.name })
+            .from(ballots)
+            .innerJoin(users, eq(users.id, ballots.userId))
+            .innerJoin(decisions, eq(decisions.id, ballots.decisionId))
+            .where(and(eq(ballots.decisionId, id), inTeam))
+        : Promise.resolve([]),
+      visible && !decided
+        ? db
+            .select({ memberId: weights.userId, name: users.name, criterionId: weights.criterionId, weight: weights.weight })
+            .from(weights)
+            .innerJoin(users, eq(users.id, weights.userId))
+            .innerJoin(decisions, eq(decisions.id, weights.decisionId))
+            .where(and(eq(weights.decisionId, id), inTeam))
+        : Promise.resolve([]),
+      visible
+        ? db
+            .select({
+              round: scores.round,
+              memberId: scores.userId,
+              name: users.name,
+              optionId: scores.optionId,
+              criterionId: scores.criterionId,
+              score: scores.score,
+              comment: scores.comment,
+              evidenceUrl: scores.evidenceUrl,
+            })
+            .from(scores)
+            .innerJoin(users, eq(users.id, scores.userId))
+            .innerJoin(decisions, eq(decisions.id, scores.decisionId))
+            .where(and(eq(scores.decisionId, id), inTeam, decided ? lt(scores.round, decision.currentRound) : lte(scores.round, decision.currentRound)))
+        : Promise.resolve([]),
+      db.select({ hash: historyHeads.hash, seq: historyHeads.seq }).from(historyHeads).where(eq(historyHeads.teamId, teamId)),
+      decided
+        ? db
+            .select({ at: outcomeAmendments.createdAt, authorName: users.name, text: outcomeAmendments.text, reason: outcomeAmendments.reason })
+            .from(outcomeAmendments)
+            .leftJoin(users, eq(users.id, outcomeAmendments.authorId))
+            .where(and(eq(outcomeAmendments.decisionId, id), eq(outcomeAmendments.teamId, teamId)))
+            .orderBy(asc(outcomeAmendments.createdAt), asc(outcomeAmendments.id))
+        : Promise.resolve([]),
+    ]);
 
   const numberOf = new Map(numberRows.map((r) => [r.id, r]));
   const superseding = decision.supersededById ? numberOf.get(decision.supersededById) : undefined;
@@ -167,6 +190,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
           snapshot: outcome.snapshot,
           decidedAt: outcome.decidedAt,
           decidedBy: outcome.decidedByName ? { id: outcome.decidedById, name: outcome.decidedByName } : null,
+          amendments: amendmentRows,
         }
       : null,
     events: eventRows.map((e) => ({ id: e.id, type: e.type, actorName: e.actorName, payload: e.payload, createdAt: e.createdAt, hash: e.hash })),

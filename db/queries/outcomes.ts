@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
-import { decisions, outcomes } from "../schema";
+import { decisions, outcomeAmendments, outcomes } from "../schema";
 
 /** The recorded outcome as stored; its snapshot is unparsed JSON (lib/services/outcomes.ts parses it). */
 export async function findOutcomeRow(db: Executor, decisionId: string) {
@@ -11,6 +11,11 @@ export async function findOutcomeRow(db: Executor, decisionId: string) {
 
 export async function insertOutcome(db: Executor, outcome: typeof outcomes.$inferInsert) {
   await db.insert(outcomes).values(outcome);
+}
+
+export async function insertAmendment(db: Executor, amendment: typeof outcomeAmendments.$inferInsert): Promise<string> {
+  const [row] = await db.insert(outcomeAmendments).values(amendment).returning({ id: outcomeAmendments.id });
+  return row!.id;
 }
 
 /** What supersedes the decision, one step along the chain. */

@@ -96,6 +96,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} marked this decision as superseding “${text(payload.title, "an older decision")}”`;
     case "decision.deprecated":
       return `${who} marked this decision deprecated`;
+    case "outcome.amended":
+      return `${who} amended the decision record`;
     default:
       return `${who}: ${type}`;
   }

@@ -25,6 +25,7 @@ const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   "decision.superseded": "This decision was marked superseded",
   "decision.supersedes": "This decision now supersedes an older one",
   "decision.deprecated": "This decision was marked deprecated",
+  "outcome.amended": "The decision record was amended",
 };
 
 /** The team's own events, which only the team's stream carries (besides every decision's). */

@@ -44,6 +44,8 @@ export type ExportSource = {
     snapshot: unknown;
     decidedAt: Date;
     decidedBy: { id: string; name: string } | null;
+    /** Dated amendments under the record, oldest first. */
+    amendments: { at: Date; authorName: string | null; text: string; reason: string }[];
   } | null;
   events: { id: number; type: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date; hash: string }[];
   /** The team's history chain when the export was read: its latest hash and length. */
@@ -153,6 +155,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
             consequencesBad: source.outcome.record.consequencesBad,
             justification: source.outcome.record.justification ?? null,
           },
+          amendments: source.outcome.amendments.map((a) => ({ at: a.at.toISOString(), by: anonymous ? null : a.authorName, text: a.text, reason: a.reason })),
         }
       : null;
 

@@ -128,6 +128,7 @@ export const decisionJsonSchema = z.strictObject({
         consequencesBad: z.string(),
         justification: z.string().nullable(),
       }),
+      amendments: z.array(z.strictObject({ at: isoInstant, by: z.string().nullable(), text: z.string(), reason: z.string() })),
     })
     .nullable(),
   history: z.array(

@@ -120,6 +120,13 @@ function outcomeSection(doc: DecisionJson): Block[] {
       heading(3, text("Consequences")),
       good.length + bad.length > 0 ? bulletList([...good, ...bad]) : paragraph(text("No consequences were written down.")),
     );
+    for (const amendment of doc.outcome.amendments) {
+      parts.push(
+        heading(3, text(`Amendment of ${isoDay(amendment.at)}${amendment.by ? ` by ${oneLine(amendment.by)}` : ""}`)),
+        ...paragraphs(amendment.text),
+        paragraph(text(`Why: ${oneLine(amendment.reason)}`)),
+      );
+    }
   } else if (doc.decision.status === "withdrawn") {
     parts.push(paragraph(text("No option was chosen: the decision was withdrawn.")));
   } else {

@@ -3,12 +3,12 @@ import type { Executor } from "../../db/client";
 import { type BallotInputs, ballotsOf } from "../../db/queries/ballots";
 import { findDecision, loadStructure } from "../../db/queries/decisions";
 import { appendEvent } from "../../db/queries/events";
-import { findOutcomeRow, insertOutcome, supersededBy } from "../../db/queries/outcomes";
+import { findOutcomeRow, insertAmendment, insertOutcome, supersededBy } from "../../db/queries/outcomes";
 import type { Criterion, Decision, Option } from "../../db/schema";
 import { pseudonymise } from "../domain/pseudonyms";
 import { tallyOf } from "../domain/tally-of";
 import { AppError, ConflictError } from "../errors";
-import type { DecideInput } from "../validation/decision";
+import type { AmendOutcomeInput, DecideInput } from "../validation/decision";
 import { type DecisionSnapshot, parseDecisionSnapshot, SNAPSHOT_VERSION } from "../validation/decision-snapshot";
 import type { DecisionContext } from "./access";
 import { changeDecision } from "./decision-change";
@@ -114,5 +114,27 @@ export async function deprecate(ctx: DecisionContext<"decision.run">) {
     },
     set: { deprecatedAt: ctx.now },
     event: { type: "decision.deprecated", payload: {} },
+  });
+}
+
+/** A dated amendment under the record, with its reason; the record as decided stays as it was. */
+export async function amendOutcome(ctx: DecisionContext<"decision.run">, input: Pick<AmendOutcomeInput, "text" | "reason">) {
+  const { tx, decision } = ctx;
+  if (decision.status !== "decided") throw new ConflictError("Only a recorded decision can be amended.");
+  const amendmentId = await insertAmendment(tx, {
+    teamId: ctx.teamId,
+    decisionId: decision.id,
+    authorId: ctx.actor.userId,
+    text: input.text,
+    reason: input.reason,
+    createdAt: ctx.now,
+  });
+  await appendEvent(tx, {
+    at: ctx.now,
+    teamId: ctx.teamId,
+    decisionId: decision.id,
+    actorId: ctx.actor.userId,
+    type: "outcome.amended",
+    payload: { amendmentId },
   });
 }

@@ -204,6 +204,12 @@ export const openNextRoundSchema = z.object({ ...decisionRef, round: positiveCou
 
 export const supersedeSchema = z.object({ ...decisionRef, supersededById: id("decision") });
 export const deprecateSchema = z.object(decisionRef);
+export const amendOutcomeSchema = z.object({
+  ...decisionRef,
+  text: trimmed(LIMITS.context, "the amendment").min(1, "Say what changes in the record"),
+  reason: trimmed(1000, "the reason").min(1, "Say why the record is amended"),
+});
+export type AmendOutcomeInput = z.infer<typeof amendOutcomeSchema>;
 
 export const historyFilterSchema = z.object({
   status: z.enum(["draft", "weighting", "scoring", "revealed", "decided", "withdrawn"]).optional().catch(undefined),

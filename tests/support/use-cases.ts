@@ -48,6 +48,8 @@ export const supersede = (db: Db, actorId: string, input: Ref & { supersededById
   inDecision(db, actorId, input, "decision.run", (ctx) => outcomes.supersede(ctx, input), { now });
 export const deprecate = (db: Db, actorId: string, input: Ref, now?: Date) =>
   inDecision(db, actorId, input, "decision.run", (ctx) => outcomes.deprecate(ctx), { now });
+export const amendOutcome = (db: Db, actorId: string, input: Ref & { text: string; reason: string }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.run", (ctx) => outcomes.amendOutcome(ctx, input), { now });
 export const getOutcome = outcomes.getOutcome;
 
 export const createInvite = (db: Db, actorId: string, input: CreateInviteInput, now?: Date) =>

@@ -16,12 +16,13 @@ export const VOTERS_PAGE = 40;
 /** Decided decisions offered to supersede this one: the most recent, which is where a successor is. */
 export const SUPERSEDE_CANDIDATES = 50;
 const SUPERSEDES_SHOWN = 50;
+const AMENDMENTS_SHOWN = 100;
 
 export async function decisionPageData(view: DecisionView, query: DecisionPageQuery) {
   const { db, teamId, decision } = view;
   const offersSuccessors = decision.status === "decided" && !decision.supersededById && view.facilitates;
   const [overview, progress, timeline] = await Promise.all([
-    decisionOverview(db, decision, { candidates: offersSuccessors ? SUPERSEDE_CANDIDATES : 0, supersedes: SUPERSEDES_SHOWN }),
+    decisionOverview(db, decision, { candidates: offersSuccessors ? SUPERSEDE_CANDIDATES : 0, supersedes: SUPERSEDES_SHOWN, amendments: AMENDMENTS_SHOWN }),
     progressPage(
       db,
       { teamId, decisionId: decision.id, round: decision.currentRound, userId: view.actor.userId },

@@ -11,7 +11,7 @@ import type { DecisionView } from "../access";
 export async function followPageData(view: DecisionView) {
   const { db, teamId, decision } = view;
   const [overview, progress] = await Promise.all([
-    decisionOverview(db, decision, { candidates: 0, supersedes: 0 }),
+    decisionOverview(db, decision, { candidates: 0, supersedes: 0, amendments: 0 }),
     progressPage(db, { teamId, decisionId: decision.id, round: decision.currentRound, userId: view.actor.userId }, VOTING_ROLES, { limit: 0, offset: 0 }),
   ]);
   // Decisions are never deleted; the access check has just read this one.

@@ -151,6 +151,14 @@ export function source(variant: Variant): ExportSource {
           snapshot,
           decidedAt: at("2025-03-02T10:00:00.000Z"),
           decidedBy: PEOPLE.cleo,
+          amendments: [
+            {
+              at: at("2025-09-01T08:00:00.000Z"),
+              authorName: PEOPLE.cleo.name,
+              text: "We also run the reporting jobs on it.\n\nThe queue stays as it was.",
+              reason: "Scope grew after the first release",
+            },
+          ],
         }
       : null,
     events: [

@@ -67,6 +67,7 @@ export default async function DecisionPage({
               base={base}
               supersededBy={data.supersededBy}
               supersedes={data.supersedes}
+              mayAmend={access.facilitates}
             />
           ) : null}
           <StructureSection

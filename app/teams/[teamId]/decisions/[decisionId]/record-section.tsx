@@ -4,6 +4,7 @@ import { Card, CardTitle } from "@/app/_components/ui";
 import type { DecisionLink } from "@/db/queries/decisions";
 import type { Decision } from "@/db/schema";
 import type { DecisionPageData } from "@/lib/services/pages/decision-page";
+import { AmendForm } from "./amend-form";
 import { Paragraphs } from "./paragraphs";
 
 type Outcome = NonNullable<DecisionPageData["outcome"]>;
@@ -16,6 +17,7 @@ export function RecordSection({
   base,
   supersededBy,
   supersedes,
+  mayAmend,
 }: {
   decision: Decision;
   outcome: Outcome;
@@ -23,6 +25,8 @@ export function RecordSection({
   base: string;
   supersededBy: DecisionLink | null;
   supersedes: DecisionLink[];
+  /** The facilitator, an owner or an admin (decision.run). */
+  mayAmend: boolean;
 }) {
   return (
     <Card aria-labelledby="record-heading">
@@ -100,9 +104,37 @@ export function RecordSection({
           </div>
         </dl>
       ) : null}
+      {outcome.amendments.length > 0 ? <Amendments amendments={outcome.amendments} /> : null}
       <Link href={`${base}/results`} className="mt-6 inline-block font-medium text-brand-600 hover:underline dark:text-brand-100">
         See the results as they were when decided
       </Link>
+      {mayAmend ? <AmendForm teamId={teamId} decisionId={decision.id} /> : null}
     </Card>
+  );
+}
+
+/** Amendments under the record, oldest first: each dated, signed and with its reason. */
+function Amendments({ amendments }: { amendments: Outcome["amendments"] }) {
+  return (
+    <section aria-labelledby="amendments-heading" className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-800">
+      <h3 id="amendments-heading" className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        Amendments
+      </h3>
+      <ol className="mt-2 space-y-4">
+        {amendments.map((a) => (
+          <li key={a.id} className="border-l-4 border-amber-400 pl-3 dark:border-amber-600">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Amended <Time date={a.createdAt} />
+              {a.authorName ? ` by ${a.authorName}` : ""}
+            </p>
+            <Paragraphs text={a.text} />
+            <p className="mt-1 text-sm">
+              <span className="font-medium">Why: </span>
+              {a.reason}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
