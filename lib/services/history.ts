@@ -9,6 +9,7 @@ import { CHAIN_START, type ChainBreakReason, reachesHead, walkChain } from "../d
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 const BATCH = 2_000;
+export const GROWN_CHAIN_RECHECK_MS = 15_000;
 
 export type HistoryVerdict = {
   teamId: string;
@@ -46,12 +47,12 @@ export async function verifyTeamHistory(db: Executor, teamId: string): Promise<H
 
 /**
  * Checks a few chains per step and keeps each verdict for the team page: a chain that grew, at most
- * once a minute (a busy team's whole chain is read each time), and every chain at least hourly.
+ * every 15 seconds (a busy team's whole chain is read each time), and every chain at least hourly.
  */
 export async function checkDueHistories(db: Executor, options: { now?: Date; limit?: number } = {}): Promise<HistoryVerdict[]> {
   const now = options.now ?? new Date();
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const due = await teamsDueForCheck(db, { grownBefore: ago(60_000), staleBefore: ago(3_600_000) }, options.limit ?? 5);
+  const due = await teamsDueForCheck(db, { grownBefore: ago(GROWN_CHAIN_RECHECK_MS), staleBefore: ago(3_600_000) }, options.limit ?? 5);
   const verdicts: HistoryVerdict[] = [];
   for (const teamId of due) {
     const verdict = await verifyTeamHistory(db, teamId);

@@ -203,3 +203,51 @@ test("a passed deadline moves the decision on when the page is read; the timelin
   await expect(decision.progress()).toContainText("submitted scores");
   await expect(decision.progress()).not.toContainText("Weighting clos");
 });
+
+test("a recorded decision is amended with a reason: the record stays, the amendment shows under it and in the exports; the team page says its history is intact", async ({
+  actor,
+}) => {
+  test.slow();
+  const ada = await actor("Ada");
+  await ada.teams.createTeam("Amenders");
+  const teamUrl = ada.page.url().replace(/\?.*$/, "");
+  const decisionUrl = await decideAlone(ada, teamUrl, "Report runner framework");
+  const { page } = ada;
+  const record = page.getByRole("region", { name: "Decision record" });
+
+  // Nothing to fix: an empty amendment is refused with the field named, and nothing is added.
+  await record.getByText("Amend the record…").click();
+  await record.getByLabel("What changes").fill("   ");
+  await record.getByLabel("Why").fill("Scope grew");
+  await record.getByRole("button", { name: "Add amendment" }).click();
+  await expect(record.getByText("Say what changes in the record")).toBeVisible();
+  await expect(record.getByRole("region", { name: "Amendments" })).toHaveCount(0);
+
+  await record.getByLabel("What changes").fill("Flask also runs the nightly report jobs.");
+  await record.getByRole("button", { name: "Add amendment" }).click();
+  const amendments = record.getByRole("region", { name: "Amendments" });
+  await expect(amendments).toContainText("Flask also runs the nightly report jobs.");
+  await expect(amendments).toContainText("Why: Scope grew");
+  await expect(amendments).toContainText(`by ${ada.person.name}`);
+  await expect(record).toContainText("We will use Flask: it ranked first.");
+  await expect(new DecisionPage(page).timeline()).toContainText(`${ada.person.name} amended the decision record`);
+  await snapshotBoth(page, "decision-amended");
+
+  const madr = await (await page.request.get(`${decisionUrl}/export/madr`)).text();
+  expect(madr).toContain("### Amendment of ");
+  expect(madr).toContain("Flask also runs the nightly report jobs.");
+  expect(madr).toMatch(/the latest with hash [0-9a-f]{64}/);
+  const json = (await (await page.request.get(`${decisionUrl}/export/json`)).json()) as {
+    outcome: { amendments: { reason: string }[] };
+    chain: { head: string };
+  };
+  expect(json.outcome.amendments.map((a) => a.reason)).toEqual(["Scope grew"]);
+  expect(json.chain.head).toMatch(/^[0-9a-f]{64}$/);
+
+  // The worker checks a new team's chain within moments of its first events.
+  await expect(async () => {
+    await page.goto(teamUrl);
+    await expect(page.getByText(/History intact up to/)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await snapshotBoth(page, "team-history-intact");
+});

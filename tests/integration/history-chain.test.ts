@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { appendEvent } from "../../db/queries/events";
 import { historyCheckOf, historyHead } from "../../db/queries/history";
 import { events } from "../../db/schema";
-import { checkDueHistories, verifyTeamHistory } from "../../lib/services/history";
+import { checkDueHistories, GROWN_CHAIN_RECHECK_MS, verifyTeamHistory } from "../../lib/services/history";
 import { createDecisionFixture, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers } from "../support/factories";
@@ -83,10 +83,10 @@ describeEachDriver("the history chain", (ctx) => {
     expect(await historyCheckOf(ctx.db, teamId)).toMatchObject({ intactCount: list.length, brokenEventId: null, headHash: list.at(-1)!.hash });
 
     await appendEvent(ctx.db, { teamId, actorId: null, type: "member.left", payload: { note: "chain test" } });
-    // Within the minute a grown chain is left alone; after it, it is checked again.
-    await checkDueHistories(ctx.db, { now: new Date(now.getTime() + 30_000), limit: 500 });
+    // Soon after a check a grown chain is left alone; later it is checked again.
+    await checkDueHistories(ctx.db, { now: new Date(now.getTime() + GROWN_CHAIN_RECHECK_MS / 2), limit: 500 });
     expect((await historyCheckOf(ctx.db, teamId))!.intactCount).toBe(list.length);
-    const later = new Date(now.getTime() + 61_000);
+    const later = new Date(now.getTime() + GROWN_CHAIN_RECHECK_MS + 1_000);
     for (let i = 0; i < 50 && (await historyCheckOf(ctx.db, teamId))!.intactCount === list.length; i++)
       await checkDueHistories(ctx.db, { now: later, limit: 50 });
     expect(await historyCheckOf(ctx.db, teamId)).toMatchObject({ intactCount: list.length + 1, brokenEventId: null });

@@ -70,9 +70,9 @@ function HistoryMark({ check }: { check: HistoryCheck | null }) {
   }
   return (
     <p className={`${note} text-slate-600 dark:text-slate-400`}>
-      <span aria-hidden="true">✓ </span>History intact up to {check.intactThrough ? <Time date={check.intactThrough} /> : "its start"} ({check.intactCount}{" "}
-      {check.intactCount === 1 ? "event" : "events"}, each chained to the one before; checked <Time date={check.checkedAt} />
-      ).
+      <span aria-hidden="true">✓ </span>History intact up to {check.intactThrough ? <Time date={check.intactThrough} /> : "its start"}: {check.intactCount}{" "}
+      {check.intactCount === 1 ? "event" : "events"} checked, each chained to the one before (at <Time date={check.checkedAt} />; changes are checked within a
+      minute).
     </p>
   );
 }
