@@ -339,3 +339,4 @@ export type Session = typeof sessions.$inferSelect;
 
 export * from "./schema-notifications";
 export * from "./schema-history";
+export * from "./schema-discussion";

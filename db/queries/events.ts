@@ -28,7 +28,10 @@ export type TeamEventType =
   | "decision.superseded"
   | "decision.supersedes"
   | "decision.deprecated"
-  | "outcome.amended";
+  | "outcome.amended"
+  | "comment.added"
+  | "comment.edited"
+  | "comment.removed";
 
 export type NewEvent = {
   teamId: string;

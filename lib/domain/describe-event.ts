@@ -98,6 +98,12 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} marked this decision deprecated`;
     case "outcome.amended":
       return `${who} amended the decision record`;
+    case "comment.added":
+      return typeof payload.optionName === "string" ? `${who} commented on ${text(payload.optionName, "an option")}` : `${who} commented`;
+    case "comment.edited":
+      return `${who} edited a comment`;
+    case "comment.removed":
+      return `Comment removed by ${who}`;
     default:
       return `${who}: ${type}`;
   }

@@ -26,6 +26,9 @@ const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   "decision.supersedes": "This decision now supersedes an older one",
   "decision.deprecated": "This decision was marked deprecated",
   "outcome.amended": "The decision record was amended",
+  "comment.added": "Someone commented",
+  "comment.edited": "Someone edited a comment",
+  "comment.removed": "Someone removed a comment",
 };
 
 /** The team's own events, which only the team's stream carries (besides every decision's). */

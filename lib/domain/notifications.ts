@@ -9,6 +9,7 @@ export const NOTIFICATION_KINDS = [
   "outcome_recorded",
   "joined_team",
   "role_changed",
+  "mentioned",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -21,6 +22,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   outcome_recorded: "Outcome recorded",
   joined_team: "You joined a team",
   role_changed: "Your role in a team changed",
+  mentioned: "Someone mentioned you in a discussion",
 };
 
 /** The kinds someone can be sent today, so the ones the settings offer (the reminders come later). */
@@ -48,7 +50,14 @@ export type FanOutContext = {
 export type PlannedNotification = { userId: string; kind: NotificationKind; title: string; path: string };
 
 /** The event types the fan-out looks at; every other event only moves the cursor on. */
-export const NOTIFYING_EVENT_TYPES = ["decision.phase_changed", "decision.round_opened", "decision.decided", "member.joined", "member.role_changed"] as const;
+export const NOTIFYING_EVENT_TYPES = [
+  "decision.phase_changed",
+  "decision.round_opened",
+  "decision.decided",
+  "member.joined",
+  "member.role_changed",
+  "comment.added",
+] as const;
 
 const quoted = (title: string | null) => `“${title ?? "a decision"}”`;
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
@@ -93,6 +102,20 @@ export function planNotifications(event: OutboxEvent, context: FanOutContext): P
       return [
         { userId: userId!, kind: "role_changed", title: `Your role in ${quoted(context.teamName)} is now ${str(event.payload.to) ?? "changed"}`, path: team },
       ];
+    }
+    case "comment.added": {
+      if (!decision) return [];
+      const mentioned = Array.isArray(event.payload.mentioned) ? event.payload.mentioned.filter((id): id is string => typeof id === "string") : [];
+      const optionId = str(event.payload.optionId);
+      const thread = optionId ? `${decision}/options/${optionId}` : `${decision}#discussion`;
+      const where = optionId ? `the discussion of ${str(event.payload.optionName) ?? "an option"} on` : "the discussion of";
+      // Only people still in the team, each once, never the author.
+      return to(
+        others.filter((m) => mentioned.includes(m.userId)),
+        "mentioned",
+        `You were mentioned in ${where} ${quoted(context.decisionTitle)}`,
+        thread,
+      );
     }
     default:
       return [];

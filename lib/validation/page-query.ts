@@ -14,7 +14,12 @@ const pageNumber = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_
 /** An event id to show the timeline before; anything else is the latest events. */
 const eventCursor = z.preprocess(first, z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional()).catch(undefined);
 
-const decisionPageQuerySchema = z.object({ before: eventCursor, voters: pageNumber });
+/** A comment's time to show a thread before; anything else is the latest comments. */
+const commentCursor = z.preprocess(first, z.iso.datetime().optional()).catch(undefined);
+
+const decisionPageQuerySchema = z.object({ before: eventCursor, voters: pageNumber, commentsBefore: commentCursor });
+const threadQuerySchema = z.object({ commentsBefore: commentCursor });
+export const threadQuery = (params: SearchParams) => threadQuerySchema.parse(params);
 const teamPageQuerySchema = z.object({ members: pageNumber, invites: pageNumber });
 const decisionLogQuerySchema = historyFilterSchema.extend({ page: pageNumber });
 

@@ -5,6 +5,7 @@ import { loadDecisionExport, loadTeamRadar } from "../../db/queries/exports";
 import { inDecision, inTeam, readDecision, readTeam } from "../../lib/services/access";
 import * as ballots from "../../lib/services/ballots";
 import * as decisions from "../../lib/services/decisions";
+import * as discussion from "../../lib/services/discussion";
 import * as invites from "../../lib/services/invites";
 import * as outcomes from "../../lib/services/outcomes";
 import * as teams from "../../lib/services/teams";
@@ -51,6 +52,15 @@ export const deprecate = (db: Db, actorId: string, input: Ref, now?: Date) =>
 export const amendOutcome = (db: Db, actorId: string, input: Ref & { text: string; reason: string }, now?: Date) =>
   inDecision(db, actorId, input, "decision.run", (ctx) => outcomes.amendOutcome(ctx, input), { now });
 export const getOutcome = outcomes.getOutcome;
+
+type CommentRef = Ref & { commentId: string };
+const commenting = { lock: "share" as const };
+export const addComment = (db: Db, actorId: string, input: Ref & { optionId?: string; body: string }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.vote", (ctx) => discussion.addComment(ctx, input), { ...commenting, now });
+export const editComment = (db: Db, actorId: string, input: CommentRef & { body: string }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.vote", (ctx) => discussion.editComment(ctx, input), { ...commenting, now });
+export const removeComment = (db: Db, actorId: string, input: CommentRef, now?: Date) =>
+  inDecision(db, actorId, input, "decision.vote", (ctx) => discussion.removeComment(ctx, input), { ...commenting, now });
 
 export const createInvite = (db: Db, actorId: string, input: CreateInviteInput, now?: Date) =>
   inTeam(db, actorId, input.teamId, "team.invite", (ctx) => invites.createInvite(ctx, input), now);

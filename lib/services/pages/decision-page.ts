@@ -1,5 +1,6 @@
 import "server-only";
 import { decisionOverview } from "../../../db/queries/decisions";
+import { listThread } from "../../../db/queries/comments";
 import { listDecisionEventsBefore } from "../../../db/queries/events";
 import { progressPage } from "../../../db/queries/progress";
 import { VOTING_ROLES } from "../../auth/roles";
@@ -8,7 +9,7 @@ import type { DecisionPageQuery } from "../../validation/page-query";
 import type { DecisionView } from "../access";
 import { pageInfo, pageWindow } from "./paging";
 
-// The decision page: what it shows, read in three queries after the access check however many
+// The decision page: what it shows, read in four queries after the access check however many
 // members, events or decisions the team has. The timeline and the list of voters come a page at a time.
 
 export const TIMELINE_PAGE = 40;
@@ -17,11 +18,13 @@ export const VOTERS_PAGE = 40;
 export const SUPERSEDE_CANDIDATES = 50;
 const SUPERSEDES_SHOWN = 50;
 const AMENDMENTS_SHOWN = 100;
+export const COMMENTS_PAGE = 30;
 
 export async function decisionPageData(view: DecisionView, query: DecisionPageQuery) {
   const { db, teamId, decision } = view;
   const offersSuccessors = decision.status === "decided" && !decision.supersededById && view.facilitates;
-  const [overview, progress, timeline] = await Promise.all([
+  const commentsBefore = query.commentsBefore ? new Date(query.commentsBefore) : undefined;
+  const [overview, progress, timeline, discussion] = await Promise.all([
     decisionOverview(db, decision, { candidates: offersSuccessors ? SUPERSEDE_CANDIDATES : 0, supersedes: SUPERSEDES_SHOWN, amendments: AMENDMENTS_SHOWN }),
     progressPage(
       db,
@@ -30,6 +33,7 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
       pageWindow(query.voters, VOTERS_PAGE),
     ),
     listDecisionEventsBefore(db, teamId, decision.id, { before: query.before, limit: TIMELINE_PAGE }),
+    listThread(db, { teamId, decisionId: decision.id, optionId: null }, { limit: COMMENTS_PAGE, before: commentsBefore }),
   ]);
   // Decisions are never deleted; the access check has just read this one.
   if (!overview) return null;
@@ -37,6 +41,7 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
   return {
     ...overview,
     progress: { ...progress, ...pageInfo(query.voters, VOTERS_PAGE, progress.eligible) },
+    discussion,
     timeline: {
       // Phase changes the deadlines made that no write has recorded yet are the newest entries.
       events: latest ? [...timeline.events, ...pendingTransitionEvents(view.pendingTransitions)] : timeline.events,

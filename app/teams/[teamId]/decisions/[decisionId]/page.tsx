@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
@@ -14,6 +15,7 @@ import { HeaderSection } from "./header-section";
 import { loadDecisionPage } from "./load";
 import { ProgressSection } from "./progress-section";
 import { RecordSection } from "./record-section";
+import { Thread } from "./discussion/thread";
 import { StructureSection } from "./structure-section";
 import { TimelineSection } from "./timeline-section";
 import { YourPartSection } from "./your-part-section";
@@ -75,6 +77,36 @@ export default async function DecisionPage({
             options={data.options}
             criteria={data.criteria}
           />
+          <Thread
+            teamId={teamId}
+            decisionId={decision.id}
+            optionId={null}
+            title="Discussion"
+            comments={data.discussion.comments}
+            earlierHref={
+              data.discussion.hasEarlier && data.discussion.comments[0]
+                ? pageHref(base, { commentsBefore: data.discussion.comments[0].createdAt.toISOString() }, "discussion")
+                : null
+            }
+            userId={view.actor.userId}
+            now={view.now}
+            mayComment={canOnDecision(access.role, access.facilitates, "decision.vote")}
+            sealed={decision.status !== "revealed" && decision.status !== "decided"}
+          >
+            {decision.status !== "draft" && data.options.length > 0 ? (
+              <p className="mb-4 text-sm">
+                Each option has its own thread:{" "}
+                {data.options.map((option, i) => (
+                  <span key={option.id}>
+                    {i > 0 ? " · " : ""}
+                    <Link href={`${base}/options/${option.id}`} className="text-brand-600 underline dark:text-brand-100">
+                      {option.name}
+                    </Link>
+                  </span>
+                ))}
+              </p>
+            ) : null}
+          </Thread>
           <TimelineSection timeline={data.timeline} href={timelineHref} />
         </div>
 
