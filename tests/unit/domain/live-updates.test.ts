@@ -76,6 +76,9 @@ describe("a sheet open while its phase ends", () => {
 test("a page listens for every decision event type, and each one is worded or deliberately silent", () => {
   expect([...DECISION_EVENT_TYPES].sort()).toEqual(
     [
+      "comment.added",
+      "comment.edited",
+      "comment.removed",
       "decision.created",
       "decision.decided",
       "decision.deprecated",
@@ -85,6 +88,7 @@ test("a page listens for every decision event type, and each one is worded or de
       "decision.round_opened",
       "decision.superseded",
       "decision.supersedes",
+      "outcome.amended",
       "scores.submitted",
       "scores.updated",
       "scores.withdrawn",
