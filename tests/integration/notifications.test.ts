@@ -119,38 +119,38 @@ describeEachDriver("notifications", (ctx) => {
   test("an event committed after one with a higher id is still told, once", async () => {
     if (ctx.driver === "pglite") return; // one connection: no two transactions at once
     const { people, teamId } = await team();
+    // Two teams: within one team the history chain makes event inserts take turns.
+    const otherTeamId = (await createTeamWith(ctx.db, { owner: people.facilitator, member: people.member })).id;
     const first = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: "First" });
-    const second = await createDecisionFixture(ctx.db, people.facilitator.id, teamId, { title: "Second" });
+    const second = await createDecisionFixture(ctx.db, people.facilitator.id, otherTeamId, { title: "Second" });
     await fanOutSettled(ctx.db);
     let commit!: () => void;
     const held = new Promise<void>((resolve) => (commit = resolve));
     let inserted!: () => void;
     const insertedFirst = new Promise<void>((resolve) => (inserted = resolve));
+    const opened = (decisionId: string, team: string) => ({
+      teamId: team,
+      decisionId,
+      actorId: null,
+      type: "decision.phase_changed" as const,
+      payload: { from: "draft", to: "weighting" },
+    });
     // The first decision's event takes its id now and commits only after the second's.
     const slow = ctx.db.transaction(async (tx) => {
-      await appendEvent(tx, {
-        teamId,
-        decisionId: first.decisionId,
-        actorId: null,
-        type: "decision.phase_changed",
-        payload: { from: "draft", to: "weighting" },
-      });
+      await appendEvent(tx, opened(first.decisionId, teamId));
       inserted();
       await held;
     });
-    await insertedFirst;
-    await appendEvent(ctx.db, {
-      teamId,
-      decisionId: second.decisionId,
-      actorId: null,
-      type: "decision.phase_changed",
-      payload: { from: "draft", to: "weighting" },
-    });
-    const meanwhile = await fanOutAll(ctx.db);
-    expect(meanwhile.busy || meanwhile.waiting).toBe(true);
-    expect(await mine(people.member.id)).toEqual([]);
-    commit();
-    await slow;
+    try {
+      await insertedFirst;
+      await appendEvent(ctx.db, opened(second.decisionId, otherTeamId));
+      const meanwhile = await fanOutAll(ctx.db);
+      expect(meanwhile.busy || meanwhile.waiting).toBe(true);
+      expect(await mine(people.member.id)).toEqual([]);
+    } finally {
+      commit();
+      await slow;
+    }
     await fanOutSettled(ctx.db);
     await fanOutSettled(ctx.db);
     expect((await mine(people.member.id)).map((n) => n.title).sort()).toEqual([
