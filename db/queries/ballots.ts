@@ -15,38 +15,38 @@ export const WEIGHTS_ROUND = 1;
 export type SheetKind = "weights" | "scores";
 
 /**
- * Marks a member's sheet as submitted and appends the event that says so, in one statement; tells
- * whether this was the first time. It must be the save's first write and a statement of its own:
- * the ballot row's lock makes one member's saves run one after the other, and each later statement
- * then sees what the save before it committed (a statement sees only what was committed when it began).
+ * Marks a member's sheet as submitted; tells whether this was the first time. It must be the save's
+ * first write and a statement of its own: the ballot row's lock makes one member's saves run one
+ * after the other, and each later statement then sees what the save before it committed (a
+ * statement sees only what was committed when it began).
  */
 export async function recordBallot(
   tx: Tx,
   ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind; round: number },
   now: Date,
 ): Promise<boolean> {
-  const { teamId, decisionId, userId, kind, round } = ballot;
+  const { decisionId, userId, kind, round } = ballot;
   const at = now.toISOString();
-  const submitted: TeamEventType = `${kind}.submitted`;
-  const updated: TeamEventType = `${kind}.updated`;
   const [row] = await rowsOf<{ first_time: boolean }>(
     tx,
     sql`
-      with ballot as (
-        insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
-        values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
-        on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at
-        -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
-        returning (xmax = 0) as first_time
-      ), event as (
-        -- That a member saved a sheet, and nothing of what it holds.
-        insert into ${events} (team_id, decision_id, actor_id, type, payload, created_at)
-        select ${teamId}::uuid, ${decisionId}::uuid, ${userId}::uuid, case when first_time then ${submitted}::text else ${updated}::text end, '{}'::jsonb, ${at}::timestamptz
-        from ballot
-      )
-      select first_time from ballot`,
+      insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
+      values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
+      on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at
+      -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
+      returning (xmax = 0) as first_time`,
   );
   return row?.first_time ?? false;
+}
+
+/**
+ * That a member saved a sheet, and nothing of what it holds: the save's last write. Appending an
+ * event holds its team's history-chain head until commit, so it comes after the values are written
+ * and saves in one team wait on each other only for that short end.
+ */
+export async function appendSheetEvent(tx: Tx, ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind }, firstTime: boolean, now: Date) {
+  const type: TeamEventType = firstTime ? `${ballot.kind}.submitted` : `${ballot.kind}.updated`;
+  await tx.insert(events).values({ teamId: ballot.teamId, decisionId: ballot.decisionId, actorId: ballot.userId, type, payload: {}, createdAt: now });
 }
 
 /** A decision's option and criterion ids, in one query: what a sheet may name. */

@@ -2,6 +2,7 @@ import "server-only";
 import {
   type BallotInputs,
   ballotsOf,
+  appendSheetEvent,
   recordBallot,
   replaceScores,
   type SheetKind,
@@ -17,13 +18,18 @@ import type { DecisionContext, DecisionView } from "./access";
 
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
 // save at the same time, and a phase change waits until the saves in flight are done. After the
-// access check, a weights save is three statements: the structure it may name, the ballot row with
-// its event, and the values; a scores save is two, the ballot row and the values (checked against the
-// structure in the same statement), sent together.
+// access check, a weights save is four statements: the structure it may name, the ballot row, the
+// values and the event; a scores save is three: the ballot row and the values (checked against the
+// structure in the same statement), sent together, then the event.
 
-/** The member's ballot row and its event (weights.submitted, scores.updated, …), written first; see recordBallot. */
+/** The member's ballot row, written first; see recordBallot. */
 function recordSheet(ctx: DecisionContext, kind: SheetKind, round: number) {
   return recordBallot(ctx.tx, { teamId: ctx.teamId, decisionId: ctx.decision.id, userId: ctx.actor.userId, kind, round }, ctx.now);
+}
+
+/** The save's event (weights.submitted, scores.updated, …), written last; see appendSheetEvent. */
+function recordSheetEvent(ctx: DecisionContext, kind: SheetKind, firstTime: boolean) {
+  return appendSheetEvent(ctx.tx, { teamId: ctx.teamId, decisionId: ctx.decision.id, userId: ctx.actor.userId, kind }, firstTime, ctx.now);
 }
 
 export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: Pick<WeightSheetInput, "weights">) {
@@ -38,6 +44,7 @@ export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: 
   const firstTime = await recordSheet(ctx, "weights", WEIGHTS_ROUND);
   const given = criterionIds.map((criterionId) => ({ criterionId, weight: input.weights[criterionId]! }));
   await upsertWeights(tx, decision.id, actor.userId, given, now);
+  await recordSheetEvent(ctx, "weights", firstTime);
   return { firstTime };
 }
 
@@ -58,12 +65,13 @@ export async function saveScores(ctx: DecisionContext<"decision.vote">, input: P
     comment: c.score === undefined ? null : c.comment || null,
     evidenceUrl: c.score === undefined ? null : c.evidence,
   }));
-  // The ballot row with its event, then the values: two statements, sent together (see recordBallot).
+  // The ballot row, then the values: two statements, sent together (see recordBallot); then the event.
   const [firstTime, allKnown] = await inOrder(
     recordSheet(ctx, "scores", decision.currentRound),
     replaceScores(tx, { decisionId: decision.id, round: decision.currentRound, userId: actor.userId }, sheet, now),
   );
   if (!allKnown) throw new AppError(UNKNOWN_CELL); // rolls back both
+  await recordSheetEvent(ctx, "scores", firstTime);
   return { firstTime, cells: sheet.filter((c) => c.score !== null).length };
 }
 

@@ -9,9 +9,9 @@ import { countQueries } from "../support/query-count";
 
 // Saving a sheet is what a whole team does at once, so it is held to a fixed number of statements
 // inside its transaction, whatever the size of the sheet or the team: the access check (role and
-// locked decision together), the ballot row with its event, and the values (checked against the
-// decision's structure, upserted, and cleared cells deleted, all in one statement). The last two go
-// to the database together.
+// locked decision together), the ballot row, the values (checked against the decision's structure,
+// upserted, and cleared cells deleted, all in one statement), sent together, and last the event,
+// which holds the team's history-chain head until commit.
 
 const TEN = (label: string) => Array.from({ length: 10 }, (_, i) => ({ name: `${label} ${i + 1}`, description: "" }));
 
@@ -38,7 +38,7 @@ describeEachDriver("statements per save", (ctx) => {
   });
 
   describe("scores", () => {
-    test("a full 10 × 10 sheet: three statements, one event, 100 cells", async () => {
+    test("a full 10 × 10 sheet: four statements, one event, 100 cells", async () => {
       const fx = await tenByTen("scoring");
       const sheet = scoreGrid(
         fx,
@@ -51,8 +51,8 @@ describeEachDriver("statements per save", (ctx) => {
 
       expect(first.result).toEqual({ firstTime: true, cells: 100 });
       expect(second.result).toEqual({ firstTime: false, cells: 100 });
-      expect(first.queries).toHaveLength(3);
-      expect(second.queries).toHaveLength(3);
+      expect(first.queries).toHaveLength(4);
+      expect(second.queries).toHaveLength(4);
       expect(await scoresOf(ctx.db, fx.decisionId, u.ana.id)).toHaveLength(100);
       expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("scores.")).map((e) => e.type)).toEqual([
         "scores.submitted",
@@ -78,14 +78,14 @@ describeEachDriver("statements per save", (ctx) => {
       );
 
       expect(result).toEqual({ firstTime: false, cells: 90 });
-      expect(queries).toHaveLength(3);
+      expect(queries).toHaveLength(4);
       const rows = await scoresOf(ctx.db, fx.decisionId, u.ana.id);
       expect(rows).toHaveLength(90);
       expect(rows.every((r) => r.optionId !== fx.options[0]!.id && r.score === 4)).toBe(true);
     });
   });
 
-  test("weights: four statements, one event", async () => {
+  test("weights: five statements, one event", async () => {
     const fx = await tenByTen("weighting");
     const sheet = weightSheet(
       fx,
@@ -97,7 +97,7 @@ describeEachDriver("statements per save", (ctx) => {
     );
 
     expect(result).toEqual({ firstTime: true });
-    expect(queries).toHaveLength(4);
+    expect(queries).toHaveLength(5);
     expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("weights.")).map((e) => e.type)).toEqual(["weights.submitted"]);
   });
 });
