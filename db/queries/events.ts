@@ -31,7 +31,8 @@ export type TeamEventType =
   | "outcome.amended"
   | "comment.added"
   | "comment.edited"
-  | "comment.removed";
+  | "comment.removed"
+  | "reminder.sent";
 
 export type NewEvent = {
   teamId: string;

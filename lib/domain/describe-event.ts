@@ -1,3 +1,4 @@
+import { describeReminder, REMINDER_EVENT } from "./reminders";
 import { weightsSetAside } from "./undo";
 
 // Plain-language lines for the activity feed. Payloads are written by the app, but read defensively:
@@ -104,6 +105,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `${who} edited a comment`;
     case "comment.removed":
       return `Comment removed by ${who}`;
+    case REMINDER_EVENT:
+      return describeReminder(payload, who);
     default:
       return `${who}: ${type}`;
   }

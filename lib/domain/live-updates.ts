@@ -29,6 +29,7 @@ const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   "comment.added": "Someone commented",
   "comment.edited": "Someone edited a comment",
   "comment.removed": "Someone removed a comment",
+  "reminder.sent": "A reminder was sent to those who have not submitted",
 };
 
 /** The team's own events, which only the team's stream carries (besides every decision's). */
@@ -62,6 +63,11 @@ export function liveSentence(type: string, phase: string | null): string | null 
   }
   return Object.hasOwn(EVENT_SENTENCES, type) ? EVENT_SENTENCES[type]! : "The decision changed";
 }
+
+/** The stream's event carrying the viewer's own unread count (`{ unread }`), for the bell. */
+export const UNREAD_EVENT = "notifications.unread";
+/** The window event the page's one stream passes that count on with, so the bell needs no stream of its own. */
+export const UNREAD_WINDOW_EVENT = "verdict:unread";
 
 /** A decision's live stream: its events only. */
 export const decisionLiveUrl = (teamId: string, decisionId: string) => `/api/teams/${teamId}/decisions/${decisionId}/live`;

@@ -1,6 +1,8 @@
 // Who is told what when an event is appended, and how it reads in the app and in an email. Pure:
 // the fan-out step (lib/services/notifications.ts) loads the members and titles and passes them in.
 
+import { REMINDER_EVENT, reminderRecipients, reminderTitle } from "./reminders";
+
 export const NOTIFICATION_KINDS = [
   "weighting_opened",
   "scoring_opened",
@@ -13,11 +15,11 @@ export const NOTIFICATION_KINDS = [
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** How each kind is named on the settings form. `deadline_soon` is kept for the reminders, not sent yet. */
+/** How each kind is named on the settings form. `deadline_soon` is every reminder, the facilitator's and the automatic ones. */
 export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>> = {
   weighting_opened: "Weighting opened and your weights are needed",
   scoring_opened: "Scoring opened and your scores are needed",
-  deadline_soon: "A deadline is 24 hours away and you have not submitted",
+  deadline_soon: "A reminder: your weights or scores are still needed (from the facilitator, or a day and an hour before a deadline)",
   results_revealed: "Results revealed",
   outcome_recorded: "Outcome recorded",
   joined_team: "You joined a team",
@@ -25,8 +27,8 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   mentioned: "Someone mentioned you in a discussion",
 };
 
-/** The kinds someone can be sent today, so the ones the settings offer (the reminders come later). */
-export const SENT_NOTIFICATION_KINDS = NOTIFICATION_KINDS.filter((kind) => kind !== "deadline_soon");
+/** The kinds someone can be sent, so the ones the settings offer: all of them. */
+export const SENT_NOTIFICATION_KINDS: readonly NotificationKind[] = NOTIFICATION_KINDS;
 
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(value);
 
@@ -57,6 +59,7 @@ export const NOTIFYING_EVENT_TYPES = [
   "member.joined",
   "member.role_changed",
   "comment.added",
+  REMINDER_EVENT,
 ] as const;
 
 const quoted = (title: string | null) => `“${title ?? "a decision"}”`;
@@ -89,6 +92,18 @@ export function planNotifications(event: OutboxEvent, context: FanOutContext): P
     case "decision.decided":
       if (!decision) return [];
       return to(others, "outcome_recorded", `The outcome of ${quoted(context.decisionTitle)} is recorded`, decision);
+    case REMINDER_EVENT: {
+      if (!decision) return [];
+      // Exactly the people the reminder named, while they may still vote; never the sender.
+      const named = new Set(reminderRecipients(event.payload));
+      const page = event.payload.phase === "weighting" ? "weights" : "scores";
+      return to(
+        voters.filter((m) => named.has(m.userId)),
+        "deadline_soon",
+        reminderTitle(event.payload, quoted(context.decisionTitle)),
+        `${decision}/${page}`,
+      );
+    }
     case "member.joined": {
       const userId = str(event.payload.userId);
       if (!isMember(userId)) return [];

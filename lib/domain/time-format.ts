@@ -44,14 +44,16 @@ export function zoneName(date: Date, zone: string): string {
   );
 }
 
-/** "30 Nov 2026, 14:05", "30 Nov 2026" without the time, or "14:05:09" for the clock alone; `withZone` adds the zone's name. */
-export function formatMoment(date: Date, zone: string, options: { show?: "date-time" | "date" | "clock"; withZone?: boolean } = {}): string {
+/** "30 Nov 2026, 14:05", "30 Nov 2026" without the time, "14:05:09" for the clock alone, or "14:05" for the time of day; `withZone` adds the zone's name. */
+export function formatMoment(date: Date, zone: string, options: { show?: "date-time" | "date" | "clock" | "time"; withZone?: boolean } = {}): string {
   const show = options.show ?? "date-time";
   const text =
     show === "date"
       ? format(zone, { dateStyle: "medium" }).format(date)
       : show === "clock"
         ? format(zone, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date)
-        : format(zone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
+        : show === "time"
+          ? format(zone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date)
+          : format(zone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
   return options.withZone ? `${text} ${zoneName(date, zone)}` : text;
 }

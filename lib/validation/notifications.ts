@@ -12,13 +12,10 @@ export const markAllReadSchema = z.strictObject({});
 export const DELIVERY_CHOICES = ["app", "email"] as const;
 const delivery = z.enum(DELIVERY_CHOICES, { error: "Choose “In Verdict only” or “Also by email”" });
 
-/** Every kind sent today, each in the app only or also by email: `email.<kind>` fields, no others. */
+/** Every kind sent, each in the app only or also by email: `email.<kind>` fields, no others. */
 export const notificationSettingsSchema = z.strictObject({
-  email: z.strictObject(
-    Object.fromEntries(SENT_NOTIFICATION_KINDS.map((kind) => [kind, delivery])) as Record<Exclude<NotificationKind, "deadline_soon">, typeof delivery>,
-    {
-      error: "Choose how to hear about each kind of notification",
-    },
-  ),
+  email: z.strictObject(Object.fromEntries(SENT_NOTIFICATION_KINDS.map((kind) => [kind, delivery])) as Record<NotificationKind, typeof delivery>, {
+    error: "Choose how to hear about each kind of notification",
+  }),
 });
 export type NotificationSettingsInput = z.infer<typeof notificationSettingsSchema>;

@@ -89,6 +89,7 @@ test("a page listens for every decision event type, and each one is worded or de
       "decision.superseded",
       "decision.supersedes",
       "outcome.amended",
+      "reminder.sent",
       "scores.submitted",
       "scores.updated",
       "scores.withdrawn",

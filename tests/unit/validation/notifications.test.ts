@@ -12,10 +12,11 @@ describe("notification forms", () => {
     expect(markAllReadSchema.safeParse({ userId: "someone" }).success).toBe(false);
   });
 
-  test("settings need every kind sent today, each in the app only or also by email, and no other field", () => {
+  test("settings need every kind, reminders included, each in the app only or also by email, and no other field", () => {
     expect(notificationSettingsSchema.parse(all("email")).email.scoring_opened).toBe("email");
+    expect(notificationSettingsSchema.parse(all("email")).email.deadline_soon).toBe("email");
     expect(notificationSettingsSchema.safeParse(all("sms")).success).toBe(false);
-    expect(notificationSettingsSchema.safeParse({ email: { ...all("app").email, deadline_soon: "email" } }).success).toBe(false);
+    expect(notificationSettingsSchema.safeParse({ email: { ...all("app").email, reminders: "email" } }).success).toBe(false);
     const { scoring_opened: _left, ...partial } = all("app").email;
     expect(notificationSettingsSchema.safeParse({ email: partial }).success).toBe(false);
     expect(notificationSettingsSchema.safeParse({ ...all("app"), extra: "1" }).success).toBe(false);
