@@ -2,12 +2,15 @@ import "server-only";
 import type { DbHandle } from "../../db/client";
 import { isDatabaseUnavailable } from "../database-unavailable";
 import { EVENTS_CHANNEL } from "../live/hub";
+import { applyDueDeadlines } from "../services/deadline-jobs";
 import { checkDueHistories } from "../services/history";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
+import { sendDueReminders } from "../services/reminders";
 import { type JobHandler, runDueJobs } from "./jobs";
 import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
 
-// The worker: fans events out to notifications and runs the jobs they queue. It runs inside each
+// The worker: moves on decisions whose deadline passed, sends the automatic reminders, fans events
+// out to notifications and runs the jobs they queue. It runs inside each
 // server (instrumentation.ts) and as `npm run worker`; several at once share the work through the
 // database (the cursor row and the jobs are claimed with FOR UPDATE SKIP LOCKED). It wakes on a
 // timer, and early when the database announces a new event.
@@ -29,6 +32,8 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
   let unlisten: (() => Promise<void>) | null = null;
   let wake: ReturnType<typeof setTimeout> | undefined;
   let handlers: Record<string, JobHandler> | undefined;
+  let lastClockStep = -Infinity;
+  const clockEveryMs = Math.min(options.intervalMs ?? WORKER_INTERVAL_MS, WORKER_INTERVAL_MS);
 
   function wakeIn(ms: number) {
     clearTimeout(wake);
@@ -46,6 +51,14 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
     }
     // Made once: the SMTP transport is kept between steps.
     handlers ??= { [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()) };
+    // The clock's work, on the timer's pace rather than on every event's wake-up (a busy team's saves
+    // would otherwise repeat two reads per save). Deadlines first: the phase they open is the one a
+    // reminder is about. Both append events, which the fan-out below turns into notifications.
+    if (Date.now() - lastClockStep >= clockEveryMs) {
+      lastClockStep = Date.now();
+      await applyDueDeadlines(handle.db);
+      await sendDueReminders(handle.db);
+    }
     const fanOut = await fanOutAll(handle.db, options.fanOut);
     if (fanOut.waiting) wakeIn(SETTLE_DELAY_MS);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);

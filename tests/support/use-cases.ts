@@ -8,6 +8,7 @@ import * as decisions from "../../lib/services/decisions";
 import * as discussion from "../../lib/services/discussion";
 import * as invites from "../../lib/services/invites";
 import * as outcomes from "../../lib/services/outcomes";
+import * as reminders from "../../lib/services/reminders";
 import * as teams from "../../lib/services/teams";
 import * as withdrawals from "../../lib/services/withdrawals";
 import type { Role } from "../../lib/domain/roles";
@@ -52,6 +53,9 @@ export const deprecate = (db: Db, actorId: string, input: Ref, now?: Date) =>
 export const amendOutcome = (db: Db, actorId: string, input: Ref & { text: string; reason: string }, now?: Date) =>
   inDecision(db, actorId, input, "decision.run", (ctx) => outcomes.amendOutcome(ctx, input), { now });
 export const getOutcome = outcomes.getOutcome;
+/** The facilitator's "Remind" button; `zone` words the time in a refusal. */
+export const remind = (db: Db, actorId: string, input: Ref, now?: Date, zone = "UTC") =>
+  inDecision(db, actorId, input, "decision.run", (ctx) => reminders.remindAwaited(ctx, zone), { now });
 
 type CommentRef = Ref & { commentId: string };
 const commenting = { lock: "share" as const };
