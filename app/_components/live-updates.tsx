@@ -3,7 +3,16 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { endsSheetPhase, isBallotEvent, LIVE_EVENT_TYPES, liveAnnouncement, type LiveSheet, sheetClosedNotice } from "@/lib/domain/live-updates";
+import {
+  endsSheetPhase,
+  isBallotEvent,
+  LIVE_EVENT_TYPES,
+  liveAnnouncement,
+  type LiveSheet,
+  sheetClosedNotice,
+  UNREAD_EVENT,
+  UNREAD_WINDOW_EVENT,
+} from "@/lib/domain/live-updates";
 
 /** Events within this long of each other cause one refresh. */
 const DEBOUNCE_MS = 300;
@@ -100,6 +109,15 @@ export function LiveUpdates({
         startRefresh(() => router.refresh());
       }, wait);
     };
+    // The viewer's unread count rides on this stream; the bell hears it through the window.
+    const onUnread = (event: MessageEvent<string>) => {
+      try {
+        const { unread } = JSON.parse(event.data) as { unread?: unknown };
+        if (typeof unread === "number") window.dispatchEvent(new CustomEvent(UNREAD_WINDOW_EVENT, { detail: unread }));
+      } catch {
+        // Not a count: ignored.
+      }
+    };
     const connect = () => {
       const opened = new EventSource(`${url}?after=${last}`);
       source = opened;
@@ -114,6 +132,7 @@ export function LiveUpdates({
         retry = setTimeout(connect, Math.min(60_000, 5_000 * 2 ** (failures - 1)));
       };
       for (const type of LIVE_EVENT_TYPES) opened.addEventListener(type, onEvent);
+      opened.addEventListener(UNREAD_EVENT, onUnread);
     };
     document.addEventListener("visibilitychange", onVisibility);
     if (!document.hidden) connect();

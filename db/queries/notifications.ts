@@ -3,6 +3,9 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { devMail, memberships, notificationPreferences, notifications, teams, users, decisions } from "../schema";
 
+/** The channel on which a person's new unread count is announced, for the bell on their open pages. */
+export const NOTIFICATIONS_CHANNEL = "verdict_notifications";
+
 export type NewNotification = { userId: string; teamId: string; eventId: number; kind: string; title: string; path: string };
 
 /** A team's current members with role, email and their email choices, and the team's and decision's names: three reads sent together. */
@@ -35,6 +38,19 @@ export async function insertNotifications(db: Executor, list: readonly NewNotifi
     .values([...list])
     .onConflictDoNothing()
     .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind });
+}
+
+/**
+ * Announces each person's unread count on NOTIFICATIONS_CHANNEL, delivered when the caller's
+ * transaction commits (so never for notifications that were rolled back). Counts only: the
+ * announcement carries no title, and only that person's own streams forward it.
+ */
+export async function announceUnread(db: Executor, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.execute(sql`
+    select pg_notify(${NOTIFICATIONS_CHANNEL}, json_build_object('userId', u.id, 'unread', (
+      select count(*) from ${notifications} n where n.user_id = u.id::uuid and n.read_at is null))::text)
+    from jsonb_array_elements_text(${JSON.stringify([...new Set(userIds)])}::text::jsonb) as u(id)`);
 }
 
 export async function listNotifications(db: Executor, userId: string, page: { offset: number; limit: number }) {

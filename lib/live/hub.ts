@@ -1,6 +1,7 @@
 import "server-only";
 import type { DbHandle } from "../../db/client";
 import { listLiveEventsAfter } from "../../db/queries/events";
+import { NOTIFICATIONS_CHANNEL } from "../../db/queries/notifications";
 import { classifyDatabaseError } from "../database-unavailable";
 
 // One LISTEN per process, fanned out to this process's live streams. Every event insert is
@@ -18,7 +19,11 @@ export type LiveScope = { teamId: string; decisionId: string | null };
 
 type Announcement = LiveEvent & { teamId: string; decisionId: string | null };
 
+/** Whose stream it is: their new unread counts (NOTIFICATIONS_CHANNEL) reach their own streams only. */
+export type LiveViewer = { userId: string; onUnread: (unread: number) => void };
+
 type Subscriber = LiveScope & {
+  viewer?: LiveViewer;
   /** The highest event id this subscriber has been sent; a catch-up starts after it. */
   lastId: number;
   /** Recently sent ids, so an event is not sent twice when a catch-up and its notification cross. */
@@ -32,7 +37,7 @@ export type LiveHub = {
    * latest), then every new one as it is announced; with no `after`, only the new ones. Resolves,
    * once listening, to the unsubscribe function.
    */
-  subscribe: (scope: LiveScope, after: number | null, send: (event: LiveEvent) => void) => Promise<() => void>;
+  subscribe: (scope: LiveScope, after: number | null, send: (event: LiveEvent) => void, viewer?: LiveViewer) => Promise<() => void>;
 };
 
 function parseAnnouncement(payload: string): Announcement | null {
@@ -42,6 +47,15 @@ function parseAnnouncement(payload: string): Announcement | null {
     if (typeof id !== "number" || typeof teamId !== "string" || typeof type !== "string") return null;
     if (decisionId !== null && typeof decisionId !== "string") return null;
     return { id, teamId, decisionId, type };
+  } catch {
+    return null;
+  }
+}
+
+function parseUnread(payload: string): { userId: string; unread: number } | null {
+  try {
+    const { userId, unread } = JSON.parse(payload) as Record<string, unknown>;
+    return typeof userId === "string" && typeof unread === "number" && Number.isInteger(unread) && unread >= 0 ? { userId, unread } : null;
   } catch {
     return null;
   }
@@ -77,6 +91,19 @@ export function createLiveHub(handle: Pick<DbHandle, "db" | "listen">): LiveHub 
     for (const subscriber of subscribers) if (inScope(subscriber, event)) deliver(subscriber, event);
   }
 
+  function onUnread(payload: string) {
+    const count = parseUnread(payload);
+    if (!count) return;
+    for (const subscriber of subscribers) {
+      if (subscriber.viewer?.userId !== count.userId) continue;
+      try {
+        subscriber.viewer.onUnread(count.unread);
+      } catch {
+        // A stream that has just closed; its own abort handler unsubscribes it.
+      }
+    }
+  }
+
   /** After a reconnect: whatever was appended while the LISTEN was down, per scope, from the table. */
   async function catchUp() {
     const byScope = new Map<string, Subscriber[]>();
@@ -106,10 +133,26 @@ export function createLiveHub(handle: Pick<DbHandle, "db" | "listen">): LiveHub 
     return listening;
   }
 
+  let listeningUnread: Promise<unknown> | null = null;
+  /**
+   * The unread counts' channel, on the same LISTEN connection, from the first stream that has a
+   * viewer. A count announced while it was down is not caught up: the next page shows the count.
+   */
+  function listenUnread(): Promise<unknown> {
+    listeningUnread ??= handle
+      .listen(NOTIFICATIONS_CHANNEL, onUnread, () => {})
+      .catch((error: unknown) => {
+        listeningUnread = null;
+        throw classifyDatabaseError(error);
+      });
+    return listeningUnread;
+  }
+
   return {
-    async subscribe(scope, after, send) {
+    async subscribe(scope, after, send, viewer) {
       await listen();
-      const subscriber: Subscriber = { teamId: scope.teamId, decisionId: scope.decisionId, lastId: after ?? 0, recent: [], send };
+      if (viewer) await listenUnread();
+      const subscriber: Subscriber = { teamId: scope.teamId, decisionId: scope.decisionId, viewer, lastId: after ?? 0, recent: [], send };
       subscribers.add(subscriber);
       try {
         if (after === null) {

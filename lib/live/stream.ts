@@ -1,10 +1,14 @@
 import "server-only";
+import { UNREAD_EVENT } from "../domain/live-updates";
 import type { LiveEvent, LiveHub, LiveScope } from "./hub";
 
 /** A comment line every 25 s keeps proxies and load balancers from closing a quiet stream. */
 export const HEARTBEAT_MS = 25_000;
 /** How long the browser waits before reconnecting, sending Last-Event-ID. */
 const RETRY_MS = 3_000;
+
+/** The viewer's unread count for the bell. No id: a reconnect's Last-Event-ID stays the last event's. */
+export const unreadFrame = (unread: number) => `event: ${UNREAD_EVENT}\ndata: ${JSON.stringify({ unread })}\n\n`;
 
 /** One Server-Sent Event: the id is the event's, so a reconnecting browser says where it was. */
 export function eventFrame(event: LiveEvent): string {
@@ -32,6 +36,8 @@ export async function liveResponse(
   signal: AbortSignal,
   /** Asked at every heartbeat: a stream outlives the check made when it opened, so a signed-out or removed person's stream ends. */
   stillAllowed: () => Promise<boolean> = async () => true,
+  /** The person the stream is for: their unread count follows along for the bell. */
+  viewerId: string | null = null,
 ): Promise<Response> {
   const encoder = new TextEncoder();
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
@@ -44,7 +50,8 @@ export async function liveResponse(
       close();
     }
   };
-  const unsubscribe = await hub.subscribe(scope, after, (event) => write(eventFrame(event)));
+  const viewer = viewerId ? { userId: viewerId, onUnread: (unread: number) => write(unreadFrame(unread)) } : undefined;
+  const unsubscribe = await hub.subscribe(scope, after, (event) => write(eventFrame(event)), viewer);
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let closed = false;
   function close() {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "../../db/client";
 import { enqueueJobs } from "../../db/queries/jobs";
-import { fanOutContext, insertNotifications, type NewNotification } from "../../db/queries/notifications";
+import { announceUnread, fanOutContext, insertNotifications, type NewNotification } from "../../db/queries/notifications";
 import { eventsAfter, lockCursor, moveCursor } from "../../db/queries/outbox";
 import { can, type Role } from "../auth/roles";
 import { NOTIFYING_EVENT_TYPES, planNotifications } from "../domain/notifications";
@@ -31,6 +31,7 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
     const { events: ready, waiting } = await eventsAfter(tx, cursor, batch);
     let notified = 0;
     let emails = 0;
+    const told = new Set<string>();
     // Several events of one decision in a step (a phase change and its reveal) share one read of it.
     const contexts = new Map<string, ReturnType<typeof fanOutContext>>();
     for (const event of ready) {
@@ -48,9 +49,12 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
         tx,
         mail.map((n) => ({ kind: EMAIL_JOB, payload: { notificationId: n.id } })),
       );
+      for (const n of made) told.add(n.userId);
       notified += made.length;
       emails += mail.length;
     }
+    // The bells of their open pages, once this commits.
+    await announceUnread(tx, [...told]);
     const last = ready.at(-1);
     if (last) await moveCursor(tx, NOTIFICATIONS_CURSOR, { txid: last.txid, eventId: last.id });
     return { busy: false, waiting, events: ready.length, notified, emails };

@@ -11,5 +11,5 @@ import { liveCursor } from "@/lib/validation/live";
 export const GET = teamRoute("team.view", "Sign in to follow this team live.", async (request, view) => {
   const cursor = liveCursor(request.headers.get("last-event-id"), new URL(request.url).searchParams.get("after"));
   if (!cursor.ok) return textResponse(400, cursor.message);
-  return liveResponse(await liveHub(), { teamId: view.teamId, decisionId: null }, cursor.after, request.signal, view.stillAllowed);
+  return liveResponse(await liveHub(), { teamId: view.teamId, decisionId: null }, cursor.after, request.signal, view.stillAllowed, view.actor.userId);
 });

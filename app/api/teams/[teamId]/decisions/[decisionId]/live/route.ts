@@ -10,5 +10,12 @@ import { liveCursor } from "@/lib/validation/live";
 export const GET = decisionRoute("decision.view", "Sign in to follow this decision live.", async (request, view, params) => {
   const cursor = liveCursor(request.headers.get("last-event-id"), new URL(request.url).searchParams.get("after"));
   if (!cursor.ok) return textResponse(400, cursor.message);
-  return liveResponse(await liveHub(), { teamId: params.teamId, decisionId: view.decision.id }, cursor.after, request.signal, view.stillAllowed);
+  return liveResponse(
+    await liveHub(),
+    { teamId: params.teamId, decisionId: view.decision.id },
+    cursor.after,
+    request.signal,
+    view.stillAllowed,
+    view.actor.userId,
+  );
 });
