@@ -210,6 +210,8 @@ export const amendOutcomeSchema = z.object({
   reason: trimmed(1000, "the reason").min(1, "Say why the record is amended"),
 });
 export type AmendOutcomeInput = z.infer<typeof amendOutcomeSchema>;
+/** Reminding those who have not submitted: which decision, nothing else. */
+export const remindSchema = z.object(decisionRef);
 
 export const historyFilterSchema = z.object({
   status: z.enum(["draft", "weighting", "scoring", "revealed", "decided", "withdrawn"]).optional().catch(undefined),

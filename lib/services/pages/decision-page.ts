@@ -7,6 +7,7 @@ import { VOTING_ROLES } from "../../auth/roles";
 import { pendingTransitionEvents } from "../../domain/phases";
 import type { DecisionPageQuery } from "../../validation/page-query";
 import type { DecisionView } from "../access";
+import { reminderCardState } from "../reminders";
 import { pageInfo, pageWindow } from "./paging";
 
 // The decision page: what it shows, read in four queries after the access check however many
@@ -24,7 +25,7 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
   const { db, teamId, decision } = view;
   const offersSuccessors = decision.status === "decided" && !decision.supersededById && view.facilitates;
   const commentsBefore = query.commentsBefore ? new Date(query.commentsBefore) : undefined;
-  const [overview, progress, timeline, discussion] = await Promise.all([
+  const [overview, progress, timeline, discussion, reminders] = await Promise.all([
     decisionOverview(db, decision, { candidates: offersSuccessors ? SUPERSEDE_CANDIDATES : 0, supersedes: SUPERSEDES_SHOWN, amendments: AMENDMENTS_SHOWN }),
     progressPage(
       db,
@@ -34,12 +35,15 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
     ),
     listDecisionEventsBefore(db, teamId, decision.id, { before: query.before, limit: TIMELINE_PAGE }),
     listThread(db, { teamId, decisionId: decision.id, optionId: null }, { limit: COMMENTS_PAGE, before: commentsBefore }),
+    // The facilitator's reminder card, while a phase is open: null otherwise, without a query.
+    reminderCardState(view),
   ]);
   // Decisions are never deleted; the access check has just read this one.
   if (!overview) return null;
   const latest = query.before === undefined;
   return {
     ...overview,
+    reminders,
     progress: { ...progress, ...pageInfo(query.voters, VOTERS_PAGE, progress.eligible) },
     discussion,
     timeline: {

@@ -78,6 +78,11 @@ export async function hasOutcome(decisionId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+export async function countEvents(decisionId: string, type: string): Promise<number> {
+  const [row] = await sql()`select count(*)::int as n from events where decision_id = ${decisionId} and type = ${type}`;
+  return row!.n as number;
+}
+
 export async function countWeights(decisionId: string, userId: string): Promise<number> {
   const [row] = await sql()`select count(*)::int as n from weights where decision_id = ${decisionId} and user_id = ${userId}`;
   return row!.n as number;

@@ -216,6 +216,22 @@ export const ACTION_CASES: readonly ActionCase[] = [
       };
     },
   },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/remind.ts",
+    exportName: "remindAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      // In weighting with nobody's weights given: whoever may remind has someone to remind.
+      const decision = await aDecision(world, target, "weighting");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id },
+        wrote: async () => (await db.countEvents(decision.id, "reminder.sent")) > 0,
+      };
+    },
+  },
   phaseCase("open-next-round.ts", "openNextRoundAction", "revealed", { round: "1" }, (d) => d.current_round !== 1),
   phaseCase("deprecate.ts", "deprecateAction", "decided", {}, (d) => d.deprecated_at !== null),
   {

@@ -16,6 +16,7 @@ import { loadDecisionPage } from "./load";
 import { ProgressSection } from "./progress-section";
 import { RecordSection } from "./record-section";
 import { Thread } from "./discussion/thread";
+import { RemindSection } from "./remind-section";
 import { StructureSection } from "./structure-section";
 import { TimelineSection } from "./timeline-section";
 import { YourPartSection } from "./your-part-section";
@@ -124,6 +125,7 @@ export default async function DecisionPage({
             />
           ) : null}
           <ProgressSection decision={decision} progress={data.progress} href={votersHref} now={view.now} />
+          {data.reminders ? <RemindSection teamId={teamId} decisionId={decision.id} card={data.reminders} /> : null}
           {access.facilitates ? (
             <FacilitateSection decision={decision} teamId={teamId} base={base} candidates={data.candidates} weighted={data.progress.weighted} />
           ) : null}
