@@ -2,9 +2,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { decisions, notifications } from "../../db/schema";
 import { applyDueDeadlines } from "../../lib/services/deadline-jobs";
-import { fanOutAll } from "../../lib/services/notifications";
 import { createDecisionFixture, type DecisionFixture, ensureCatalog, hoursAfter, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
+import { fanOutSettled } from "../support/fan-out";
 import { createTeamWith, createUsers } from "../support/factories";
 import { decisionRow, eventsOfDecision } from "../support/inspect";
 
@@ -38,7 +38,7 @@ describeEachDriver("deadline jobs", (ctx) => {
 
   test("past the deadline the job moves the phase without any read, dated at the deadline, once; the members are told", async () => {
     const { t0, people, teamId, fx } = await weighting();
-    await fanOutAll(ctx.db, { gapWaitMs: 0 });
+    await fanOutSettled(ctx.db);
 
     expect(await applyDueDeadlines(ctx.db, { now: hoursAfter(t0, 1.5), teamId })).toBe(1);
     expect(await applyDueDeadlines(ctx.db, { now: hoursAfter(t0, 1.6), teamId })).toBe(0);
@@ -53,7 +53,7 @@ describeEachDriver("deadline jobs", (ctx) => {
       payload: { from: "weighting", to: "scoring", reason: "deadline", deadline: hoursAfter(t0, 1).toISOString() },
     });
 
-    await fanOutAll(ctx.db, { gapWaitMs: 0 });
+    await fanOutSettled(ctx.db);
     const told = await ctx.db
       .select({ userId: notifications.userId, kind: notifications.kind })
       .from(notifications)

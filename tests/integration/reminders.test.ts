@@ -5,10 +5,11 @@ import { jobs, notifications } from "../../db/schema";
 import { REMINDER_EVENT } from "../../lib/domain/reminders";
 import { ConflictError } from "../../lib/errors";
 import { applyDueDeadlines } from "../../lib/services/deadline-jobs";
-import { EMAIL_JOB, fanOutAll } from "../../lib/services/notifications";
+import { EMAIL_JOB } from "../../lib/services/notifications";
 import { sendDueReminders } from "../../lib/services/reminders";
 import { createDecisionFixture, type DecisionFixture, ensureCatalog, hoursAfter, moveTo, scoreGrid, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
+import { fanOutSettled } from "../support/fan-out";
 import { createTeamWith, createUsers } from "../support/factories";
 import { eventsOfDecision, rejectionOf } from "../support/inspect";
 import { remind, saveScores, saveWeights } from "../support/use-cases";
@@ -47,7 +48,7 @@ describeEachDriver("reminders", (ctx) => {
     expect(event).toMatchObject({ actorId: people.facilitator.id, payload: { phase: "weighting", round: 1, trigger: "manual" } });
     expect([...(event!.payload.recipients as string[])].sort()).toEqual([people.bo.id, people.cy.id].sort());
 
-    await fanOutAll(ctx.db, { gapWaitMs: 0 });
+    await fanOutSettled(ctx.db);
     const everyone = Object.values(people).map((p) => p.id);
     const notes = await told(everyone);
     expect(notes.map((n) => n.userId).sort()).toEqual([people.bo.id, people.cy.id].sort());
@@ -186,7 +187,7 @@ describeEachDriver("reminders", (ctx) => {
     const t0 = new Date();
     const { people, fx } = await setUp(t0);
     await moveTo(ctx.db, fx, "weighting", { now: t0 });
-    await fanOutAll(ctx.db, { gapWaitMs: 0 });
+    await fanOutSettled(ctx.db);
     const heard: { userId: string; unread: number }[] = [];
     const unlisten = await ctx.listen(
       "verdict_notifications",
@@ -195,7 +196,7 @@ describeEachDriver("reminders", (ctx) => {
     );
     try {
       await remind(ctx.db, people.facilitator.id, ref(fx), t0);
-      await fanOutAll(ctx.db, { gapWaitMs: 0 });
+      await fanOutSettled(ctx.db);
       const mine = new Set(Object.values(people).map((p) => p.id));
       // The latest count heard for each of this test's people (another file's fan-out may have told them first).
       const latest = () => new Map(heard.filter((h) => mine.has(h.userId)).map((h) => [h.userId, h.unread]));
