@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { UNREAD_WINDOW_EVENT } from "@/lib/domain/live-updates";
 
 /**
@@ -14,13 +14,18 @@ export function NotificationBell({ unread: rendered }: { unread: number }) {
   const [heard, setHeard] = useState<{ over: number; unread: number } | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const unread = heard && heard.over === rendered ? heard.unread : rendered;
+  const shownNow = useRef(unread);
+  useEffect(() => {
+    shownNow.current = unread;
+  }, [unread]);
 
   useEffect(() => {
     const onUnread = (event: Event) => {
       const count = (event as CustomEvent<unknown>).detail;
       if (typeof count !== "number" || !Number.isInteger(count) || count < 0) return;
+      // Only a rise is news; a count that fell (read in another tab) just updates quietly.
+      if (count > shownNow.current) setAnnouncement(`New notification: ${count} unread`);
       setHeard({ over: rendered, unread: count });
-      setAnnouncement(count === 0 ? "" : `New notification: ${count} unread`);
     };
     window.addEventListener(UNREAD_WINDOW_EVENT, onUnread);
     return () => window.removeEventListener(UNREAD_WINDOW_EVENT, onUnread);

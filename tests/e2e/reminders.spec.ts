@@ -89,8 +89,14 @@ test("the facilitator reminds those who have not weighted: the email arrives, th
   await expectNotReloaded(mo.page);
   await snapshot(mo.page, "reminders-bell-phone");
   await mo.page.getByRole("navigation", { name: "Main" }).screenshot({ path: "tests/e2e/.screenshots/reminders-bell-close.png" });
-  await bell(mo.page).click();
-  await expect(mo.page.getByRole("button", { name: `A reminder from the facilitator of “${title}”: your weights are still needed (unread)` })).toBeVisible();
+  // In another tab Mo reads them all: the open page's bell goes back down, still without a reload.
+  const inbox = await mo.context.newPage();
+  await inbox.goto("/notifications");
+  await expect(inbox.getByRole("button", { name: `A reminder from the facilitator of “${title}”: your weights are still needed (unread)` })).toBeVisible();
+  await inbox.getByRole("button", { name: "Mark all read" }).click();
+  await expect(inbox.getByRole("status").filter({ hasText: "Marked 3 notifications read." })).toBeVisible();
+  await expect(bell(mo.page)).toHaveAccessibleName("Notifications", { timeout: 10_000 });
+  await expectNotReloaded(mo.page);
 
   // Em's email, with a link straight to the weights page; Mo chose no email.
   await expect

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { markNotificationRead } from "@/db/queries/notifications";
+import { announceUnread, markNotificationRead } from "@/db/queries/notifications";
 import { formAction } from "@/lib/entry/actions";
 import { openNotificationSchema } from "@/lib/validation/notifications";
 
@@ -9,7 +9,8 @@ import { openNotificationSchema } from "@/lib/validation/notifications";
 export const openNotificationAction = formAction(openNotificationSchema, async ({ db, user, input }) => {
   const path = await markNotificationRead(db, user.id, input.id);
   if (!path || !path.startsWith("/") || path.startsWith("//")) return { message: "That notification is no longer there." };
-  // The bell in the header counts it no more.
+  // The bell in the header counts it no more, here and on the person's other open pages.
+  await announceUnread(db, [user.id]);
   revalidatePath("/", "layout");
   return { redirectTo: path };
 });
