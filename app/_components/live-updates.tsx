@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import {
   endsSheetPhase,
-  isBallotEvent,
   LIVE_EVENT_TYPES,
   liveAnnouncement,
   type LiveSheet,
   sheetClosedNotice,
+  teamPageIgnores,
   UNREAD_EVENT,
   UNREAD_WINDOW_EVENT,
 } from "@/lib/domain/live-updates";
@@ -48,7 +48,7 @@ export function LiveUpdates({
   sheet?: LiveSheet;
   /** Where a sheet whose phase ended sends the person: the decision's page. */
   decisionHref?: string;
-  /** A page that shows no progress (the team page) is not refreshed for saved weights and scores. */
+  /** A page that shows no progress (the team page) is not refreshed for saved weights and scores, nor reminders. */
   ignoreBallots?: boolean;
 }) {
   const router = useRouter();
@@ -90,7 +90,7 @@ export function LiveUpdates({
     const onEvent = (event: MessageEvent<string>) => {
       const type = event.type;
       last = Number(event.lastEventId) || last;
-      if (ignoreBallots && isBallotEvent(type)) return;
+      if (ignoreBallots && teamPageIgnores(type)) return;
       if (sheet && endsSheetPhase(type)) {
         // The sheet is left exactly as typed; the person decides when to look at the new state.
         stop();

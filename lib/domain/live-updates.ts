@@ -79,6 +79,11 @@ export function isBallotEvent(type: string): boolean {
   return type.startsWith("weights.") || type.startsWith("scores.");
 }
 
+/** Events the team page shows nothing of, so it does not refresh for them: progress, and reminders. */
+export function teamPageIgnores(type: string): boolean {
+  return isBallotEvent(type) || type === "reminder.sent";
+}
+
 export type LiveSheet = "weights" | "scores";
 
 /** Events that end the phase a weight or score sheet is open in (moved on, revealed, withdrawn, back to draft). */

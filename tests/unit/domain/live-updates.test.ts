@@ -3,6 +3,7 @@ import {
   DECISION_EVENT_TYPES,
   endsSheetPhase,
   isBallotEvent,
+  teamPageIgnores,
   LIVE_EVENT_TYPES,
   liveAnnouncement,
   liveSentence,
@@ -113,4 +114,8 @@ test("ballot events are the saved and withdrawn weights and scores: progress, wh
   expect(LIVE_EVENT_TYPES.filter(isBallotEvent).sort()).toEqual(
     ["scores.submitted", "scores.updated", "scores.withdrawn", "weights.submitted", "weights.updated", "weights.withdrawn"].sort(),
   );
+});
+
+test("the team page ignores ballots and reminders, and nothing else", () => {
+  expect(LIVE_EVENT_TYPES.filter(teamPageIgnores).sort()).toEqual([...LIVE_EVENT_TYPES.filter(isBallotEvent), "reminder.sent"].sort());
 });
