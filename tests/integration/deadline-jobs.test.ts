@@ -1,7 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { decisions, notifications } from "../../db/schema";
+import type { DbHandle } from "../../db/client";
 import { applyDueDeadlines } from "../../lib/services/deadline-jobs";
+import { startWorker } from "../../lib/worker";
 import { createDecisionFixture, type DecisionFixture, ensureCatalog, hoursAfter, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { fanOutSettled } from "../support/fan-out";
@@ -102,5 +104,35 @@ describeEachDriver("deadline jobs", (ctx) => {
     }
     expect(await applyDueDeadlines(ctx.db, { now, teamId })).toBe(1);
     expect(await deadlineEvents(fx)).toHaveLength(1);
+  });
+
+  test("the worker's own step, on the real clock, moves a decision whose deadline passed an hour ago and tells the member", async () => {
+    // Made two hours ago (its deadlines were in the future then); nobody has read it since.
+    const t0 = hoursAfter(new Date(), -2);
+    const people = await createUsers(ctx.db, ["facilitator", "member"]);
+    const team = await createTeamWith(ctx.db, { owner: people.facilitator, member: people.member });
+    const fx = await createDecisionFixture(
+      ctx.db,
+      people.facilitator.id,
+      team.id,
+      { weightingDeadline: hoursAfter(t0, 1), scoringDeadline: hoursAfter(t0, 5) },
+      t0,
+    );
+    await moveTo(ctx.db, fx, "weighting", { now: t0 });
+    const worker = startWorker(async () => ({ db: ctx.db, listen: ctx.listen }) as DbHandle, { intervalMs: 3_600_000, mailer: async () => {} });
+    try {
+      const until = Date.now() + 10_000;
+      const told = () =>
+        ctx.db
+          .select({ kind: notifications.kind })
+          .from(notifications)
+          .where(and(eq(notifications.userId, people.member.id), eq(notifications.kind, "scoring_opened")));
+      while ((await told()).length === 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await told()).toHaveLength(1);
+    } finally {
+      await worker.stop();
+    }
+    expect(await decisionRow(ctx.db, fx.decisionId)).toMatchObject({ status: "scoring" });
+    expect((await deadlineEvents(fx)).map((e) => e.createdAt)).toEqual([hoursAfter(t0, 1)]);
   });
 });
