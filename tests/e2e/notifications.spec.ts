@@ -17,6 +17,8 @@ test.describe.configure({ mode: "default" });
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
 
 test.beforeAll(async () => {
+  // Another spec file may hold the port for a while: the receiver waits for it.
+  test.setTimeout(180_000);
   smtp = await startSmtpReceiver(E2E_SMTP_PORT);
 });
 test.afterAll(async () => {

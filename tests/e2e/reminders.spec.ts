@@ -12,12 +12,14 @@ import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDeci
 
 const PHONE = { width: 390, height: 844 };
 
-// One SMTP receiver on the port the server names: this file's tests run in order, and not beside
-// notifications.spec.ts's receiver (run them as separate invocations, or the port is taken).
+// One SMTP receiver on the port the server names: this file's tests run in order, and the file
+// takes turns on the port with notifications.spec.ts's receiver (see startSmtpReceiver).
 test.describe.configure({ mode: "default" });
 let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
 
 test.beforeAll(async () => {
+  // Another spec file may hold the port for a while: the receiver waits for it.
+  test.setTimeout(180_000);
   smtp = await startSmtpReceiver(E2E_SMTP_PORT);
 });
 test.afterAll(async () => {

@@ -1,5 +1,5 @@
 import type { BrowserContext } from "@playwright/test";
-import { E2E_APP_DATABASE_URL, E2E_AUTH_SECRET } from "../../playwright.config";
+import { E2E_APP_DATABASE_URL, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../../playwright.config";
 import { expect, test } from "./fixtures";
 import { DecisionPage, saveScores } from "./pages/decision-pages";
 import { AppServer } from "./support/app-server";
@@ -24,7 +24,9 @@ let nginx: Nginx | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const env = { DATABASE_URL: E2E_APP_DATABASE_URL, AUTH_SECRET: E2E_AUTH_SECRET, AUTH_TRUST_HOST: "true" };
+  // The same SMTP_URL as the main server: these instances' workers share the jobs, so an email
+  // another spec waits for may be sent by either of them.
+  const env = { DATABASE_URL: E2E_APP_DATABASE_URL, AUTH_SECRET: E2E_AUTH_SECRET, AUTH_TRUST_HOST: "true", SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}` };
   // The build and the migrated database are the main web server's (playwright.config.ts).
   [a, b] = await Promise.all([AppServer.start(PORT_A, env), AppServer.start(PORT_B, env)]);
   if (Nginx.available()) nginx = await Nginx.start(NGINX_PORT, [PORT_A, PORT_B]);
