@@ -62,13 +62,13 @@ test("without JavaScript, on a phone, plain links page through the timeline, the
   const decision = new DecisionPage(page);
   const events = decision.timeline().getByRole("listitem");
   await expect(events).toHaveCount(40);
-  await expect(events.first()).toContainText("opened scoring round 1461");
-  await expect(events.last()).toContainText("opened scoring round 1500");
+  await expect(events.first()).toContainText("commented on Option 1461");
+  await expect(events.last()).toContainText("commented on Option 1500");
   await expectNoSidewaysScroll(page);
   await decision.timeline().getByRole("link", { name: "Show earlier events" }).click();
   await expect(page).toHaveURL(/\?before=\d+#timeline-heading$/);
-  await expect(events.first()).toContainText("opened scoring round 1421");
-  await expect(events.last()).toContainText("opened scoring round 1460");
+  await expect(events.first()).toContainText("commented on Option 1421");
+  await expect(events.last()).toContainText("commented on Option 1460");
 
   // The voters: counts of everyone, names a page at a time; paging them keeps the timeline's place.
   const progress = decision.progress();
@@ -78,9 +78,9 @@ test("without JavaScript, on a phone, plain links page through the timeline, the
   await expect(page).toHaveURL(/\?before=\d+&voters=2#progress-heading$/);
   await expect(progress).toContainText("Page 2 of 6");
   await expect(progress.getByRole("listitem").first()).toContainText("Member 0045");
-  await expect(events.first()).toContainText("opened scoring round 1421");
+  await expect(events.first()).toContainText("commented on Option 1421");
   await decision.timeline().getByRole("link", { name: "Show the latest events" }).click();
-  await expect(events.last()).toContainText("opened scoring round 1500");
+  await expect(events.last()).toContainText("commented on Option 1500");
   await expect(progress).toContainText("Page 2 of 6");
   const pagedDecision = page.url();
 

@@ -98,9 +98,10 @@ export async function seedLargeTeam(ownerId: string, size: LargeTeamSize): Promi
              from (select user_id, row_number() over (order by user_id) r from memberships where team_id = ${teamId} and role <> 'viewer') m
              cross join (values ('weights', 4), ('scores', 3)) k(kind, share)
              where m.r % 5 < k.share`;
-    // Numbered history ("opened scoring round n"), so a test can tell which events a page shows.
+    // Numbered history ("commented on Option n"), so a test can tell which events a page shows. Comments
+    // that mention nobody: a history of phase changes would have the worker tell every member of each.
     await tx`insert into events (team_id, decision_id, actor_id, type, payload, created_at)
-             select ${teamId}, ${busyDecisionId}, m.user_id, 'decision.round_opened', jsonb_build_object('round', n),
+             select ${teamId}, ${busyDecisionId}, m.user_id, 'comment.added', jsonb_build_object('optionName', 'Option ' || n, 'mentioned', '[]'::jsonb),
                     now() - (${size.events} - n) * interval '1 second'
              from generate_series(1, ${size.events}) n
              join (select user_id, row_number() over (order by user_id) r from memberships where team_id = ${teamId}) m on m.r = 1 + n % ${size.members}`;

@@ -83,6 +83,17 @@ export async function countEvents(decisionId: string, type: string): Promise<num
   return row!.n as number;
 }
 
+export async function insertComment(decision: DecisionRow, authorId: string, body: string): Promise<string> {
+  const id = randomUUID();
+  await sql()`insert into comments (id, team_id, decision_id, author_id, body) values (${id}, ${decision.teamId}, ${decision.id}, ${authorId}, ${body})`;
+  return id;
+}
+
+export async function commentRow(id: string) {
+  const [row] = await sql()`select body, removed_at from comments where id = ${id}`;
+  return row as { body: string; removed_at: Date | null } | undefined;
+}
+
 export async function countWeights(decisionId: string, userId: string): Promise<number> {
   const [row] = await sql()`select count(*)::int as n from weights where decision_id = ${decisionId} and user_id = ${userId}`;
   return row!.n as number;

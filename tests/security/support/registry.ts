@@ -302,7 +302,59 @@ export const ACTION_CASES: readonly ActionCase[] = [
     },
   },
   sheetActionCase("scores"),
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/amend-outcome.ts",
+    exportName: "amendOutcomeAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "decided");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, text: "We also run the reports on it.", reason: "Scope grew" },
+        wrote: async () => (await db.countEvents(decision.id, "outcome.amended")) > 0,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/add-comment.ts",
+    exportName: "addCommentAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "weighting");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, body: "What about hosting?" },
+        wrote: async () => (await db.countEvents(decision.id, "comment.added")) > 0,
+      };
+    },
+  },
+  commentCase("edit-comment.ts", "editCommentAction", { body: "Edited" }, (c) => c.body === "Edited"),
+  commentCase("remove-comment.ts", "removeCommentAction", {}, (c) => c.removed_at !== null),
 ];
+
+/** A change to a comment that whoever calls wrote (so only the rule decides), seen in its row afterwards. */
+function commentCase(file: string, exportName: string, extra: Fields, changed: (c: { body: string; removed_at: Date | null }) => boolean): ActionCase {
+  return {
+    file: `app/teams/[teamId]/decisions/[decisionId]/actions/${file}`,
+    exportName,
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const decision = await aDecision(world, target, "weighting");
+      const teamId = teamIdFor(world, target);
+      const commentId = await db.insertComment(decision, actor.userId ?? world.own.ownerId, "First thought");
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, commentId, ...extra },
+        wrote: async () => changed((await db.commentRow(commentId))!),
+      };
+    },
+  };
+}
 
 type DecisionState = NonNullable<Awaited<ReturnType<typeof db.decisionState>>>;
 
