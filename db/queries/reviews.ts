@@ -140,7 +140,7 @@ export function trackRecordColumns(teamId: string, now: Date, limits: TrackRecor
   const due = sql`
     select json_agg(json_build_object('id', x.id, 'title', x.title, 'reviewDueAt', x.review_due_at) order by x.review_due_at, x.id) from (
       select d.id, d.title, d.review_due_at from decisions d
-      where d.team_id = ${teamId} and d.status = 'decided' and d.review_due_at <= ${now}
+      where d.team_id = ${teamId} and d.status = 'decided' and d.review_due_at <= ${now.toISOString()}::timestamptz
         and not exists (select 1 from decision_reviews r where r.decision_id = d.id)
       order by d.review_due_at, d.id limit ${limits.due}) x`;
   const reviewed = sql`
@@ -150,7 +150,7 @@ export function trackRecordColumns(teamId: string, now: Date, limits: TrackRecor
       where d.team_id = ${teamId}
       group by d.id, d.title order by max(r.updated_at) desc, d.id limit ${limits.reviewed}) x`;
   // Rounded as lib/domain/review.ts rounds, so the decision page and this summary never disagree on a verdict.
-  const t = limits.threshold;
+  const t = sql`${limits.threshold}::numeric`;
   const criteria = sql`
     select json_agg(json_build_object('name', x.name, 'optimistic', x.optimistic, 'pessimistic', x.pessimistic, 'held', x.held)
                     order by greatest(x.optimistic, x.pessimistic) desc, x.optimistic + x.pessimistic desc, x.key) from (
