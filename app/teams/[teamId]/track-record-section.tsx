@@ -73,7 +73,8 @@ export function TrackRecordSection({ teamId, record }: { teamId: string; record:
         ) : (
           <Table
             labelledBy="misjudged-heading"
-            columns={[{ label: "Criterion" }, { label: "Too optimistic" }, { label: "Too pessimistic" }, { label: "Held" }]}
+            scrollRegionLabel="Criteria the team misjudged"
+            columns={[{ label: "Criterion" }, { label: "Optimistic" }, { label: "Pessimistic" }, { label: "Held" }]}
           >
             {record.criteria.map((c) => (
               <tr key={c.name}>

@@ -15,12 +15,13 @@ export function ReviewComparison({ summary, chosen, headingId }: { summary: Revi
     <>
       <Table
         labelledBy={headingId}
+        scrollRegionLabel="Expected and reviewed, per criterion"
         columns={[
           { label: "Criterion" },
+          { label: "Verdict" },
           { label: "Expected", className: "text-right" },
           { label: "Reviewed", className: "text-right" },
           { label: "Difference", className: "text-right" },
-          { label: "Verdict" },
         ]}
       >
         {summary.comparison.map((c) => (
@@ -28,13 +29,14 @@ export function ReviewComparison({ summary, chosen, headingId }: { summary: Revi
             <th scope="row" className="py-2 pr-4 font-medium">
               {c.name}
             </th>
+            {/* The verdict comes first, so that a phone shows it without scrolling the table. */}
+            <td className="py-2 pr-4">{c.verdict ? <Badge tone={TONE[c.verdict]}>{REVIEW_VERDICT_LABELS[c.verdict]}</Badge> : "Not enough to say"}</td>
             <td className="py-2 pr-4 text-right tabular-nums">{oneDecimal(c.expected)}</td>
             <td className="py-2 pr-4 text-right tabular-nums">
               {oneDecimal(c.reviewed)}
               {c.reviewers > 0 ? <span className="sr-only"> from {c.reviewers} reviews</span> : null}
             </td>
-            <td className="py-2 pr-4 text-right tabular-nums">{signed(c.difference)}</td>
-            <td className="py-2">{c.verdict ? <Badge tone={TONE[c.verdict]}>{REVIEW_VERDICT_LABELS[c.verdict]}</Badge> : "Not enough to say"}</td>
+            <td className="py-2 text-right tabular-nums">{signed(c.difference)}</td>
           </tr>
         ))}
       </Table>
