@@ -2,13 +2,13 @@ import "server-only";
 import type { Db, Executor } from "../../db/client";
 import { loadStructure } from "../../db/queries/decisions";
 import { appendEvent } from "../../db/queries/events";
-import { claimDueReviews, isReviewer, markReviewsAnnounced, reviewBoard, saveReviewRows, trackRecord } from "../../db/queries/reviews";
+import { claimDueReviews, isReviewer, markReviewsAnnounced, reviewBoard, saveReviewRows } from "../../db/queries/reviews";
 import type { Decision } from "../../db/schema";
 import { VOTING_ROLES } from "../auth/roles";
 import { calendarDayIn, compareReview, defaultReviewDue, REVIEW_MISS_THRESHOLD, startOfDayIn } from "../domain/review";
 import { AppError, ConflictError, ForbiddenError } from "../errors";
 import type { ReviewInput } from "../validation/review";
-import type { DecisionContext, TeamView } from "./access";
+import type { DecisionContext } from "./access";
 import { changeDecision } from "./decision-change";
 
 // Looking back at a recorded decision (issue 12, part 3): its review date, the worker announcing
@@ -119,8 +119,3 @@ export async function reviewSummary(db: Executor, teamId: string, decisionId: st
 export type ReviewSummary = Awaited<ReturnType<typeof reviewSummary>>;
 
 export const TRACK_RECORD_LIMITS = { due: 10, reviewed: 10, criteria: 5, threshold: REVIEW_MISS_THRESHOLD } as const;
-
-/** The team's track record, in one statement (the team page reads it along with the team's row instead). */
-export async function teamTrackRecord(view: Pick<TeamView, "db" | "teamId" | "now">) {
-  return trackRecord(view.db, view.teamId, view.now, TRACK_RECORD_LIMITS);
-}
