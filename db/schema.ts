@@ -17,7 +17,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../lib/domain/roles";
-import { xid8 } from "./column-types";
+import { reviewDateColumns, xid8 } from "./column-types";
 import { DECISION_STATUSES } from "../lib/domain/phases";
 
 export const teamRole = pgEnum("team_role", ROLES);
@@ -117,6 +117,7 @@ export const decisions = pgTable(
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     supersededById: uuid("superseded_by_id"),
     deprecatedAt: timestamp("deprecated_at", { withTimezone: true }),
+    ...reviewDateColumns(),
   },
   (t) => [index("decisions_team_idx").on(t.teamId, t.createdAt), foreignKey({ columns: [t.supersededById], foreignColumns: [t.id] })],
 );
@@ -340,3 +341,4 @@ export type Session = typeof sessions.$inferSelect;
 export * from "./schema-notifications";
 export * from "./schema-history";
 export * from "./schema-discussion";
+export * from "./schema-reviews";

@@ -32,7 +32,11 @@ export type TeamEventType =
   | "comment.added"
   | "comment.edited"
   | "comment.removed"
-  | "reminder.sent";
+  | "reminder.sent"
+  | "decision.review_date_set"
+  | "decision.review_due"
+  | "review.submitted"
+  | "review.updated";
 
 export type NewEvent = {
   teamId: string;

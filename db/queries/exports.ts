@@ -4,6 +4,7 @@ import { buildDecisionJson, type ExportSource, valuesVisible } from "../../lib/e
 import type { DecisionJson } from "../../lib/exports/decision-json";
 import { buildRadar, type Radar, type RadarDecision } from "../../lib/exports/radar";
 import type { Db } from "../client";
+import { reviewBoard } from "./reviews";
 import {
   ballots,
   criteria,
@@ -48,7 +49,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
     .as("numbered");
   const wanted = decision.supersededById ? [id, decision.supersededById] : [id];
 
-  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows, headRows, amendmentRows] =
+  const [optionRows, criterionRows, facilitatorRows, numberRows, outcomeRows, eventRows, ballotPeople, weightRows, scoreRows, headRows, amendmentRows, board] =
     await Promise.all([
       db
         .select({
@@ -143,6 +144,7 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
             .where(and(eq(outcomeAmendments.decisionId, id), eq(outcomeAmendments.teamId, teamId)))
             .orderBy(asc(outcomeAmendments.createdAt), asc(outcomeAmendments.id))
         : Promise.resolve([]),
+      decided ? reviewBoard(db, teamId, id) : null,
     ]);
 
   const numberOf = new Map(numberRows.map((r) => [r.id, r]));
@@ -191,6 +193,8 @@ export async function loadDecisionExport(db: Db, decision: Decision): Promise<De
           decidedAt: outcome.decidedAt,
           decidedBy: outcome.decidedByName ? { id: outcome.decidedById, name: outcome.decidedByName } : null,
           amendments: amendmentRows,
+          reviewDueAt: decision.reviewDueAt,
+          reviews: (board?.reviews ?? []).map((r) => ({ authorName: r.name, at: r.updatedAt, learned: r.learned, scores: r.scores })),
         }
       : null,
     events: eventRows.map((e) => ({ id: e.id, type: e.type, actorName: e.actorName, payload: e.payload, createdAt: e.createdAt, hash: e.hash })),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import { type Role, ROLES } from "../../lib/domain/roles";
 import type { Executor } from "../client";
 import { events, memberships, teams, users } from "../schema";
@@ -30,10 +30,14 @@ export async function getTeamForMember(db: Executor, userId: string, teamId: str
   return row ?? null;
 }
 
-/** The team's name and how many members it has, for a page that lists them a page at a time. */
-export async function teamWithMemberCount(db: Executor, teamId: string) {
+/**
+ * The team's name and how many members it has, for a page that lists them a page at a time; `also`
+ * adds columns (subqueries on the team) for a page that has no statement to spare.
+ */
+export async function teamWithMemberCount<Also extends Record<string, SQL>>(db: Executor, teamId: string, also: Also = {} as Also) {
   const [row] = await db
     .select({
+      ...also,
       id: teams.id,
       name: teams.name,
       members: sql<number>`(select count(*) from ${memberships} where ${memberships.teamId} = ${teams.id})::int`,

@@ -107,6 +107,14 @@ export function describeEvent(type: string, payload: Record<string, unknown>, ac
       return `Comment removed by ${who}`;
     case REMINDER_EVENT:
       return describeReminder(payload, who);
+    case "decision.review_date_set":
+      return `${who} set the review date${typeof payload.reviewDueAt === "string" ? ` to ${payload.reviewDueAt.slice(0, 10)}` : ""}`;
+    case "decision.review_due":
+      return "The review date came: the facilitator and the voters were asked how the choice turned out";
+    case "review.submitted":
+      return `${who} reviewed how the choice turned out`;
+    case "review.updated":
+      return `${who} updated their review`;
     default:
       return `${who}: ${type}`;
   }

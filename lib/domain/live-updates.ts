@@ -30,6 +30,10 @@ const EVENT_SENTENCES: Readonly<Record<string, string>> = {
   "comment.edited": "Someone edited a comment",
   "comment.removed": "Someone removed a comment",
   "reminder.sent": "A reminder was sent to those who have not submitted",
+  "decision.review_date_set": "The review date was changed",
+  "decision.review_due": "The review is open",
+  "review.submitted": "Someone reviewed the decision",
+  "review.updated": "Someone updated their review",
 };
 
 /** The team's own events, which only the team's stream carries (besides every decision's). */

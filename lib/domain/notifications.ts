@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "joined_team",
   "role_changed",
   "mentioned",
+  "review_due",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const NOTIFICATION_KIND_LABELS: Readonly<Record<NotificationKind, string>
   joined_team: "You joined a team",
   role_changed: "Your role in a team changed",
   mentioned: "Someone mentioned you in a discussion",
+  review_due: "A decision you took part in is due for review",
 };
 
 /** The kinds someone can be sent, so the ones the settings offer: all of them. */
@@ -47,6 +49,8 @@ export type FanOutContext = {
   decisionTitle: string | null;
   /** Current members; `canVote` from the permissions table (lib/auth/roles.ts). */
   members: readonly { userId: string; canVote: boolean }[];
+  /** For a review that falls due: the decision's facilitator and the voters of its deciding round. */
+  reviewers?: readonly string[];
 };
 
 export type PlannedNotification = { userId: string; kind: NotificationKind; title: string; path: string };
@@ -60,6 +64,7 @@ export const NOTIFYING_EVENT_TYPES = [
   "member.role_changed",
   "comment.added",
   REMINDER_EVENT,
+  "decision.review_due",
 ] as const;
 
 const quoted = (title: string | null) => `“${title ?? "a decision"}”`;
@@ -102,6 +107,17 @@ export function planNotifications(event: OutboxEvent, context: FanOutContext): P
         "deadline_soon",
         reminderTitle(event.payload, quoted(context.decisionTitle)),
         `${decision}/${page}`,
+      );
+    }
+    case "decision.review_due": {
+      if (!decision) return [];
+      const reviewers = new Set(context.reviewers ?? []);
+      const title = `It is time to review ${quoted(context.decisionTitle)}: how did the choice turn out?`;
+      return to(
+        context.members.filter((m) => reviewers.has(m.userId)),
+        "review_due",
+        title,
+        `${decision}/review`,
       );
     }
     case "member.joined": {

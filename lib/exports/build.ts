@@ -4,6 +4,7 @@ import { parseDecisionSnapshot } from "../validation/decision-snapshot";
 import { exportedTally } from "./export-tally";
 import { exportedValues } from "./export-values";
 import { exportedHistory } from "./history";
+import { exportedReview, type SourceReview } from "./review";
 import { byPosition } from "./text";
 
 export { canonicalTally } from "./export-tally";
@@ -46,6 +47,9 @@ export type ExportSource = {
     decidedBy: { id: string; name: string } | null;
     /** Dated amendments under the record, oldest first. */
     amendments: { at: Date; authorName: string | null; text: string; reason: string }[];
+    /** When the team looks back on the choice, and the reviews so far, oldest first. */
+    reviewDueAt: Date | null;
+    reviews: SourceReview[];
   } | null;
   events: { id: number; type: string; actorName: string | null; payload: Record<string, unknown>; createdAt: Date; hash: string }[];
   /** The team's history chain when the export was read: its latest hash and length. */
@@ -156,6 +160,7 @@ export function buildDecisionJson(source: ExportSource): DecisionJson {
             justification: source.outcome.record.justification ?? null,
           },
           amendments: source.outcome.amendments.map((a) => ({ at: a.at.toISOString(), by: anonymous ? null : a.authorName, text: a.text, reason: a.reason })),
+          review: exportedReview(source.outcome, snapshot, criteria, anonymous),
         }
       : null;
 

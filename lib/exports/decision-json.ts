@@ -129,6 +129,28 @@ export const decisionJsonSchema = z.strictObject({
         justification: z.string().nullable(),
       }),
       amendments: z.array(z.strictObject({ at: isoInstant, by: z.string().nullable(), text: z.string(), reason: z.string() })),
+      /** The review: its date, each review (by "Reviewer n" for an anonymous decision), and expectation against outcome per criterion. */
+      review: z.strictObject({
+        dueAt: isoInstant.nullable(),
+        threshold: z.number(),
+        reviews: z.array(
+          z.strictObject({
+            by: z.string(),
+            at: isoInstant,
+            learned: z.string(),
+            scores: z.array(z.strictObject({ criterionId: z.string(), score: z.number().int().min(1).max(5) })),
+          }),
+        ),
+        comparison: z.array(
+          z.strictObject({
+            criterionId: z.string(),
+            name: z.string(),
+            expected: z.number().nullable(),
+            reviewed: z.number().nullable(),
+            verdict: z.enum(["held", "too_optimistic", "too_pessimistic"]).nullable(),
+          }),
+        ),
+      }),
     })
     .nullable(),
   history: z.array(

@@ -2,6 +2,7 @@ import { STATUS_LABELS } from "../domain/phases";
 import type { DecisionJson } from "./decision-json";
 import type { RootContent } from "mdast";
 import { bulletList, fileLink, heading, items, line, type Phrasing, paragraph, paragraphs, serialise, table, text, webLink, yamlString } from "./markdown";
+import { reviewBlocks } from "./madr-review";
 import { adrNumber, fixed, isoDay, oneLine, percent, slugify } from "./text";
 
 // The decision as an architecture decision record in MADR 4 form (https://adr.github.io/madr/),
@@ -127,6 +128,7 @@ function outcomeSection(doc: DecisionJson): Block[] {
         paragraph(text(`Why: ${oneLine(amendment.reason)}`)),
       );
     }
+    parts.push(...reviewBlocks(doc.outcome.review));
   } else if (doc.decision.status === "withdrawn") {
     parts.push(paragraph(text("No option was chosen: the decision was withdrawn.")));
   } else {

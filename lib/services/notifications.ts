@@ -3,7 +3,8 @@ import type { Db } from "../../db/client";
 import { enqueueJobs } from "../../db/queries/jobs";
 import { announceUnread, fanOutContext, insertNotifications, type NewNotification } from "../../db/queries/notifications";
 import { eventsAfter, lockCursor, moveCursor } from "../../db/queries/outbox";
-import { can, type Role } from "../auth/roles";
+import { reviewersOf } from "../../db/queries/reviews";
+import { can, type Role, VOTING_ROLES } from "../auth/roles";
 import { NOTIFYING_EVENT_TYPES, planNotifications } from "../domain/notifications";
 
 // The notifications fan-out. The events table is the outbox: one cursor row says how far it has
@@ -40,7 +41,9 @@ export async function fanOutEvents(db: Db, options: FanOutOptions = {}): Promise
       if (!contexts.has(key)) contexts.set(key, fanOutContext(tx, event.teamId, event.decisionId));
       const context = await contexts.get(key)!;
       const members = context.members.map((m) => ({ userId: m.userId, canVote: can(m.role as Role, "decision.vote") }));
-      const planned = planNotifications(event, { teamName: context.teamName, decisionTitle: context.decisionTitle, members });
+      const reviewers =
+        event.type === "decision.review_due" && event.decisionId ? await reviewersOf(tx, event.teamId, event.decisionId, VOTING_ROLES) : undefined;
+      const planned = planNotifications(event, { teamName: context.teamName, decisionTitle: context.decisionTitle, members, reviewers });
       const rows: NewNotification[] = planned.map((p) => ({ ...p, teamId: event.teamId, eventId: event.id }));
       const made = await insertNotifications(tx, rows);
       const wantsEmail = new Map(context.members.map((m) => [m.userId, new Set(m.emailKinds ?? [])]));

@@ -6,6 +6,7 @@ import { appendEvent } from "../../db/queries/events";
 import { findOutcomeRow, insertAmendment, insertOutcome, supersededBy } from "../../db/queries/outcomes";
 import type { Criterion, Decision, Option } from "../../db/schema";
 import { pseudonymise } from "../domain/pseudonyms";
+import { defaultReviewDue } from "../domain/review";
 import { tallyOf } from "../domain/tally-of";
 import { AppError, ConflictError } from "../errors";
 import type { AmendOutcomeInput, DecideInput } from "../validation/decision";
@@ -31,7 +32,8 @@ function snapshotOf(decision: Decision, structure: { options: Option[]; criteria
   };
 }
 
-export async function decide(ctx: DecisionContext<"decision.run">, input: Omit<DecideInput, "teamId" | "decisionId">) {
+/** `reviewDueAt`: when the team looks back at the choice; six months on when not given. */
+export async function decide(ctx: DecisionContext<"decision.run">, input: Omit<DecideInput, "teamId" | "decisionId"> & { reviewDueAt?: Date }) {
   const { tx, decision, now } = ctx;
   if (decision.status === "decided") throw new ConflictError("This decision was already decided.");
   if (decision.status !== "revealed") throw new ConflictError("Reveal the results before recording the outcome.");
@@ -62,7 +64,7 @@ export async function decide(ctx: DecisionContext<"decision.run">, input: Omit<D
   });
   await changeDecision(ctx, {
     refusal: () => null,
-    set: { status: "decided", decidedAt: now },
+    set: { status: "decided", decidedAt: now, reviewDueAt: input.reviewDueAt ?? defaultReviewDue(now) },
     event: {
       type: "decision.decided",
       payload: { chosenOptionId: chosen.id, chosenOptionName: chosen.name, topRanked, round: decision.currentRound },

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from "../database-unavailable";
 import { EVENTS_CHANNEL } from "../live/hub";
 import { applyDueDeadlines } from "../services/deadline-jobs";
 import { checkDueHistories } from "../services/history";
+import { announceDueReviews } from "../services/reviews";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
 import { sendDueReminders } from "../services/reminders";
 import { type JobHandler, runDueJobs } from "./jobs";
@@ -58,6 +59,8 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
       lastClockStep = Date.now();
       await applyDueDeadlines(handle.db);
       await sendDueReminders(handle.db);
+      // A review date that has come becomes an event, so the fan-out below tells the reviewers.
+      await announceDueReviews(handle.db);
     }
     const fanOut = await fanOutAll(handle.db, options.fanOut);
     if (fanOut.waiting) wakeIn(SETTLE_DELAY_MS);

@@ -9,6 +9,7 @@ import * as discussion from "../../lib/services/discussion";
 import * as invites from "../../lib/services/invites";
 import * as outcomes from "../../lib/services/outcomes";
 import * as reminders from "../../lib/services/reminders";
+import * as reviews from "../../lib/services/reviews";
 import * as teams from "../../lib/services/teams";
 import * as withdrawals from "../../lib/services/withdrawals";
 import type { Role } from "../../lib/domain/roles";
@@ -65,6 +66,11 @@ export const editComment = (db: Db, actorId: string, input: CommentRef & { body:
   inDecision(db, actorId, input, "decision.vote", (ctx) => discussion.editComment(ctx, input), { ...commenting, now });
 export const removeComment = (db: Db, actorId: string, input: CommentRef, now?: Date) =>
   inDecision(db, actorId, input, "decision.vote", (ctx) => discussion.removeComment(ctx, input), { ...commenting, now });
+
+export const setReviewDate = (db: Db, actorId: string, input: Ref & { reviewOn: string; zone?: string }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.run", (ctx) => reviews.setReviewDate(ctx, { reviewOn: input.reviewOn, zone: input.zone ?? "UTC" }), { now });
+export const saveReview = (db: Db, actorId: string, input: Ref & { scores: Record<string, number>; learned: string }, now?: Date) =>
+  inDecision(db, actorId, input, "decision.view", (ctx) => reviews.saveReview(ctx, input), { now });
 
 export const createInvite = (db: Db, actorId: string, input: CreateInviteInput, now?: Date) =>
   inTeam(db, actorId, input.teamId, "team.invite", (ctx) => invites.createInvite(ctx, input), now);

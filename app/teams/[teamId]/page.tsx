@@ -15,6 +15,7 @@ import { ActivitySection } from "./activity-section";
 import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
 import { MembersSection } from "./members-section";
+import { TrackRecordSection } from "./track-record-section";
 import { WelcomeSection } from "./welcome-section";
 
 export const metadata: Metadata = { title: "Team" };
@@ -52,6 +53,7 @@ export default async function TeamPage({
       <div className="space-y-6">
         {welcome ? <WelcomeSection teamName={data.team.name} role={access.role} votes={welcome} /> : null}
         <DecisionsSection teamId={teamId} teamName={data.team.name} recentDecisions={data.recentDecisions} mayCreate={can(access.role, "decision.create")} />
+        <TrackRecordSection teamId={teamId} record={data.trackRecord} />
         <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} />
         {data.mayInvite ? (
           <InvitesSection teamId={teamId} invites={data.invites} role={access.role} origin={requestOrigin(await headers())} href={invitesHref} />

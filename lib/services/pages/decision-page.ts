@@ -8,9 +8,10 @@ import { pendingTransitionEvents } from "../../domain/phases";
 import type { DecisionPageQuery } from "../../validation/page-query";
 import type { DecisionView } from "../access";
 import { reminderCardState } from "../reminders";
+import { reviewSummary } from "../reviews";
 import { pageInfo, pageWindow } from "./paging";
 
-// The decision page: what it shows, read in four queries after the access check however many
+// The decision page: what it shows, read in four queries after the access check (five for a recorded decision, with its reviews) however many
 // members, events or decisions the team has. The timeline and the list of voters come a page at a time.
 
 export const TIMELINE_PAGE = 40;
@@ -25,7 +26,7 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
   const { db, teamId, decision } = view;
   const offersSuccessors = decision.status === "decided" && !decision.supersededById && view.facilitates;
   const commentsBefore = query.commentsBefore ? new Date(query.commentsBefore) : undefined;
-  const [overview, progress, timeline, discussion, reminders] = await Promise.all([
+  const [overview, progress, timeline, discussion, reminders, review] = await Promise.all([
     decisionOverview(db, decision, { candidates: offersSuccessors ? SUPERSEDE_CANDIDATES : 0, supersedes: SUPERSEDES_SHOWN, amendments: AMENDMENTS_SHOWN }),
     progressPage(
       db,
@@ -37,6 +38,8 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
     listThread(db, { teamId, decisionId: decision.id, optionId: null }, { limit: COMMENTS_PAGE, before: commentsBefore }),
     // The facilitator's reminder card, while a phase is open: null otherwise, without a query.
     reminderCardState(view),
+    // A recorded decision's reviews (issue 12, part 3): one statement more.
+    decision.status === "decided" ? reviewSummary(db, teamId, decision.id, view.actor.userId) : null,
   ]);
   // Decisions are never deleted; the access check has just read this one.
   if (!overview) return null;
@@ -44,6 +47,7 @@ export async function decisionPageData(view: DecisionView, query: DecisionPageQu
   return {
     ...overview,
     reminders,
+    review,
     progress: { ...progress, ...pageInfo(query.voters, VOTERS_PAGE, progress.eligible) },
     discussion,
     timeline: {

@@ -2,11 +2,13 @@ import "server-only";
 import { listTeamEvents } from "../../../db/queries/events";
 import { historyCheckOf } from "../../../db/queries/history";
 import { listInvites } from "../../../db/queries/invites";
+import { trackRecordColumns, trackRecordOf } from "../../../db/queries/reviews";
 import { listMembers, teamWithMemberCount } from "../../../db/queries/teams";
 import { can } from "../../auth/roles";
 import type { TeamPageQuery } from "../../validation/page-query";
 import type { TeamView } from "../access";
 import { inviteLinkFor } from "../invites";
+import { TRACK_RECORD_LIMITS } from "../reviews";
 import { decisionLogRows } from "./decision-log";
 import { pageInfo, pageWindow } from "./paging";
 
@@ -23,7 +25,8 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
   const mayInvite = can(view.actor.role, "team.invite");
   const invitesWindow = pageWindow(query.invites, INVITES_PAGE);
   const [team, members, invites, activity, recentDecisions, historyCheck] = await Promise.all([
-    teamWithMemberCount(db, teamId),
+    // The track record rides on the team's row: the page has no statement to spare.
+    teamWithMemberCount(db, teamId, trackRecordColumns(teamId, now, TRACK_RECORD_LIMITS)),
     listMembers(db, teamId, pageWindow(query.members, MEMBERS_PAGE)),
     // One more than a page tells whether there is a next page, without counting them all.
     mayInvite ? listInvites(db, teamId, now, { ...invitesWindow, limit: INVITES_PAGE + 1 }) : Promise.resolve([]),
@@ -34,6 +37,7 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
   if (!team) return null;
   return {
     team,
+    trackRecord: trackRecordOf(team),
     mayInvite,
     members: { rows: members, ...pageInfo(query.members, MEMBERS_PAGE, team.members) },
     // Each link opened here, for the people who may hand it out; the sealed form never leaves this function.

@@ -44,3 +44,10 @@ export async function closeDb(): Promise<void> {
   await client?.end({ timeout: 5 });
   client = undefined;
 }
+
+/** Lets the review date of the decision at `decisionUrl` pass, as six months would. */
+export async function makeReviewDue(decisionUrl: string): Promise<void> {
+  const id = new URL(decisionUrl).pathname.split("/")[4]!;
+  const rows = await sql()`update decisions set review_due_at = now() - interval '1 minute' where id = ${id} returning id`;
+  if (rows.length !== 1) throw new Error(`no decision found for ${decisionUrl}`);
+}

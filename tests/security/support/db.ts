@@ -180,3 +180,18 @@ export async function clearSignInLimits(): Promise<void> {
 export async function reveal(decisionId: string): Promise<void> {
   await sql()`update decisions set status = 'revealed', revealed_at = now(), version = version + 1 where id = ${decisionId}`;
 }
+
+/** Brings a decided decision's review date into the past, as time passing would. */
+export async function makeReviewDue(decisionId: string): Promise<void> {
+  await sql()`update decisions set review_due_at = now() - interval '1 minute' where id = ${decisionId}`;
+}
+
+export async function reviewDueAt(decisionId: string): Promise<Date | null> {
+  const [row] = await sql()`select review_due_at from decisions where id = ${decisionId}`;
+  return (row?.review_due_at as Date | null) ?? null;
+}
+
+export async function hasReview(decisionId: string, userId: string): Promise<boolean> {
+  const rows = await sql()`select 1 from decision_reviews where decision_id = ${decisionId} and user_id = ${userId}`;
+  return rows.length > 0;
+}

@@ -274,6 +274,51 @@ export const ACTION_CASES: readonly ActionCase[] = [
       };
     },
   },
+  {
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/set-review-date.ts",
+    exportName: "setReviewDateAction",
+    rule: { kind: "facilitator" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const decision = await aDecision(world, target, "decided");
+      const teamId = teamIdFor(world, target);
+      return {
+        path: decisionPath(teamId, decision.id),
+        fields: { teamId, decisionId: decision.id, reviewOn: "2999-01-15" },
+        wrote: async () => (await db.reviewDueAt(decision.id))?.getUTCFullYear() === 2999,
+      };
+    },
+  },
+  {
+    // Reviewing is for the deciding round's voters while they may vote: every caller is given a
+    // ballot in that round first, so the role alone decides.
+    file: "app/teams/[teamId]/decisions/[decisionId]/actions/save-review.ts",
+    exportName: "saveReviewAction",
+    rule: { kind: "permission", permission: "decision.vote" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, actor, target) => {
+      const home = side(world, target);
+      const decision = await aDecision(world, target, "decided");
+      await db.recordOutcome(decision, home.facilitatorId);
+      await db.makeReviewDue(decision.id);
+      const teamId = teamIdFor(world, target);
+      const userId = actor.userId ?? world.own.ownerId;
+      await db.saveBallot(decision, userId, {
+        weights: [5, 5],
+        scores: [
+          [3, 3],
+          [3, 3],
+        ],
+        comment: "",
+        evidence: "",
+      });
+      return {
+        path: decisionPath(teamId, decision.id, "/review"),
+        fields: { teamId, decisionId: decision.id, [`scores.${decision.criteria[0]!}`]: "4", learned: "Matrix" },
+        wrote: () => db.hasReview(decision.id, userId),
+      };
+    },
+  },
   sheetActionCase("weights"),
   {
     file: "app/teams/[teamId]/decisions/[decisionId]/actions/withdraw-sheet.ts",

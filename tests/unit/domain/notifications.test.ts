@@ -36,6 +36,16 @@ describe("planNotifications", () => {
     expect(who(event("member.role_changed", { userId: "gone", to: "admin" }))).toEqual([]);
   });
 
+  test("a review falling due tells the reviewers who are still members, and links to the review page", () => {
+    const due = event("decision.review_due", { reviewDueAt: "2027-05-30T00:00:00.000Z" }, null);
+    const reviewers = { ...context, reviewers: ["fac", "mem", "gone"] };
+    expect(planNotifications(due, reviewers)).toEqual([
+      { userId: "fac", kind: "review_due", title: "It is time to review “Queue”: how did the choice turn out?", path: "/teams/t/decisions/d/review" },
+      { userId: "mem", kind: "review_due", title: "It is time to review “Queue”: how did the choice turn out?", path: "/teams/t/decisions/d/review" },
+    ]);
+    expect(who(due)).toEqual([]);
+  });
+
   test("links go straight to the page, and no payload value other than names and roles is used", () => {
     const [n] = planNotifications(event("decision.phase_changed", { to: "scoring", secretScore: 5 }), context);
     expect(n).toEqual({

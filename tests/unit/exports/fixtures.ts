@@ -159,6 +159,17 @@ export function source(variant: Variant): ExportSource {
               reason: "Scope grew after the first release",
             },
           ],
+          reviewDueAt: at("2025-09-02T10:00:00.000Z"),
+          // Rows arrive oldest first; Ben's lesson tries to smuggle in a heading.
+          reviews: [
+            {
+              authorName: PEOPLE.ana.name,
+              at: at("2025-09-03T08:00:00.000Z"),
+              learned: "Fast enough, but the team needed training.",
+              scores: { [speed!.id]: 2, [fit!.id]: 5 },
+            },
+            { authorName: PEOPLE.ben.name, at: at("2025-09-04T08:00:00.000Z"), learned: "# Not a heading", scores: { [speed!.id]: 3 } },
+          ],
         }
       : null,
     events: [

@@ -17,6 +17,7 @@ import { ProgressSection } from "./progress-section";
 import { RecordSection } from "./record-section";
 import { Thread } from "./discussion/thread";
 import { RemindSection } from "./remind-section";
+import { ReviewSection } from "./review-section";
 import { StructureSection } from "./structure-section";
 import { TimelineSection } from "./timeline-section";
 import { YourPartSection } from "./your-part-section";
@@ -72,6 +73,9 @@ export default async function DecisionPage({
               supersedes={data.supersedes}
               mayAmend={access.facilitates}
             />
+          ) : null}
+          {data.review ? (
+            <ReviewSection decision={decision} teamId={teamId} base={base} summary={data.review} now={view.now} mayChangeDate={access.facilitates} />
           ) : null}
           <StructureSection
             context={data.outcome && data.outcome.record.context.trim() === decision.context.trim() ? null : decision.context}

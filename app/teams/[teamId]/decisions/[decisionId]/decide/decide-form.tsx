@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ActionForm, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
+import { ActionForm, Field, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
 import { decideAction } from "../actions/decide";
 
 type Choice = { id: string; name: string; score: number | null; rank: number | null };
@@ -12,12 +12,15 @@ export function DecideForm({
   choices,
   topIds,
   context,
+  reviewOn,
 }: {
   teamId: string;
   decisionId: string;
   choices: Choice[];
   topIds: string[];
   context: string;
+  /** The review date offered: six months from today, as a day in the reader's zone. */
+  reviewOn: string;
 }) {
   const [state, action] = useActionState(decideAction, initialFormState);
   const [chosen, setChosen] = useState(topIds[0] ?? choices[0]?.id ?? "");
@@ -59,6 +62,16 @@ export function DecideForm({
         <TextAreaField name="consequencesGood" label="Good consequences" hint="What gets easier or better." error={errors.consequencesGood} rows={4} />
         <TextAreaField name="consequencesBad" label="Bad consequences" hint="Costs, risks, what gets harder." error={errors.consequencesBad} rows={4} />
       </div>
+      <Field
+        type="date"
+        name="reviewOn"
+        label="Review date"
+        hint="When the team looks back at how the choice turned out: six months from today unless you choose another day. It can be changed later."
+        defaultValue={reviewOn}
+        state={state}
+        required
+        className="max-w-xs"
+      />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Recording…">Record the decision</SubmitButton>
       <p className="text-xs text-slate-500 dark:text-slate-400">The tally, weights and scores are frozen into the record at this moment.</p>

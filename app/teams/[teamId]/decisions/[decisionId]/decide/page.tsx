@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { loadStructure } from "@/db/queries/decisions";
+import { calendarDayIn, defaultReviewDue } from "@/lib/domain/review";
 import { tallyOf } from "@/lib/domain/tally-of";
 import { revealedBallots } from "@/lib/services/ballots";
+import { viewerTimeZone } from "@/lib/viewer-zone";
 import { loadDecisionPage } from "../load";
 import { DecideForm } from "./decide-form";
 
@@ -24,7 +26,7 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
       </>
     );
   }
-  const [structure, inputs] = await Promise.all([loadStructure(db, decision.id), revealedBallots(view)]);
+  const [structure, inputs, { zone }] = await Promise.all([loadStructure(db, decision.id), revealedBallots(view), viewerTimeZone()]);
   const tally = tallyOf(structure, inputs);
   const choices = tally.options.map((o) => ({ id: o.optionId, name: o.name, score: o.score, rank: o.rank }));
   return (
@@ -35,7 +37,14 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
         description="Write the outcome as an architecture decision record: the context, the decision, and its consequences, good and bad."
       />
       <Card>
-        <DecideForm teamId={teamId} decisionId={decision.id} choices={choices} topIds={tally.winners} context={decision.context} />
+        <DecideForm
+          teamId={teamId}
+          decisionId={decision.id}
+          choices={choices}
+          topIds={tally.winners}
+          context={decision.context}
+          reviewOn={calendarDayIn(defaultReviewDue(view.now), zone)}
+        />
       </Card>
     </>
   );
