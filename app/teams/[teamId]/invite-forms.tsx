@@ -92,7 +92,7 @@ function InviteRowAction({
   const [state, action] = useActionState(serverAction, initialFormState);
   return (
     <details className="text-sm">
-      <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline dark:text-brand-300">
+      <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline dark:text-brand-100">
         {verb}…<span className="sr-only"> {label}</span>
       </summary>
       <ActionForm action={action} className="mt-2 space-y-2">

@@ -34,7 +34,7 @@ function InviteManageRow({ teamId, invite, origin }: { teamId: string; invite: I
         <div className="sticky left-0 flex max-w-[calc(100vw-5rem)] flex-wrap items-start gap-x-6 gap-y-2">
           {link?.kind === "copy" ? (
             <details>
-              <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              <summary className="w-fit cursor-pointer text-sm font-medium text-brand-700 hover:underline dark:text-brand-100">
                 Copy link<span className="sr-only"> for the {inviteLabel(invite)}</span>
               </summary>
               <CopyField

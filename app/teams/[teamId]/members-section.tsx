@@ -36,7 +36,7 @@ export function MembersSection({
               <td className="py-3 pr-4">
                 <div className="font-medium">
                   {member.name}
-                  {isMe ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+                  {isMe ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(you)</span> : null}
                 </div>
                 <div className="break-all text-slate-500 dark:text-slate-400">{member.email}</div>
                 {/* On a phone the Joined column gives way: the date sits under the name instead. */}
