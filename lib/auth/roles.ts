@@ -14,12 +14,14 @@ export const PERMISSIONS = [
   "decision.vote",
   /** Run any decision of the team, as its facilitator could: advance, withdraw, decide. */
   "decision.facilitate",
+  /** Add, pause and remove the team's outgoing webhooks, and read their delivery log. */
+  "team.webhooks",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
-  owner: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate"],
-  admin: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate"],
+  owner: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate", "team.webhooks"],
+  admin: ["team.view", "team.invite", "team.changeRole", "team.removeMember", "decision.create", "decision.vote", "decision.facilitate", "team.webhooks"],
   member: ["team.view", "decision.create", "decision.vote"],
   viewer: ["team.view"],
 };

@@ -20,6 +20,7 @@ const GUARD: Record<Permission, Record<Actor, Outcome>> = {
   "decision.create": { owner: "allow", admin: "allow", member: "allow", viewer: "forbidden", outsider: "notFound" },
   "decision.vote": { owner: "allow", admin: "allow", member: "allow", viewer: "forbidden", outsider: "notFound" },
   "decision.facilitate": { owner: "allow", admin: "allow", member: "forbidden", viewer: "forbidden", outsider: "notFound" },
+  "team.webhooks": { owner: "allow", admin: "allow", member: "forbidden", viewer: "forbidden", outsider: "notFound" },
 };
 
 type Mutation = "createInvite" | "revokeInvite" | "changeMemberRole" | "removeMember" | "leaveTeam";

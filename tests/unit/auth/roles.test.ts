@@ -26,6 +26,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "decision.create": true,
     "decision.vote": true,
     "decision.facilitate": true,
+    "team.webhooks": true,
   },
   admin: {
     "team.view": true,
@@ -35,6 +36,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "decision.create": true,
     "decision.vote": true,
     "decision.facilitate": true,
+    "team.webhooks": true,
   },
   member: {
     "team.view": true,
@@ -44,6 +46,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "decision.create": true,
     "decision.vote": true,
     "decision.facilitate": false,
+    "team.webhooks": false,
   },
   viewer: {
     "team.view": true,
@@ -53,6 +56,7 @@ const EXPECTED: Record<Role, Record<Permission, boolean>> = {
     "decision.create": false,
     "decision.vote": false,
     "decision.facilitate": false,
+    "team.webhooks": false,
   },
 };
 
