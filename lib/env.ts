@@ -40,6 +40,18 @@ const envSchema = z
       .enum(["true", "false"], { error: 'must be "true" or "false"' })
       .default("true")
       .transform((v) => v === "true"),
+    // Lets webhooks post to private, loopback and other internal addresses: for tests and closed networks only.
+    ALLOW_PRIVATE_WEBHOOKS: z
+      .enum(["true", "false"], { error: 'must be "true" or "false"' })
+      .default("false")
+      .transform((v) => v === "true"),
+    // The wait before a failed webhook request's first retry; each next one doubles (tests shorten it).
+    WEBHOOK_RETRY_BASE_MS: z
+      .string()
+      .regex(/^\d{1,9}$/, "must be a whole number of milliseconds")
+      .default("30000")
+      .transform(Number)
+      .refine((ms) => ms >= 100, "must be at least 100 milliseconds"),
     // Only behind a proxy that appends the client's address to X-Forwarded-For; otherwise clients could pick their own.
     TRUST_PROXY: z
       .enum(["true", "false"], { error: 'must be "true" (behind a proxy that sets X-Forwarded-For) or "false"' })

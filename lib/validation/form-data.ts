@@ -30,7 +30,8 @@ const RESERVED_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
 const TOO_MANY_FIELDS = "This form sent too many fields. Reload the page and try again.";
 const BAD_FIELD_NAME = "This form sent a field name it cannot take. Reload the page and try again.";
 
-const isSecret = (name: string) => /password/i.test(name);
+// Passwords and webhook secrets are never echoed back into the page.
+const isSecret = (name: string) => /password|secret/i.test(name);
 const isFrameworkField = (name: string) => name.startsWith("$");
 
 /**
