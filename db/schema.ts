@@ -342,3 +342,4 @@ export * from "./schema-notifications";
 export * from "./schema-history";
 export * from "./schema-discussion";
 export * from "./schema-reviews";
+export * from "./schema-webhooks";

@@ -7,11 +7,14 @@ import { checkDueHistories } from "../services/history";
 import { announceDueReviews } from "../services/reviews";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
 import { sendDueReminders } from "../services/reminders";
-import { type JobHandler, runDueJobs } from "./jobs";
+import { type DeliveryOptions, queueAllWebhookDeliveries } from "../services/webhook-outbox";
+import { WEBHOOK_JOB } from "../services/webhooks";
+import { type JobKind, runDueJobs } from "./jobs";
 import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
+import { configuredDeliveryOptions, webhookJob } from "./webhooks";
 
 // The worker: moves on decisions whose deadline passed, sends the automatic reminders, fans events
-// out to notifications and runs the jobs they queue. It runs inside each
+// out to notifications and webhook deliveries and runs the jobs they queue. It runs inside each
 // server (instrumentation.ts) and as `npm run worker`; several at once share the work through the
 // database (the cursor row and the jobs are claimed with FOR UPDATE SKIP LOCKED). It wakes on a
 // timer, and early when the database announces a new event.
@@ -24,7 +27,7 @@ const SETTLE_DELAY_MS = 250;
 
 export type Worker = { tick: () => Promise<void>; stop: () => Promise<void> };
 
-export type WorkerOptions = { intervalMs?: number; mailer?: Mailer; origin?: string; fanOut?: FanOutOptions };
+export type WorkerOptions = { intervalMs?: number; mailer?: Mailer; origin?: string; fanOut?: FanOutOptions; webhooks?: DeliveryOptions };
 
 export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerOptions = {}): Worker {
   let running: Promise<void> | null = null;
@@ -32,7 +35,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
   let stopped = false;
   let unlisten: (() => Promise<void>) | null = null;
   let wake: ReturnType<typeof setTimeout> | undefined;
-  let handlers: Record<string, JobHandler> | undefined;
+  let handlers: Record<string, JobKind> | undefined;
   let lastClockStep = -Infinity;
   const clockEveryMs = Math.min(options.intervalMs ?? WORKER_INTERVAL_MS, WORKER_INTERVAL_MS);
 
@@ -51,7 +54,10 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
       );
     }
     // Made once: the SMTP transport is kept between steps.
-    handlers ??= { [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()) };
+    handlers ??= {
+      [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()),
+      [WEBHOOK_JOB]: webhookJob(handle.db, options.webhooks ?? configuredDeliveryOptions()),
+    };
     // The clock's work, on the timer's pace rather than on every event's wake-up (a busy team's saves
     // would otherwise repeat two reads per save). Deadlines first: the phase they open is the one a
     // reminder is about. Both append events, which the fan-out below turns into notifications.
@@ -63,7 +69,8 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
       await announceDueReviews(handle.db);
     }
     const fanOut = await fanOutAll(handle.db, options.fanOut);
-    if (fanOut.waiting) wakeIn(SETTLE_DELAY_MS);
+    const webhooks = await queueAllWebhookDeliveries(handle.db);
+    if (fanOut.waiting || webhooks.waiting) wakeIn(SETTLE_DELAY_MS);
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
     if (!stopped) await checkDueHistories(handle.db);
   }
