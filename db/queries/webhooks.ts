@@ -19,7 +19,14 @@ export async function insertWebhook(db: Executor, webhook: NewWebhook): Promise<
 /** The team's webhooks, oldest first, without their secrets. */
 export async function listWebhooks(db: Executor, teamId: string) {
   return db
-    .select({ id: webhooks.id, url: webhooks.url, format: webhooks.format, eventTypes: webhooks.eventTypes, enabled: webhooks.enabled, createdAt: webhooks.createdAt })
+    .select({
+      id: webhooks.id,
+      url: webhooks.url,
+      format: webhooks.format,
+      eventTypes: webhooks.eventTypes,
+      enabled: webhooks.enabled,
+      createdAt: webhooks.createdAt,
+    })
     .from(webhooks)
     .where(eq(webhooks.teamId, teamId))
     .orderBy(webhooks.createdAt, webhooks.id);

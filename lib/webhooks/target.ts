@@ -19,7 +19,8 @@ const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 /** Resolves `rawUrl`'s host and checks every address it gives; the first is the one to connect to. */
 export async function checkWebhookTarget(rawUrl: string, options: { allowPrivate: boolean; resolve?: Resolver }): Promise<TargetCheck> {
   const url = URL.canParse(rawUrl) ? new URL(rawUrl) : null;
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) return { ok: false, reason: "Only https:// and http:// addresses can receive webhooks." };
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:"))
+    return { ok: false, reason: "Only https:// and http:// addresses can receive webhooks." };
   const host = hostOf(url);
   const literal = classifyAddress(host) !== "invalid";
   let found: { address: string; family: number }[];

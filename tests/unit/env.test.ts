@@ -5,7 +5,15 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type Env, EnvError, parseEnv } from "@/lib/env";
 
 /** What an empty environment comes out as, the secret aside. */
-const DEFAULTS = { NODE_ENV: "development", PGLITE_DIR: ".data/pglite", TRUST_PROXY: false, MAIL_FROM: "Verdict <verdict@localhost>", WORKER_IN_SERVER: true, ALLOW_PRIVATE_WEBHOOKS: false, WEBHOOK_RETRY_BASE_MS: 30_000 };
+const DEFAULTS = {
+  NODE_ENV: "development",
+  PGLITE_DIR: ".data/pglite",
+  TRUST_PROXY: false,
+  MAIL_FROM: "Verdict <verdict@localhost>",
+  WORKER_IN_SERVER: true,
+  ALLOW_PRIVATE_WEBHOOKS: false,
+  WEBHOOK_RETRY_BASE_MS: 30_000,
+};
 
 const SECRET = "0123456789abcdef0123456789abcdef"; // exactly 32 characters
 const PG_URL = "postgres://verdict:verdict@localhost:5432/verdict";

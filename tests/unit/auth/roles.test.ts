@@ -75,6 +75,7 @@ describe("the permission table", () => {
       "decision.create",
       "decision.vote",
       "decision.facilitate",
+      "team.webhooks",
     ]);
     expect(permissionRows).toHaveLength(ROLES.length * PERMISSIONS.length);
   });
