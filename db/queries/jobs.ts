@@ -17,15 +17,22 @@ export async function enqueueJobs(db: Executor, list: readonly NewJob[]): Promis
 
 type ClaimedRow = { id: string | number; kind: string; payload: Record<string, unknown>; attempts: number };
 
-/** Takes up to `limit` due jobs for `leaseMs` and counts the attempt; others' leased or locked rows are skipped. */
-export async function claimJobs(db: Executor, limit: number, leaseMs: number): Promise<Job[]> {
+/**
+ * Takes up to `limit` due jobs of the given kinds for `leaseMs` and counts the attempt; others'
+ * leased or locked rows are skipped, and so are kinds this worker has no handler for.
+ */
+export async function claimJobs(db: Executor, limit: number, leaseMs: number, kinds: readonly string[]): Promise<Job[]> {
+  if (kinds.length === 0) return [];
   const rows = await rowsOf<ClaimedRow>(
     db,
     sql`
     update ${jobs} set locked_until = clock_timestamp() + make_interval(secs => ${leaseMs / 1000}), attempts = attempts + 1
     where id in (
       select id from ${jobs}
-      where done_at is null and run_at <= clock_timestamp() and (locked_until is null or locked_until < clock_timestamp())
+      where done_at is null and run_at <= clock_timestamp() and kind in (${sql.join(
+        kinds.map((kind) => sql`${kind}`),
+        sql`, `,
+      )}) and (locked_until is null or locked_until < clock_timestamp())
       order by run_at, id
       limit ${limit}
       for update skip locked

@@ -42,14 +42,15 @@ export async function queueWebhookDeliveries(tx: Executor, webhook: WebhookStepT
 }
 
 /** Steps every webhook until it has caught up (or another worker holds its cursor). */
-export async function queueAllWebhookDeliveries(db: Db, options: { batch?: number } = {}): Promise<{ queued: number; waiting: boolean }> {
+export async function queueAllWebhookDeliveries(db: Db, options: { batch?: number } = {}): Promise<{ queued: number; waiting: boolean; busy: boolean }> {
   const batch = options.batch ?? 200;
-  const total = { queued: 0, waiting: false };
+  const total = { queued: 0, waiting: false, busy: false };
   for (const webhook of await webhooksToStep(db)) {
     for (;;) {
       const step = await db.transaction((tx) => queueWebhookDeliveries(tx, webhook, batch));
       total.queued += step.queued;
       total.waiting ||= step.waiting;
+      total.busy ||= step.busy;
       if (step.busy || step.read < batch) break;
     }
   }

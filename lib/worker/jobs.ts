@@ -20,7 +20,7 @@ export const MAX_ATTEMPTS = 10;
  */
 export async function runDueJobs(db: Db, handlers: Readonly<Record<string, JobKind>>, options: JobOptions = {}): Promise<number> {
   const { limit = 10, leaseMs = 60_000, maxAttempts = MAX_ATTEMPTS } = options;
-  const claimed = await claimJobs(db, limit, leaseMs);
+  const claimed = await claimJobs(db, limit, leaseMs, Object.keys(handlers));
   await Promise.all(claimed.map((job) => runJob(db, job, handlers[job.kind], maxAttempts)));
   return claimed.length;
 }

@@ -6,6 +6,7 @@ import { startWorker } from "../../lib/worker";
 import { createDecisionFixture, moveTo } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers } from "../support/factories";
+import { TEST_DELIVERY_OPTIONS } from "../support/webhook-receiver";
 
 async function eventually(check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> {
   const until = Date.now() + ms;
@@ -27,6 +28,7 @@ describeEachDriver("the worker", (ctx) => {
     const worker = startWorker(async () => handle, {
       intervalMs: 3_600_000,
       origin: "https://verdict.example",
+      webhooks: TEST_DELIVERY_OPTIONS,
       mailer: async (message) => void sent.push(message),
     });
     try {

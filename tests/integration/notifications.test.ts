@@ -169,7 +169,7 @@ describeEachDriver("notifications", (ctx) => {
       const taken: number[] = [];
       for (;;) {
         const claimed = await ctx.db.transaction(async (tx) => {
-          const rows = await claimJobs(tx, 3, 60_000);
+          const rows = await claimJobs(tx, 3, 60_000, [kind]);
           await new Promise((resolve) => setTimeout(resolve, 10)); // hold the locks a moment
           return rows;
         });
