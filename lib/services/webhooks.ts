@@ -11,6 +11,7 @@ import {
   listWebhooks,
   setWebhookEnabled as setWebhookEnabledRow,
 } from "../../db/queries/webhooks";
+import { teamWithMemberCount } from "../../db/queries/teams";
 import { sealWebhookSecret } from "../auth/sealed-tokens";
 import { WEBHOOK_TEST_EVENT } from "../domain/webhooks";
 import { AppError, NotFoundError } from "../errors";
@@ -77,9 +78,13 @@ export async function sendTestEvent(ctx: TeamContext<"team.webhooks">, input: { 
 
 export const DELIVERY_LOG_SIZE = 20;
 
-/** The webhooks section of the team page: the webhooks and the latest attempts. */
+/** The team's webhooks page: the team's name, its webhooks and the latest attempts; null when the team is gone. */
 export async function webhooksSectionData(view: TeamView<"team.webhooks">) {
-  const [hooks, attempts] = await Promise.all([listWebhooks(view.db, view.teamId), listAttempts(view.db, view.teamId, DELIVERY_LOG_SIZE)]);
-  return { hooks, attempts };
+  const [team, hooks, attempts] = await Promise.all([
+    teamWithMemberCount(view.db, view.teamId),
+    listWebhooks(view.db, view.teamId),
+    listAttempts(view.db, view.teamId, DELIVERY_LOG_SIZE),
+  ]);
+  return team ? { teamName: team.name, hooks, attempts } : null;
 }
-export type WebhooksSectionData = Awaited<ReturnType<typeof webhooksSectionData>>;
+export type WebhooksSectionData = NonNullable<Awaited<ReturnType<typeof webhooksSectionData>>>;

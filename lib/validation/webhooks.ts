@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS } from "../domain/webhooks";
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType } from "../domain/webhooks";
 import { id } from "./fields";
 
 export const WEBHOOK_URL_MAX = 2000;
@@ -27,33 +27,43 @@ export const webhookUrl = z
     return url.toString();
   });
 
-/** Checked boxes arrive as one value, several, or none. */
-const listOf = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+/** The checkbox of an event type: `events.<type with _ for .>`, so a dot in the type makes no nesting. */
+export const webhookEventField = (type: WebhookEventType) => type.replace(".", "_");
 
-export const createWebhookSchema = z.strictObject({
-  teamId: id("team"),
-  url: webhookUrl,
-  format: z.enum(WEBHOOK_FORMATS, { error: "Choose a format: Slack-compatible or plain JSON" }),
-  eventTypes: z.preprocess(
-    listOf,
-    z
-      .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Choose events from the list" }), { error: "Choose events from the list" })
-      .min(1, "Choose at least one event to send")
-      .max(WEBHOOK_EVENT_TYPES.length * 2, "Choose events from the list")
-      .transform((types) => WEBHOOK_EVENT_TYPES.filter((type) => types.includes(type))),
-  ),
-  // Blank: the server makes one. Given: printable characters without spaces, as a header-safe key.
-  secret: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string({ error: "Enter a secret, or leave it blank for one to be made" })
-      .trim()
-      .min(WEBHOOK_SECRET_MIN, `Use a secret of at least ${WEBHOOK_SECRET_MIN} characters, or leave it blank for one to be made`)
-      .max(WEBHOOK_SECRET_MAX, `Use a secret of at most ${WEBHOOK_SECRET_MAX} characters`)
-      .regex(/^[\x21-\x7e]+$/, "Use letters, digits and punctuation only, without spaces")
-      .optional(),
-  ),
-});
+const CHOSEN = z.literal("on", { error: "Choose events from the list" }).optional();
+const eventBoxes = z.preprocess(
+  (v) => v ?? {},
+  z.strictObject(Object.fromEntries(WEBHOOK_EVENT_TYPES.map((type) => [webhookEventField(type), CHOSEN])) as Record<string, typeof CHOSEN>, {
+    error: "Choose events from the list",
+  }),
+);
+
+export const createWebhookSchema = z
+  .strictObject({
+    teamId: id("team"),
+    url: webhookUrl,
+    format: z.enum(WEBHOOK_FORMATS, { error: "Choose a format: Slack-compatible or plain JSON" }),
+    events: eventBoxes,
+    // Blank: the server makes one. Given: printable characters without spaces, as a header-safe key.
+    secret: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string({ error: "Enter a secret, or leave it blank for one to be made" })
+        .trim()
+        .min(WEBHOOK_SECRET_MIN, `Use a secret of at least ${WEBHOOK_SECRET_MIN} characters, or leave it blank for one to be made`)
+        .max(WEBHOOK_SECRET_MAX, `Use a secret of at most ${WEBHOOK_SECRET_MAX} characters`)
+        .regex(/^[\x21-\x7e]+$/, "Use letters, digits and punctuation only, without spaces")
+        .optional(),
+    ),
+  })
+  .transform(({ events, ...rest }, ctx) => {
+    const eventTypes = WEBHOOK_EVENT_TYPES.filter((type) => events[webhookEventField(type)] === "on");
+    if (eventTypes.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["events"], message: "Choose at least one event to send" });
+      return z.NEVER;
+    }
+    return { ...rest, eventTypes };
+  });
 export type CreateWebhookInput = z.infer<typeof createWebhookSchema>;
 
 /** One webhook of the team: pausing, resuming, deleting and testing it. */

@@ -55,6 +55,8 @@ async function queueSettled(db: Db): Promise<void> {
   }
 }
 
+const logOf = async (db: Db, ownerId: string, teamId: string) =>
+  (await webhooksSectionData({ db, teamId, actor: { userId: ownerId, role: "owner" }, now: new Date(), granted: "team.webhooks" }))!;
 const runJobs = (db: Db) => runDueJobs(db, { [WEBHOOK_JOB]: webhookJob(db, TEST_DELIVERY_OPTIONS) }, { limit: 50 });
 const at = (path: string) => receiver.received.filter((request) => request.path === path);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,13 +100,7 @@ describeEachDriver("webhooks", (ctx) => {
       url: `https://verdict.example/teams/${team.id}/decisions/${fx.decisionId}`,
     });
 
-    const log = await webhooksSectionData({
-      db: ctx.db,
-      teamId: team.id,
-      actor: { userId: people.owner.id, role: "owner" },
-      now: new Date(),
-      granted: "team.webhooks",
-    });
+    const log = await logOf(ctx.db, people.owner.id, team.id);
     expect(log.attempts).toMatchObject([{ attempt: 1, statusCode: 200, error: null, nextAttemptAt: null, eventType: "decision.created" }]);
   });
 
@@ -136,13 +132,7 @@ describeEachDriver("webhooks", (ctx) => {
     expect(at(path)).toHaveLength(1); // the new receiver's first request
     expect(JSON.parse(at(path)[0]!.body)).toMatchObject({ type: "decision.created", decision: { id: fx.decisionId } });
 
-    const { attempts } = await webhooksSectionData({
-      db: ctx.db,
-      teamId: team.id,
-      actor: { userId: people.owner.id, role: "owner" },
-      now: new Date(),
-      granted: "team.webhooks",
-    });
+    const { attempts } = await logOf(ctx.db, people.owner.id, team.id);
     expect(attempts.map((a) => [a.attempt, a.statusCode, a.error, a.nextAttemptAt === null])).toEqual([
       [3, 200, null, true],
       [2, null, "connection refused", false],
@@ -261,13 +251,7 @@ describeEachDriver("webhooks", (ctx) => {
     await inTeam(ctx.db, people.owner.id, team.id, "team.webhooks", (c) => sendTestEvent(c, { webhookId: hook.id }));
     await runDueJobs(ctx.db, { [WEBHOOK_JOB]: webhookJob(ctx.db, { ...TEST_DELIVERY_OPTIONS, policy: { allowPrivate: false, resolve } }) });
     expect(at("/rebound")).toHaveLength(0);
-    const { attempts } = await webhooksSectionData({
-      db: ctx.db,
-      teamId: team.id,
-      actor: { userId: people.owner.id, role: "owner" },
-      now: new Date(),
-      granted: "team.webhooks",
-    });
+    const { attempts } = await logOf(ctx.db, people.owner.id, team.id);
     expect(attempts[0]!.error).toBe(
       "Not sent: rebind.example resolves to 127.0.0.1, which is a loopback address (this machine); webhooks only go to public addresses.",
     );

@@ -16,6 +16,7 @@ import { DecisionsSection } from "./decisions-section";
 import { InvitesSection } from "./invites-section";
 import { MembersSection } from "./members-section";
 import { TrackRecordSection } from "./track-record-section";
+import { WebhooksSection } from "./webhooks-section";
 import { WelcomeSection } from "./welcome-section";
 
 export const metadata: Metadata = { title: "Team" };
@@ -58,6 +59,7 @@ export default async function TeamPage({
         {data.mayInvite ? (
           <InvitesSection teamId={teamId} invites={data.invites} role={access.role} origin={requestOrigin(await headers())} href={invitesHref} />
         ) : null}
+        {can(access.role, "team.webhooks") ? <WebhooksSection teamId={teamId} /> : null}
         <ActivitySection teamId={teamId} teamName={data.team.name} activity={data.activity} historyCheck={data.historyCheck} />
       </div>
       {/* The team page shows phases, outcomes, members and invites, not who has voted. */}

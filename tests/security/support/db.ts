@@ -194,4 +194,31 @@ export async function reviewDueAt(decisionId: string): Promise<Date | null> {
 export async function hasReview(decisionId: string, userId: string): Promise<boolean> {
   const rows = await sql()`select 1 from decision_reviews where decision_id = ${decisionId} and user_id = ${userId}`;
   return rows.length > 0;
+
+export async function webhooksOf(teamId: string): Promise<number> {
+  const [row] = await sql()`select count(*)::int as n from webhooks where team_id = ${teamId}`;
+  return row!.n as number;
+}
+
+/** A webhook row as the app would keep it; its sealed secret is never opened by these tests. */
+export async function insertWebhook(teamId: string, createdBy: string): Promise<string> {
+  const id = randomUUID();
+  await sql()`insert into webhooks (id, team_id, url, format, event_types, secret_sealed, created_by)
+              values (${id}, ${teamId}, 'http://127.0.0.1:3349/matrix', 'json', ${["decision.created"]}, 'v1.not.a.seal', ${createdBy})`;
+  return id;
+}
+
+export async function webhookState(id: string): Promise<{ enabled: boolean } | null> {
+  const [row] = await sql()`select enabled from webhooks where id = ${id}`;
+  return row ? { enabled: row.enabled as boolean } : null;
+}
+
+export async function deliveriesOf(webhookId: string): Promise<number> {
+  const [row] = await sql()`select count(*)::int as n from webhook_deliveries where webhook_id = ${webhookId}`;
+  return row!.n as number;
+}
+
+/** Clears a team's webhooks, so the ten-per-team limit never stands in for a permission. */
+export async function clearWebhooks(teamId: string): Promise<void> {
+  await sql()`delete from webhooks where team_id = ${teamId}`;
 }

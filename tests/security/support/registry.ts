@@ -158,6 +158,62 @@ export const ACTION_CASES: readonly ActionCase[] = [
     },
   },
   {
+    file: "app/teams/[teamId]/webhooks/actions/create-webhook.ts",
+    exportName: "createWebhookAction",
+    rule: { kind: "permission", permission: "team.webhooks" },
+    targets: TEAM_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const teamId = side(world, target).teamId;
+      await db.clearWebhooks(teamId);
+      const before = await db.webhooksOf(teamId);
+      return {
+        path: `/teams/${teamId}/webhooks`,
+        fields: { teamId, url: "http://127.0.0.1:3349/matrix", format: "json", "events.decision_created": "on", secret: "" },
+        wrote: async () => (await db.webhooksOf(teamId)) > before,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/webhooks/actions/set-webhook-enabled.ts",
+    exportName: "setWebhookEnabledAction",
+    rule: { kind: "permission", permission: "team.webhooks" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const home = side(world, target);
+      const webhookId = await db.insertWebhook(home.teamId, home.ownerId);
+      const teamId = teamIdFor(world, target);
+      return {
+        path: `/teams/${teamId}/webhooks`,
+        fields: { teamId, webhookId, enabled: "false" },
+        wrote: async () => (await db.webhookState(webhookId))?.enabled === false,
+      };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/webhooks/actions/delete-webhook.ts",
+    exportName: "deleteWebhookAction",
+    rule: { kind: "permission", permission: "team.webhooks" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const home = side(world, target);
+      const webhookId = await db.insertWebhook(home.teamId, home.ownerId);
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}/webhooks`, fields: { teamId, webhookId }, wrote: async () => (await db.webhookState(webhookId)) === null };
+    },
+  },
+  {
+    file: "app/teams/[teamId]/webhooks/actions/send-test-webhook.ts",
+    exportName: "sendTestWebhookAction",
+    rule: { kind: "permission", permission: "team.webhooks" },
+    targets: OBJECT_TARGETS,
+    arrange: async (world, _actor, target) => {
+      const home = side(world, target);
+      const webhookId = await db.insertWebhook(home.teamId, home.ownerId);
+      const teamId = teamIdFor(world, target);
+      return { path: `/teams/${teamId}/webhooks`, fields: { teamId, webhookId }, wrote: async () => (await db.deliveriesOf(webhookId)) > 0 };
+    },
+  },
+  {
     file: "app/teams/[teamId]/actions/leave-team.ts",
     exportName: "leaveTeamAction",
     rule: { kind: "permission", permission: "team.view" },

@@ -3,7 +3,8 @@ import { checkInput } from "@/lib/validation/form-data";
 import { createWebhookSchema } from "@/lib/validation/webhooks";
 
 const teamId = "7d4c2a2e-0000-4000-8000-000000000001";
-const valid = { teamId, url: "https://hooks.example.com/services/T0/B0/x", format: "slack", eventTypes: ["decision.decided"], secret: "" };
+const valid = { teamId, url: "https://hooks.example.com/services/T0/B0/x", format: "slack", events: { decision_decided: "on" }, secret: "" };
+const { events: _events, ...rest } = valid;
 
 const errorsOf = (input: Record<string, unknown>) => {
   const result = checkInput(createWebhookSchema, input);
@@ -11,10 +12,10 @@ const errorsOf = (input: Record<string, unknown>) => {
 };
 
 describe("createWebhookSchema", () => {
-  test("takes a good form, one checkbox or several, in the list's order, and a blank secret as none", () => {
-    const result = checkInput(createWebhookSchema, { ...valid, eventTypes: ["member.joined", "decision.created", "member.joined"] });
-    expect(result).toEqual({ success: true, data: { ...valid, eventTypes: ["decision.created", "member.joined"], secret: undefined } });
-    const one = checkInput(createWebhookSchema, { ...valid, eventTypes: "decision.decided" });
+  test("takes a good form, its ticked boxes as event types in the list's order, and a blank secret as none", () => {
+    const result = checkInput(createWebhookSchema, { ...valid, events: { member_joined: "on", decision_created: "on" } });
+    expect(result).toEqual({ success: true, data: { ...rest, eventTypes: ["decision.created", "member.joined"], secret: undefined } });
+    const one = checkInput(createWebhookSchema, valid);
     expect(one.success && one.data.eventTypes).toEqual(["decision.decided"]);
   });
 
@@ -32,9 +33,11 @@ describe("createWebhookSchema", () => {
     ],
     ["an address too long", { url: `https://example.com/${"a".repeat(2000)}` }, "url", "Use an address of at most 2000 characters"],
     ["an unknown format", { format: "xml" }, "format", "Choose a format: Slack-compatible or plain JSON"],
-    ["no event", { eventTypes: undefined }, "eventTypes", "Choose at least one event to send"],
-    ["an unknown event", { eventTypes: ["weights.updated"] }, "eventTypes.0", "Choose events from the list"],
-    ["an object for events", { eventTypes: { a: "b" } }, "eventTypes.0", "Choose events from the list"],
+    ["no event", { events: undefined }, "events", "Choose at least one event to send"],
+    ["no box ticked", { events: {} }, "events", "Choose at least one event to send"],
+    ["an unknown event", { events: { weights_updated: "on" } }, "events", "Choose events from the list"],
+    ["a box with another value", { events: { decision_decided: "yes" } }, "events.decision_decided", "Choose events from the list"],
+    ["text for the boxes", { events: "decision.decided" }, "events", "Choose events from the list"],
     ["a short secret", { secret: "short" }, "secret", "Use a secret of at least 16 characters, or leave it blank for one to be made"],
     ["a secret with spaces", { secret: "has spaces in it, sixteen+" }, "secret", "Use letters, digits and punctuation only, without spaces"],
     ["a secret with a newline", { secret: "abcdefgh\nX-Injected: 1" }, "secret", "Use letters, digits and punctuation only, without spaces"],
