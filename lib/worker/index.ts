@@ -14,9 +14,9 @@ import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
 import { configuredDeliveryOptions, webhookJob } from "./webhooks";
 
 // The worker: moves on decisions whose deadline passed, sends the automatic reminders, fans events
-// out to notifications and webhook deliveries and runs the jobs they queue. It runs inside each
+// out to notifications and webhook deliveries, and runs the jobs they queue. It runs inside each
 // server (instrumentation.ts) and as `npm run worker`; several at once share the work through the
-// database (the cursor row and the jobs are claimed with FOR UPDATE SKIP LOCKED). It wakes on a
+// database (the cursor rows and the jobs are claimed with FOR UPDATE SKIP LOCKED). It wakes on a
 // timer, and early when the database announces a new event.
 
 export const WORKER_INTERVAL_MS = 5_000;
