@@ -3,6 +3,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** The SMTP receiver tests/e2e/notifications.spec.ts starts; the server's SMTP_URL names it. */
 export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 25);
+/** The webhook receiver tests/e2e/webhooks.spec.ts starts; the server may post to it (ALLOW_PRIVATE_WEBHOOKS). */
+export const E2E_WEBHOOK_PORT = Number(process.env.E2E_WEBHOOK_PORT ?? PORT + 41);
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_e2e";
 // The server runs as a least-privilege role made by `db:migrate`, one per e2e database so parallel
 // runs on one PostgreSQL never share it; the tests' own direct access stays on E2E_DATABASE_URL.
@@ -55,6 +57,9 @@ export default defineConfig({
       AUTH_TRUST_HOST: "true",
       // Mail for those who chose it goes here; with no receiver listening the jobs only retry.
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // The webhook receiver is on this machine, and a retry should come within seconds, not 30 s.
+      ALLOW_PRIVATE_WEBHOOKS: "true",
+      WEBHOOK_RETRY_BASE_MS: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

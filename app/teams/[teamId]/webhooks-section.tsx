@@ -10,7 +10,7 @@ export function WebhooksSection({ teamId }: { teamId: string }) {
         Post this team&apos;s events to Slack, Mattermost, Discord or a service of your own, signed, with a delivery log.
       </p>
       <p className="mt-3 text-sm">
-        <Link href={`/teams/${teamId}/webhooks`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+        <Link href={`/teams/${teamId}/webhooks`} className="font-medium text-brand-700 hover:underline dark:text-brand-100">
           Manage webhooks
         </Link>
       </p>

@@ -20,7 +20,10 @@ function Outcome({ attempt }: { attempt: Attempt }) {
   );
 }
 
-/** The latest attempts across the team's webhooks, newest first: what was sent, when, and how it went. */
+/**
+ * The latest attempts across the team's webhooks, newest first: when, how it went and what comes
+ * next first, so a phone shows them before the table scrolls sideways.
+ */
 export function DeliveryLogSection({ attempts }: { attempts: WebhooksSectionData["attempts"] }) {
   return (
     <Card aria-labelledby="delivery-log-heading">
@@ -35,22 +38,22 @@ export function DeliveryLogSection({ attempts }: { attempts: WebhooksSectionData
           <Table
             labelledBy="delivery-log-heading"
             scrollRegionLabel="Delivery log, scrolls sideways"
-            columns={[{ label: "Time" }, { label: "Event" }, { label: "Webhook" }, { label: "Attempt" }, { label: "Outcome" }, { label: "Next retry" }]}
+            columns={[{ label: "Time" }, { label: "Outcome" }, { label: "Attempt" }, { label: "Next retry" }, { label: "Event" }, { label: "Webhook" }]}
           >
             {attempts.map((attempt) => (
               <tr key={attempt.id}>
-                <td className="py-2 pr-4 whitespace-nowrap">
+                <td className="min-w-28 py-2 pr-4">
                   <Time date={attempt.at} />
                 </td>
-                <td className="py-2 pr-4 font-mono text-xs whitespace-nowrap">{eventName(attempt.eventType)}</td>
-                <td className="max-w-48 truncate py-2 pr-4 font-mono text-xs">{new URL(attempt.webhookUrl).host}</td>
-                <td className="py-2 pr-4">{attempt.attempt}</td>
-                <td className="min-w-56 py-2 pr-4">
+                <td className="min-w-40 py-2 pr-4">
                   <Outcome attempt={attempt} />
                 </td>
-                <td className="py-2 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                <td className="py-2 pr-4">{attempt.attempt}</td>
+                <td className="min-w-28 py-2 pr-4 text-slate-600 dark:text-slate-400">
                   {attempt.nextAttemptAt ? <Time date={attempt.nextAttemptAt} /> : "None"}
                 </td>
+                <td className="py-2 pr-4 font-mono text-xs whitespace-nowrap">{eventName(attempt.eventType)}</td>
+                <td className="max-w-48 truncate py-2 font-mono text-xs">{new URL(attempt.webhookUrl).host}</td>
               </tr>
             ))}
           </Table>

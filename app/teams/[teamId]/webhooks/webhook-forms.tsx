@@ -79,7 +79,10 @@ export function CreateWebhookForm({ teamId }: { teamId: string }) {
       </ActionForm>
       <FormMessage state={state} />
       {state.ok && state.data?.secret ? <CopyField label="Signing secret" value={state.data.secret} buttonLabel="Copy secret" /> : null}
-      <p className={hintClass}>Each request carries X-Verdict-Timestamp and X-Verdict-Signature: see the README for how to check them.</p>
+      <p className={hintClass}>
+        Each request carries X-Verdict-Timestamp and X-Verdict-Signature: v1= and the HMAC-SHA256, keyed by the secret, of the timestamp, a full stop and the
+        body. Refuse a timestamp more than five minutes old.
+      </p>
     </div>
   );
 }
@@ -124,7 +127,7 @@ export function DeleteWebhookForm({ teamId, webhookId, label }: HookRef) {
   const [state, action] = useActionState(deleteWebhookAction, initialFormState);
   return (
     <details className="text-sm">
-      <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline dark:text-brand-300">
+      <summary className="w-fit cursor-pointer font-medium text-brand-700 hover:underline dark:text-brand-100">
         Delete…<span className="sr-only"> {label}</span>
       </summary>
       <ActionForm action={action} className="mt-2 space-y-2">
