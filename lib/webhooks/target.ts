@@ -11,7 +11,16 @@ export type ResolvedTarget = { url: URL; address: string; family: 4 | 6 };
 export type TargetCheck = { ok: true; target: ResolvedTarget } | { ok: false; reason: string };
 export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
-const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+/** A name that takes longer than this to resolve is treated as not resolving: the attempt ends and is retried. */
+const RESOLVE_TIMEOUT_MS = 5_000;
+
+const systemResolver: Resolver = (hostname) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("resolving took too long")), RESOLVE_TIMEOUT_MS);
+  });
+  return Promise.race([lookup(hostname, { all: true, verbatim: true }), late]).finally(() => clearTimeout(timer));
+};
 
 /** The URL's host without IPv6 brackets. */
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");

@@ -51,6 +51,7 @@ test("an owner's webhook receives a member's decision signed, and again after th
   await expect(owner.page.getByRole("status").filter({ hasText: "Copy its secret now" })).toBeVisible();
   const secret = await owner.page.getByLabel("Signing secret").inputValue();
   expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+  await form.screenshot({ path: "tests/e2e/.screenshots/webhooks-secret-shown-once.png" });
   const hooks = owner.page.getByRole("region", { name: "Webhooks of this team" });
   await expect(hooks.getByRole("heading", { name: `127.0.0.1:${E2E_WEBHOOK_PORT}${RECEIVER_PATH}` })).toBeVisible();
   // Reloaded, the secret is gone from the page for good.
@@ -106,8 +107,7 @@ test("an owner's webhook receives a member's decision signed, and again after th
   await expect(rows.filter({ hasText: "connection refused" }).first()).toContainText("Failed");
   await axeClean(owner.page);
   await snapshot(owner.page, "webhooks-settings-and-log-desktop");
-  await owner.page.getByRole("heading", { name: "Delivery log" }).scrollIntoViewIfNeeded();
-  await owner.page.screenshot({ path: "tests/e2e/.screenshots/webhooks-delivery-log-desktop.png" });
+  await owner.page.getByRole("region", { name: "Delivery log", exact: true }).screenshot({ path: "tests/e2e/.screenshots/webhooks-delivery-log-desktop.png" });
 
   // On a phone, in dark mode too.
   await owner.page.setViewportSize(PHONE);
@@ -119,8 +119,9 @@ test("an owner's webhook receives a member's decision signed, and again after th
   await owner.page.emulateMedia({ colorScheme: "dark" });
   await axeClean(owner.page);
   await snapshot(owner.page, "webhooks-settings-phone-dark");
-  await owner.page.getByRole("heading", { name: "Delivery log" }).scrollIntoViewIfNeeded();
-  await owner.page.screenshot({ path: "tests/e2e/.screenshots/webhooks-delivery-log-phone-dark.png" });
+  await owner.page
+    .getByRole("region", { name: "Delivery log", exact: true })
+    .screenshot({ path: "tests/e2e/.screenshots/webhooks-delivery-log-phone-dark.png" });
 
   // A member has no webhooks page: not found, not a hint.
   const refused = await member.page.request.get(new URL(owner.page.url()).pathname, { failOnStatusCode: false });
