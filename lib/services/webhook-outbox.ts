@@ -41,18 +41,20 @@ export async function queueWebhookDeliveries(tx: Executor, webhook: WebhookStepT
   return { busy: false, read: read.length, queued: ids.length, waiting };
 }
 
-/** Steps every webhook until it has caught up (or another worker holds its cursor). */
-export async function queueAllWebhookDeliveries(db: Db, options: { batch?: number } = {}): Promise<{ queued: number; waiting: boolean; busy: boolean }> {
+/**
+ * One step of every webhook: at most `batch` events each, so a tick costs one short transaction per
+ * webhook however far behind the cursors are (the emails wait on it). `behind`: some webhook read a
+ * full batch and has more to read; the worker comes back at once.
+ */
+export async function queueAllWebhookDeliveries(db: Db, options: { batch?: number } = {}) {
   const batch = options.batch ?? 200;
-  const total = { queued: 0, waiting: false, busy: false };
+  const total = { queued: 0, waiting: false, busy: false, behind: false };
   for (const webhook of await webhooksToStep(db)) {
-    for (;;) {
-      const step = await db.transaction((tx) => queueWebhookDeliveries(tx, webhook, batch));
-      total.queued += step.queued;
-      total.waiting ||= step.waiting;
-      total.busy ||= step.busy;
-      if (step.busy || step.read < batch) break;
-    }
+    const step = await db.transaction((tx) => queueWebhookDeliveries(tx, webhook, batch));
+    total.queued += step.queued;
+    total.waiting ||= step.waiting;
+    total.busy ||= step.busy;
+    total.behind ||= step.read >= batch;
   }
   return total;
 }

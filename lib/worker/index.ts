@@ -71,6 +71,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
     const fanOut = await fanOutAll(handle.db, options.fanOut);
     const webhooks = await queueAllWebhookDeliveries(handle.db);
     if (fanOut.waiting || webhooks.waiting) wakeIn(SETTLE_DELAY_MS);
+    if (webhooks.behind) again = true;
     while (!stopped && (await runDueJobs(handle.db, handlers)) > 0);
     if (!stopped) await checkDueHistories(handle.db);
   }

@@ -49,7 +49,7 @@ async function queueSettled(db: Db): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const step = await queueAllWebhookDeliveries(db);
-    if (!step.waiting && !step.busy) return;
+    if (!step.waiting && !step.busy && !step.behind) return;
     if (Date.now() > deadline) throw new Error("the webhook outbox did not settle");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
