@@ -180,6 +180,28 @@ describeEachDriver("webhooks", (ctx) => {
     expect(new Set(received.map((r) => r.eventId)).size).toBe(2);
   });
 
+  test("a tick steps each webhook once, a batch at most, and says when one is behind; a worker takes only the jobs it has a handler for", async () => {
+    const { people, team, path } = await setting(ctx.db);
+    const hook = await addWebhook(ctx.db, people.owner.id, team.id, hookInput(path));
+    const fx = await createDecisionFixture(ctx.db, people.owner.id, team.id);
+    await moveTo(ctx.db, fx, "weighting");
+    await moveTo(ctx.db, fx, "scoring");
+    const queuedFor = async () => ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    const first = await queueAllWebhookDeliveries(ctx.db, { batch: 1 });
+    expect(first.behind).toBe(true);
+    expect((await queuedFor()).length).toBeLessThanOrEqual(1);
+    await queueSettled(ctx.db);
+    expect((await queuedFor()).map((d) => d.eventType).sort()).toEqual(["decision.created", "decision.phase_changed", "decision.phase_changed"]);
+
+    // A worker that only sends email leaves the webhook jobs for one that delivers them.
+    const ids = new Set((await queuedFor()).map((d) => d.id));
+    const mine = async () => (await ctx.db.select().from(jobs).where(eq(jobs.kind, WEBHOOK_JOB))).filter((job) => ids.has(Number(job.payload.deliveryId)));
+    await runDueJobs(ctx.db, { "notification.email": async () => {} }, { limit: 50 });
+    expect((await mine()).map((job) => job.attempts)).toEqual([0, 0, 0]);
+    await runJobs(ctx.db);
+    expect(at(path)).toHaveLength(3);
+  });
+
   test("a test event is queued, not sent during the request, and arrives marked as a test; a paused webhook is sent nothing", async () => {
     const { people, team, path } = await setting(ctx.db);
     const hook = await addWebhook(ctx.db, people.owner.id, team.id, hookInput(path, { format: "slack" }));
