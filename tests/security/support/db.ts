@@ -194,9 +194,13 @@ export async function reviewDueAt(decisionId: string): Promise<Date | null> {
 export async function hasReview(decisionId: string, userId: string): Promise<boolean> {
   const rows = await sql()`select 1 from decision_reviews where decision_id = ${decisionId} and user_id = ${userId}`;
   return rows.length > 0;
+}
 
-export async function webhooksOf(teamId: string): Promise<number> {
-  const [row] = await sql()`select count(*)::int as n from webhooks where team_id = ${teamId}`;
+/** Where the webhooks this suite arranges point; a create call posts its own address, so it can be told apart. */
+const FIXTURE_WEBHOOK_URL = "http://127.0.0.1:3349/matrix-fixture";
+
+export async function webhooksAt(url: string): Promise<number> {
+  const [row] = await sql()`select count(*)::int as n from webhooks where url = ${url}`;
   return row!.n as number;
 }
 
@@ -204,7 +208,7 @@ export async function webhooksOf(teamId: string): Promise<number> {
 export async function insertWebhook(teamId: string, createdBy: string): Promise<string> {
   const id = randomUUID();
   await sql()`insert into webhooks (id, team_id, url, format, event_types, secret_sealed, created_by)
-              values (${id}, ${teamId}, 'http://127.0.0.1:3349/matrix', 'json', ${["decision.created"]}, 'v1.not.a.seal', ${createdBy})`;
+              values (${id}, ${teamId}, ${FIXTURE_WEBHOOK_URL}, 'json', ${["decision.created"]}, 'v1.not.a.seal', ${createdBy})`;
   return id;
 }
 
@@ -218,7 +222,7 @@ export async function deliveriesOf(webhookId: string): Promise<number> {
   return row!.n as number;
 }
 
-/** Clears a team's webhooks, so the ten-per-team limit never stands in for a permission. */
-export async function clearWebhooks(teamId: string): Promise<void> {
-  await sql()`delete from webhooks where team_id = ${teamId}`;
+/** Clears the webhooks other rows arranged in a team, so the ten-per-team limit never stands in for a permission. */
+export async function clearFixtureWebhooks(teamId: string): Promise<void> {
+  await sql()`delete from webhooks where team_id = ${teamId} and url = ${FIXTURE_WEBHOOK_URL}`;
 }

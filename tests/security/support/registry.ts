@@ -164,12 +164,13 @@ export const ACTION_CASES: readonly ActionCase[] = [
     targets: TEAM_TARGETS,
     arrange: async (world, _actor, target) => {
       const teamId = side(world, target).teamId;
-      await db.clearWebhooks(teamId);
-      const before = await db.webhooksOf(teamId);
+      await db.clearFixtureWebhooks(teamId);
+      // An address of this call's own: people act side by side, so a count of the team's webhooks would see the others'.
+      const url = `http://127.0.0.1:3349/matrix/${randomUUID()}`;
       return {
         path: `/teams/${teamId}/webhooks`,
-        fields: { teamId, url: "http://127.0.0.1:3349/matrix", format: "json", "events.decision_created": "on", secret: "" },
-        wrote: async () => (await db.webhooksOf(teamId)) > before,
+        fields: { teamId, url, format: "json", "events.decision_created": "on", secret: "" },
+        wrote: async () => (await db.webhooksAt(url)) > 0,
       };
     },
   },
