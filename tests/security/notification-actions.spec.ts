@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SENT_NOTIFICATION_KINDS } from "../../lib/domain/notifications";
 import { closeDb, insertTeam, sql, userIdOf } from "./support/db";
 import { actionId, callAction, disposeAll, newClient, type Person, signUp } from "./support/http";
 
@@ -10,7 +11,8 @@ const INBOX = "/notifications";
 const OPEN = () => ({ id: actionId("app/notifications/actions/open-notification.ts", "openNotificationAction"), path: INBOX });
 const MARK_ALL = () => ({ id: actionId("app/notifications/actions/mark-all-read.ts", "markAllReadAction"), path: INBOX });
 const SETTINGS = () => ({ id: actionId("app/account/actions/set-notification-settings.ts", "setNotificationSettingsAction"), path: "/account" });
-const KINDS = ["weighting_opened", "scoring_opened", "results_revealed", "outcome_recorded", "joined_team", "role_changed"];
+// Every kind the settings offer, so a new kind is covered without touching this file.
+const KINDS = SENT_NOTIFICATION_KINDS;
 const allByEmail = Object.fromEntries(KINDS.map((kind) => [`email.${kind}`, "email"]));
 
 /** An unread notification of `person`'s, written as the worker would. */
