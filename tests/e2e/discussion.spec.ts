@@ -2,13 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { DecisionPage } from "./pages/decision-pages";
+import { bell } from "./support/mail-and-bell";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
 // Two members discuss a decision: Markdown rendered safely, a mention that reaches the person, an
 // edit, a removal that the history keeps, an option's own thread, and the sealing rule.
 
 const PHONE = { width: 390, height: 844 };
-const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
 
 async function axeClean(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

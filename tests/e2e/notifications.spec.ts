@@ -1,10 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { E2E_SMTP_PORT } from "../../playwright.config";
-import { startSmtpReceiver } from "../support/smtp-receiver";
 import { expect, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
 import { DecisionPage } from "./pages/decision-pages";
+import { bell, useSmtpReceiver } from "./support/mail-and-bell";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
 // A member is told scoring opened (bell, inbox, mark read), and someone who chose email gets one
@@ -12,20 +11,7 @@ import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-set
 
 const PHONE = { width: 360, height: 740 };
 
-// One SMTP receiver on one port: the file's tests run in order, in one worker.
-test.describe.configure({ mode: "default" });
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
-
-test.beforeAll(async () => {
-  // Another spec file may hold the port for a while: the receiver waits for it.
-  test.setTimeout(180_000);
-  smtp = await startSmtpReceiver(E2E_SMTP_PORT);
-});
-test.afterAll(async () => {
-  await smtp?.close();
-});
-
-const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
+const received = useSmtpReceiver();
 
 async function axeClean(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -82,13 +68,13 @@ test("a member is told scoring opened, by the bell and the inbox, and one who ch
   await expect(bell(mo.page)).toHaveAccessibleName("Notifications");
 
   // Em's email: to Em, plain text and HTML, with a link straight to the scores page.
-  await expect.poll(() => smtp!.received.find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 }).toContain("Scoring opened on");
-  const mail = smtp!.received.find((m) => m.includes(em.person.email.toLowerCase()))!;
+  await expect.poll(() => received().find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 }).toContain("Scoring opened on");
+  const mail = received().find((m) => m.includes(em.person.email.toLowerCase()))!;
   expect(mail).toContain("text/plain");
   expect(mail).toContain("text/html");
   expect(mail.replace(/=\r?\n/g, "")).toContain(`${new URL(decisionUrl).pathname}/scores`);
   // Mo chose nothing by email.
-  expect(smtp!.received.some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
+  expect(received().some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
 
   // The development mailbox does not exist in production.
   const mailbox = await mo.page.request.get("/dev/mailbox", { failOnStatusCode: false });

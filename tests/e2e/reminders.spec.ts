@@ -1,9 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { E2E_SMTP_PORT } from "../../playwright.config";
-import { startSmtpReceiver } from "../support/smtp-receiver";
 import { expect, snapshot, test } from "./fixtures";
 import { DecisionPage } from "./pages/decision-pages";
+import { bell, useSmtpReceiver } from "./support/mail-and-bell";
 import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDecision } from "./support/team-setup";
 
 // The facilitator reminds those who have not weighted: the email arrives at a real SMTP receiver
@@ -12,21 +11,7 @@ import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDeci
 
 const PHONE = { width: 390, height: 844 };
 
-// One SMTP receiver on the port the server names: this file's tests run in order, and the file
-// takes turns on the port with notifications.spec.ts's receiver (see startSmtpReceiver).
-test.describe.configure({ mode: "default" });
-let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
-
-test.beforeAll(async () => {
-  // Another spec file may hold the port for a while: the receiver waits for it.
-  test.setTimeout(180_000);
-  smtp = await startSmtpReceiver(E2E_SMTP_PORT);
-});
-test.afterAll(async () => {
-  await smtp?.close();
-});
-
-const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
+const received = useSmtpReceiver();
 
 async function axeClean(page: Page) {
   const { violations } = await new AxeBuilder({ page }).include("#remind-heading").analyze();
@@ -102,11 +87,11 @@ test("the facilitator reminds those who have not weighted: the email arrives, th
 
   // Em's email, with a link straight to the weights page; Mo chose no email.
   await expect
-    .poll(() => smtp!.received.find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 })
+    .poll(() => received().find((m) => m.includes(em.person.email.toLowerCase())) ?? "", { timeout: 15_000 })
     .toContain("A reminder from the facilitator of");
-  const mail = smtp!.received.find((m) => m.includes(em.person.email.toLowerCase()))!;
+  const mail = received().find((m) => m.includes(em.person.email.toLowerCase()))!;
   expect(mail.replace(/=\r?\n/g, "")).toContain(`${new URL(decisionUrl).pathname}/weights`);
-  expect(smtp!.received.some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
+  expect(received().some((m) => m.includes(mo.person.email.toLowerCase()))).toBe(false);
 
   // The timeline says it in words, to how many, not to whom.
   await owner.page.reload();

@@ -15,7 +15,7 @@ import { HeaderSection } from "./header-section";
 import { loadDecisionPage } from "./load";
 import { ProgressSection } from "./progress-section";
 import { RecordSection } from "./record-section";
-import { Thread } from "./discussion/thread";
+import { earlierCommentsHref, Thread } from "./discussion/thread";
 import { RemindSection } from "./remind-section";
 import { ReviewSection } from "./review-section";
 import { StructureSection } from "./structure-section";
@@ -88,11 +88,7 @@ export default async function DecisionPage({
             optionId={null}
             title="Discussion"
             comments={data.discussion.comments}
-            earlierHref={
-              data.discussion.hasEarlier && data.discussion.comments[0]
-                ? pageHref(base, { commentsBefore: data.discussion.comments[0].createdAt.toISOString() }, "discussion")
-                : null
-            }
+            earlierHref={earlierCommentsHref(base, data.discussion)}
             userId={view.actor.userId}
             now={view.now}
             mayComment={canOnDecision(access.role, access.facilitates, "decision.vote")}

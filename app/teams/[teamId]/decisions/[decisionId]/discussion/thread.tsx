@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { pageHref } from "@/app/_components/pager";
 import { CommentMarkdown } from "@/app/_components/markdown";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
@@ -20,6 +21,12 @@ export type ThreadProps = {
   sealed: boolean;
   children?: React.ReactNode;
 };
+
+/** Where a thread's earlier comments are, when a page shows only the latest. */
+export function earlierCommentsHref(path: string, thread: { comments: ThreadComment[]; hasEarlier: boolean }): string | null {
+  const oldest = thread.comments[0];
+  return thread.hasEarlier && oldest ? pageHref(path, { commentsBefore: oldest.createdAt.toISOString() }, "discussion") : null;
+}
 
 /** A discussion thread: the comments, oldest first, and the box to add one. */
 export function Thread({ teamId, decisionId, optionId, title, comments, earlierHref, userId, now, mayComment, sealed, children }: ThreadProps) {
