@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
-import { pageHref } from "@/app/_components/pager";
 import { BackLink, PageHeader } from "@/app/_components/ui";
 import { canOnDecision } from "@/lib/auth/roles";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { optionThreadData } from "@/lib/services/pages/option-thread";
 import { id } from "@/lib/validation/fields";
 import { threadQuery } from "@/lib/validation/page-query";
-import { Thread } from "../../discussion/thread";
+import { earlierCommentsHref, Thread } from "../../discussion/thread";
 import { loadDecisionPage } from "../../load";
 import { EvidenceList } from "./evidence-list";
 
@@ -40,11 +39,7 @@ export default async function OptionThreadPage({
           optionId={data.option.id}
           title={`Discussion of ${data.option.name}`}
           comments={data.thread.comments}
-          earlierHref={
-            data.thread.hasEarlier && data.thread.comments[0]
-              ? pageHref(here, { commentsBefore: data.thread.comments[0].createdAt.toISOString() }, "discussion")
-              : null
-          }
+          earlierHref={earlierCommentsHref(here, data.thread)}
           userId={view.actor.userId}
           now={view.now}
           mayComment={canOnDecision(access.role, access.facilitates, "decision.vote")}
