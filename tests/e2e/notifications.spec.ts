@@ -11,6 +11,7 @@ import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-set
 
 const PHONE = { width: 360, height: 740 };
 
+test.describe.configure({ mode: "default" });
 const received = useSmtpReceiver();
 
 async function axeClean(page: Page) {

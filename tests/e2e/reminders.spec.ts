@@ -11,6 +11,7 @@ import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDeci
 
 const PHONE = { width: 390, height: 844 };
 
+test.describe.configure({ mode: "default" });
 const received = useSmtpReceiver();
 
 async function axeClean(page: Page) {

@@ -1,8 +1,11 @@
 import type { BrowserContext } from "@playwright/test";
 import { E2E_APP_DATABASE_URL, E2E_AUTH_SECRET, E2E_SMTP_PORT } from "../../playwright.config";
+import { verifyWebhookSignature } from "../../lib/domain/webhook-signature";
+import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 import { expect, test } from "./fixtures";
 import { DecisionPage, saveScores } from "./pages/decision-pages";
 import { AppServer } from "./support/app-server";
+import { useSmtpReceiver } from "./support/mail-and-bell";
 import { Nginx } from "./support/nginx";
 import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDecision } from "./support/team-setup";
 
@@ -15,6 +18,9 @@ const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 const PORT_A = E2E_PORT + 1;
 const PORT_B = E2E_PORT + 2;
 const NGINX_PORT = E2E_PORT + 3;
+// Not webhooks.spec.ts's receiver port: the two files may run side by side.
+const WEBHOOK_PORT = E2E_PORT + 43;
+const received = useSmtpReceiver();
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -26,7 +32,14 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   // The same SMTP_URL as the main server: these instances' workers share the jobs, so an email
   // another spec waits for may be sent by either of them.
-  const env = { DATABASE_URL: E2E_APP_DATABASE_URL, AUTH_SECRET: E2E_AUTH_SECRET, AUTH_TRUST_HOST: "true", SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}` };
+  const env = {
+    DATABASE_URL: E2E_APP_DATABASE_URL,
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    AUTH_TRUST_HOST: "true",
+    SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    ALLOW_PRIVATE_WEBHOOKS: "true",
+    WEBHOOK_RETRY_BASE_MS: "1000",
+  };
   // The build and the migrated database are the main web server's (playwright.config.ts).
   [a, b] = await Promise.all([AppServer.start(PORT_A, env), AppServer.start(PORT_B, env)]);
   if (Nginx.available()) nginx = await Nginx.start(NGINX_PORT, [PORT_A, PORT_B]);
@@ -156,4 +169,83 @@ test("through nginx, requests go round robin to both instances and the live stre
   }
   // Round robin: both instances answered this one person's requests, no sticky sessions.
   expect([...upstreams].sort()).toEqual([`127.0.0.1:${PORT_A}`, `127.0.0.1:${PORT_B}`]);
+});
+
+test("behind nginx, a reminder sent through it reaches a member by email, and a webhook added through it arrives signed, and again after its receiver was down", async ({
+  actor,
+  newContext,
+}) => {
+  test.skip(!nginx, "needs nginx (/usr/sbin/nginx, Debian's package)");
+  test.slow();
+  const lb = nginx!.url;
+  let receiver: WebhookReceiver | undefined = await startWebhookReceiver(WEBHOOK_PORT);
+  try {
+    const owner = await actor("Rhea", { viewport: DESKTOP, baseURL: lb });
+    const team = await owner.teams.createTeam("Balanced team");
+    const member = await joinThroughInvite(newContext, await team.createInvite({ role: "member" }), "Tom");
+    const teamUrl = `${lb}${new URL(member.page.url()).pathname}`;
+
+    // Tom wants reminders by email.
+    await member.page.goto(`${lb}/account`);
+    await member.page
+      .getByRole("group", { name: /^A reminder/ })
+      .getByRole("radio", { name: "Also by email" })
+      .check();
+    await member.page.getByRole("button", { name: "Save notification settings" }).click();
+    await expect(member.page.getByRole("status").filter({ hasText: "1 kind also by email" })).toBeVisible();
+
+    // Rhea adds a webhook for new decisions and phase changes.
+    await owner.page.goto(teamUrl);
+    await owner.page.getByRole("link", { name: "Manage webhooks" }).click();
+    const form = owner.page.getByRole("region", { name: "Add a webhook" });
+    await form.getByLabel("Address (URL)").fill(`http://127.0.0.1:${WEBHOOK_PORT}/balanced`);
+    await form.getByRole("radio", { name: "Plain JSON" }).check();
+    await form.getByRole("checkbox", { name: "A decision is created" }).check();
+    await form.getByRole("checkbox", { name: /^A decision moves on/ }).check();
+    await form.getByRole("button", { name: "Add webhook" }).click();
+    const secret = await owner.page.getByLabel("Signing secret").inputValue();
+    const arrived = (type: string, title: string) =>
+      receiver?.received.filter((r) => r.path === "/balanced" && r.body.includes(`"type":"${type}"`) && r.body.includes(title)) ?? [];
+    const signed = (r: { headers: Record<string, unknown>; body: string }) =>
+      verifyWebhookSignature({
+        secret,
+        timestamp: r.headers["x-verdict-timestamp"] as string,
+        signature: r.headers["x-verdict-signature"] as string,
+        body: r.body,
+      });
+
+    const title = `Balanced broker ${Date.now()}`;
+    await owner.page.goto(teamUrl);
+    await newSmallDecision(owner.page, title);
+    await expect.poll(() => arrived("decision.created", title).length, { timeout: 20_000 }).toBe(1);
+    expect(signed(arrived("decision.created", title)[0]!)).toBe(true);
+
+    // The reminder, through nginx: the email reaches Tom, sent by whichever server's worker took the job.
+    const facilitator = new DecisionPage(owner.page);
+    await facilitator.advance("Open weighting", "Weighting");
+    const card = owner.page.getByRole("region", { name: "Remind" });
+    await card.getByRole("button", { name: "Remind 1 person" }).click();
+    await expect(card.getByRole("status")).toHaveText("Reminder sent to 1 person.");
+    const tom = member.person.email.toLowerCase();
+    const unwrapped = () => received().map((m) => m.replace(/=\r?\n/g, ""));
+    await expect
+      .poll(() => unwrapped().find((m) => m.includes(tom) && m.includes(title)) ?? "", { timeout: 20_000 })
+      .toContain("A reminder from the facilitator");
+
+    // The receiver goes down; the next phase change fails, then arrives once it is back.
+    await receiver.close();
+    receiver = undefined;
+    await facilitator.advance("Close weighting and open scoring", "Scoring");
+    await expect(async () => {
+      await owner.page.goto(`${teamUrl}/webhooks`);
+      await expect(owner.page.getByRole("table", { name: "Delivery log" }).getByRole("row").filter({ hasText: "connection refused" }).first()).toBeVisible({
+        timeout: 1_000,
+      });
+    }).toPass({ timeout: 20_000 });
+    receiver = await startWebhookReceiver(WEBHOOK_PORT);
+    await expect.poll(() => arrived("decision.phase_changed", title).filter((r) => r.body.includes("scoring")).length, { timeout: 30_000 }).toBe(1);
+    expect(signed(arrived("decision.phase_changed", title).find((r) => r.body.includes("scoring"))!)).toBe(true);
+  } finally {
+    await receiver?.close();
+  }
 });

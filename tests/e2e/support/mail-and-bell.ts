@@ -7,12 +7,11 @@ import { test } from "../fixtures";
 export const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
 
 /**
- * One SMTP receiver on the port the server's SMTP_URL names, for the calling spec file: its tests
- * run in order, and spec files that receive mail take turns on the port (the receiver waits for it).
- * Returns what the receiver has received so far.
+ * One SMTP receiver on the port the server's SMTP_URL names, for the calling spec file, whose tests
+ * must then run in one worker (mode "default" or "serial"); spec files that receive mail take turns
+ * on the port (the receiver waits for it). Returns what the receiver has received so far.
  */
 export function useSmtpReceiver(): () => string[] {
-  test.describe.configure({ mode: "default" });
   let smtp: Awaited<ReturnType<typeof startSmtpReceiver>> | undefined;
   test.beforeAll(async () => {
     // Another spec file may hold the port for a while.
