@@ -93,3 +93,30 @@ test("two members discuss: Markdown safely, a mention told, an edit and a remova
   await axeClean(owner.page);
   await snapshot(owner.page, "discussion-option-dark");
 });
+
+test("without JavaScript, an oversized comment is refused with its reason and nothing posted, and a comment is posted and rendered", async ({
+  actor,
+  newContext,
+}) => {
+  test.slow();
+  const owner = await actor("Noor", { viewport: DESKTOP });
+  await owner.teams.createTeam("Script-free talkers");
+  const decisionUrl = await newSmallDecision(owner.page, "Search engine");
+  const storageState = await owner.page.context().storageState();
+  const page = await (await newContext({ javaScriptEnabled: false, storageState, viewport: PHONE })).newPage();
+  await page.goto(decisionUrl);
+  const discussion = page.getByRole("region", { name: "Discussion" });
+
+  // The browser's own length limit is lifted, as a hand-made request would: the server refuses it.
+  await discussion.getByLabel("Add to the discussion").evaluate((box) => box.removeAttribute("maxlength"));
+  await discussion.getByLabel("Add to the discussion").fill("x".repeat(5001));
+  await discussion.getByRole("button", { name: "Post comment" }).click();
+  await expect(page.getByRole("region", { name: "Discussion" }).getByText("Use at most 5000 characters for a comment")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Discussion" }).getByRole("article")).toHaveCount(0);
+
+  await page.getByRole("region", { name: "Discussion" }).getByLabel("Add to the discussion").fill("Elastic or Meilisearch? _Meili_ is lighter.");
+  await page.getByRole("region", { name: "Discussion" }).getByRole("button", { name: "Post comment" }).click();
+  const comment = page.getByRole("region", { name: "Discussion" }).getByRole("article", { name: `Comment by ${owner.person.name}` });
+  await expect(comment.locator("em")).toHaveText("Meili");
+  await snapshot(page, "discussion-no-js-phone");
+});
