@@ -22,6 +22,7 @@ export async function register() {
   if (env().WORKER_IN_SERVER) {
     // Notifications and their emails; it connects on its own first step if the database was down.
     const { startServerWorker } = await import("./lib/worker");
-    startServerWorker(dbHandle);
+    const { workerDbHandle } = await import("./db");
+    startServerWorker(workerDbHandle);
   }
 }

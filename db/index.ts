@@ -68,3 +68,24 @@ export function dbHandle(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await dbHandle()).db;
 }
+
+const workerKey = Symbol.for("verdict.worker-db");
+type WorkerHolder = { [workerKey]?: Promise<DbHandle> };
+
+/**
+ * The in-server worker's database handle. On PostgreSQL it has connections of its own: the worker
+ * keeps stepping through an outage, and postgres.js waits longer before each reconnection of a
+ * client whose attempts failed, so sharing the requests' client would slow their recovery once
+ * the database is back. On PGlite it is the one handle (one process per directory).
+ */
+export function workerDbHandle(): Promise<DbHandle> {
+  const holder = globalThis as WorkerHolder;
+  holder[workerKey] ??= (async () => {
+    const main = await dbHandle(); // migrated and ready
+    return main.target.driver === "pglite" ? main : openDb({ ...main.target, maxConnections: 3 });
+  })().catch((error: unknown) => {
+    delete holder[workerKey];
+    throw classifyDatabaseError(error);
+  });
+  return holder[workerKey];
+}
