@@ -54,13 +54,13 @@ export const CHAIN_START: ChainPosition = { seq: 0, hash: "", count: 0 };
  * Walks the next links of a chain (in seq order) from `from`; returns where it got, and the first
  * link that breaks the chain, if one does.
  */
-export function walkChain(
-  links: readonly ChainLink[],
+export function walkChain<L extends ChainLink>(
+  links: readonly L[],
   from: ChainPosition,
   sha256: Sha256Hex,
-): { at: ChainPosition; lastIntact: ChainLink | null; broken: { link: ChainLink; reason: ChainBreakReason } | null } {
+): { at: ChainPosition; lastIntact: L | null; broken: { link: L; reason: ChainBreakReason } | null } {
   let at = from;
-  let lastIntact: ChainLink | null = null;
+  let lastIntact: L | null = null;
   for (const link of links) {
     const reason: ChainBreakReason | null =
       link.teamSeq !== at.seq + 1

@@ -28,9 +28,9 @@ export async function verifyTeamHistory(db: Executor, teamId: string): Promise<H
     const links = await chainLinks(db, teamId, at.seq, BATCH);
     const walk = walkChain(links, at, sha256);
     at = walk.at;
-    if (walk.lastIntact) intactThrough = links.find((l) => l.id === walk.lastIntact!.id)!.createdAt;
+    if (walk.lastIntact) intactThrough = walk.lastIntact.createdAt;
     if (walk.broken) {
-      const link = links.find((l) => l.id === walk.broken!.link.id)!;
+      const { link } = walk.broken;
       return {
         teamId,
         intactCount: at.count,
