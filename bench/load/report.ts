@@ -19,6 +19,9 @@ export type Row = {
   errors: number;
   bytes: number;
   ratio: number | null;
+  /** CPU milliseconds per answered request in the server's processes and in PostgreSQL's (throughput scenarios). */
+  serverCpuMs?: number;
+  databaseCpuMs?: number;
   /** The slowest of the run, where it is reported (`live`). */
   max?: number;
 };
@@ -47,7 +50,7 @@ export function machine(postgresVersion: string): Machine {
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : "-");
 const kb = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB` : `${Math.round(bytes)} B`);
-const HEAD = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes/resp", "ratio"];
+const HEAD = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes/resp", "ratio", "CPU ms/req server + db"];
 
 function cells(row: Row): string[] {
   return [
@@ -60,6 +63,7 @@ function cells(row: Row): string[] {
     String(row.errors),
     kb(row.bytes),
     row.ratio === null || !Number.isFinite(row.ratio) ? "-" : row.ratio.toFixed(2),
+    row.serverCpuMs === undefined || row.databaseCpuMs === undefined ? "-" : `${ms(row.serverCpuMs)} + ${ms(row.databaseCpuMs)}`,
   ];
 }
 

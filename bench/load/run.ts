@@ -25,11 +25,12 @@ import { captureSaveScores } from "./capture";
 import { measureLive } from "./live";
 import { describeMachine, machine, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
-import { FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
+import { cpuBetween, cpuSnapshot, FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
 import { checkBallots, settledSaves } from "./verify";
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_load";
+const DATABASE_NAME = new URL(DATABASE_URL).pathname.slice(1);
 const APP_ROLE = "verdict_load_app";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3411);
@@ -50,6 +51,17 @@ const asRole = (url: string, role: string) => {
   u.password = "";
   return u.toString();
 };
+
+type CpuPerRequest = { serverCpuMs: number; databaseCpuMs: number };
+
+/**
+ * Where a scenario's time went: CPU milliseconds per answered request, in the server's processes
+ * and in PostgreSQL's, over the measurement (the responses still in flight at its end add a little).
+ */
+function perRequest(used: ReturnType<typeof cpuBetween>, answered: number): CpuPerRequest {
+  const per = (ms: number) => (answered > 0 ? ms / answered : Number.NaN);
+  return { serverCpuMs: per(used.server), databaseCpuMs: per(used.database) };
+}
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -149,7 +161,7 @@ try {
   const order = groups.flat();
   const warmed = new Set<string>();
 
-  const measured: (Measured & { scenario: string })[] = [];
+  const measured: (Measured & { scenario: string; cpu: CpuPerRequest })[] = [];
   for (const group of groups) {
     for (const connections of CONNECTIONS) {
       for (const scenario of group) {
@@ -158,7 +170,10 @@ try {
         warmed.add(scenario);
         await waitIdle(servers);
         const before = scenario === "save-scores" ? await settledSaves(db, seeded.scoring.decisionId) : 0;
+        const server = scenario.startsWith("floor-") ? floor! : app;
+        const cpuBefore = cpuSnapshot(server, DATABASE_NAME);
         const result = await drive(target, connections, DURATION);
+        const cpu = perRequest(cpuBetween(cpuBefore, cpuSnapshot(server, DATABASE_NAME)), result.ok);
         if (scenario === "save-scores") {
           // Requests still in flight when autocannon stops may still commit: at most one per connection.
           const saved = (await settledSaves(db, seeded.scoring.decisionId)) - before;
@@ -167,12 +182,14 @@ try {
             console.error(`  save-scores x${connections}: ${result.ok} saves answered ok but ${saved} scores.updated events were written`);
           }
         }
-        measured.push({ scenario, ...result });
+        measured.push({ scenario, ...result, cpu });
         const d = result.detail;
         const problems = result.errors
           ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
           : "";
-        step(`${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms${problems}`);
+        step(
+          `${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, CPU per request ${cpu.serverCpuMs.toFixed(1)} ms server + ${cpu.databaseCpuMs.toFixed(1)} ms PostgreSQL${problems}`,
+        );
       }
     }
   }
@@ -220,7 +237,17 @@ try {
 
   const rows = withRatios(
     [
-      ...measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes }) => ({ scenario, connections, rps, p50, p95, p99, errors, bytes })),
+      ...measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes, cpu }) => ({
+        scenario,
+        connections,
+        rps,
+        p50,
+        p95,
+        p99,
+        errors,
+        bytes,
+        ...cpu,
+      })),
       ...liveRows,
     ],
     (scenario) => (scenario === "save-scores" || scenario === "floor-save" ? "floor-save" : "floor-page"),

@@ -67,21 +67,48 @@ function portAnswers(port: number): Promise<boolean> {
 
 export type Server = { name: string; port: number; base: string; logFile: string; pgid: number; stop: () => Promise<void> };
 
-/** CPU time (in clock ticks) used so far by every process in a process group, from /proc. */
-function groupTicks(pgid: number): number {
-  let ticks = 0;
+/** CPU time (in clock ticks, 1/100 s) used so far by each process that `matches`, by pid, from /proc. */
+function ticksOf(matches: (pid: string, pgid: number) => boolean): Map<string, number> {
+  const ticks = new Map<string, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // The command name may hold spaces and parentheses; the fields after its last ")" do not.
       const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+      if (matches(entry, Number(fields[2]))) ticks.set(entry, Number(fields[11]) + Number(fields[12]));
     } catch {
       // the process ended meanwhile
     }
   }
   return ticks;
+}
+
+const sum = (ticks: Map<string, number>) => [...ticks.values()].reduce((a, b) => a + b, 0);
+const groupTicks = (pgid: number) => sum(ticksOf((_, group) => group === pgid));
+
+/** Whether a process is a PostgreSQL backend serving `database` (its title: "postgres: [cluster: ]user database host state"). */
+function servesDatabase(pid: string, database: string): boolean {
+  const title = /^postgres: (?:\S+: )?\S+ (\S+) /.exec(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  return title?.[1] === database;
+}
+
+export type CpuSnapshot = { server: number; database: Map<string, number> };
+
+/** CPU time so far of a server's process group and of each PostgreSQL backend serving `database`. */
+export function cpuSnapshot(server: Server, database: string): CpuSnapshot {
+  return { server: groupTicks(server.pgid), database: ticksOf((pid) => servesDatabase(pid, database)) };
+}
+
+/**
+ * CPU milliseconds between two snapshots: the server's, and the backends' (a backend that started
+ * meanwhile counts whole; one that ended meanwhile, as an idle pooled connection does, drops out
+ * rather than taking its earlier time with it).
+ */
+export function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): { server: number; database: number } {
+  let database = 0;
+  for (const [pid, ticks] of after.database) database += ticks - (before.database.get(pid) ?? 0);
+  return { server: (after.server - before.server) * 10, database: database * 10 };
 }
 
 /**
