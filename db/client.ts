@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { classifyDatabaseError } from "../lib/database-unavailable";
+import { pipeliningBegin } from "./pipelined-begin";
 import { namingStatements } from "./prepared-statements";
 import * as schema from "./schema";
 
@@ -53,7 +54,7 @@ export const POSTGRES_OPTIONS = {
 export async function openDb(target: DbTarget): Promise<DbHandle> {
   if (target.driver === "postgres") {
     const raw = postgres(target.url, { ...POSTGRES_OPTIONS, max: target.maxConnections ?? 10 });
-    const client = namingStatements(raw);
+    const client = namingStatements(pipeliningBegin(raw));
     const db = reportUnavailability(drizzlePostgres({ client, schema }) as unknown as Db);
     const observed = (onQuery: (sql: string) => void) =>
       reportUnavailability(drizzlePostgres({ client, schema, logger: { logQuery: onQuery } }) as unknown as Db);
