@@ -36,5 +36,7 @@ export default async function proxy(request: NextRequest) {
   return response;
 }
 
-// Every page and route, but not the build's hashed static files.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+// Every page and route, but not the build's hashed static files, nor the routes under /api/teams
+// (the sheets' JSON saves and the live streams): they check the session and bound the body
+// themselves and set NON_PAGE_HEADERS, and a team saving at once should not pay for the proxy twice.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/teams/).*)"] };

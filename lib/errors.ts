@@ -13,3 +13,5 @@ export class AppError extends Error {
 export class NotFoundError extends AppError {}
 export class ForbiddenError extends AppError {}
 export class ConflictError extends AppError {}
+/** The session behind the request was signed out, revoked or has expired since the cookie was set. */
+export class SignedOutError extends AppError {}

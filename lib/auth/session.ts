@@ -7,6 +7,11 @@ import { findSessionUser } from "../../db/queries/sessions";
 import { env } from "../env";
 import { readSessionCookie } from "./session-cookie";
 
+/** Who the request's session cookie names (checked and unexpired), without reading the database: who to look for, not yet who is signed in. */
+export async function sessionClaims() {
+  return readSessionCookie(await headers(), (await cookies()).getAll(), env().AUTH_SECRET);
+}
+
 /** `unread`: how many of their notifications are unread, for the header's bell. */
 export type CurrentUser = { id: string; name: string; email: string; sessionId: string; timeZone: string | null; unread: number };
 
@@ -16,7 +21,7 @@ export type CurrentUser = { id: string; name: string; email: string; sessionId: 
  * per request: the layout and the page both ask, and one read answers both.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  const claims = await readSessionCookie(await headers(), (await cookies()).getAll(), env().AUTH_SECRET);
+  const claims = await sessionClaims();
   if (!claims) return null;
   return findSessionUser(await getDb(), claims.sessionId, claims.userId);
 });

@@ -2,11 +2,12 @@ import "server-only";
 import type { z } from "zod";
 import { getDb } from "../../db";
 import type { DecisionPermission } from "../auth/roles";
-import { type CurrentUser, currentUser } from "../auth/session";
+import { type CurrentUser, sessionClaims } from "../auth/session";
 import { isDatabaseUnavailable } from "../database-unavailable";
-import { AppError, ForbiddenError, NotFoundError } from "../errors";
+import { AppError, ForbiddenError, NotFoundError, SignedOutError } from "../errors";
 import { readJsonObject } from "../http/json-request";
-import { type DecisionContext, type DecisionLock, DECISION_NOT_FOUND, inDecision } from "../services/access";
+import { NON_PAGE_HEADERS } from "../http/security-headers";
+import { type DecisionContext, type DecisionLock, DECISION_NOT_FOUND, inDecisionForSession, SIGNED_OUT } from "../services/access";
 import { id } from "../validation/fields";
 import { checkInput, type FormState } from "../validation/form-data";
 import { failureState, type Outcome } from "./actions";
@@ -18,9 +19,9 @@ import { failureState, type Outcome } from "./actions";
 // otherwise: the action is what works without JavaScript, and this is the cheaper path for the
 // many saves a team makes at once (no action id to resolve, no router state, no multipart fields).
 
-export const SIGNED_OUT_MESSAGE = "You are signed out, so nothing was saved. Sign in again in another tab, then save here once more.";
+export const SIGNED_OUT_MESSAGE = SIGNED_OUT;
 
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" };
+const PRIVATE = { ...NON_PAGE_HEADERS, "Cache-Control": "private, no-store" };
 
 function answer(status: number, state: FormState): Response {
   return Response.json(state, { status, headers: PRIVATE });
@@ -28,6 +29,7 @@ function answer(status: number, state: FormState): Response {
 
 /** The status a route answers for a failure; the wording is failureState's, the same an action shows. */
 function failureStatus(error: unknown): number {
+  if (error instanceof SignedOutError) return 401;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof AppError) return 409;
@@ -69,10 +71,12 @@ export function decisionJsonRoute<S extends z.ZodType<DecisionParams>, P extends
       return answer(422, { ok: false, message, fieldErrors: parsed.fieldErrors ?? undefined });
     }
     try {
-      const user = await currentUser();
-      if (!user) return answer(401, { ok: false, message: SIGNED_OUT_MESSAGE });
+      // The cookie alone says who; the session row is read in the transaction's first round trip.
+      const claims = await sessionClaims();
+      if (!claims) return answer(401, { ok: false, message: SIGNED_OUT_MESSAGE });
       const db = await getDb();
-      const outcome = await inDecision(db, user.id, { teamId, decisionId }, permission, (ctx) => handler({ ctx, user, input: parsed.data }), options);
+      const ref = { teamId, decisionId };
+      const outcome = await inDecisionForSession(db, claims, ref, permission, (ctx, user) => handler({ ctx, user, input: parsed.data }), options);
       if (typeof outcome === "object") return answer(200, { ok: true, message: outcome.message, data: outcome.data });
       return answer(200, { ok: true, message: outcome ?? undefined });
     } catch (error) {

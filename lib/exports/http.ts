@@ -1,5 +1,6 @@
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
 import { AppError, ForbiddenError, NotFoundError } from "../errors";
+import { NON_PAGE_HEADERS } from "../http/security-headers";
 // Responses of the export routes. Pure: a status, a body and headers, nothing read from the request.
 
 /** Only ASCII reaches the header; every filename built here already is (slugs), this just makes sure. */
@@ -8,9 +9,9 @@ function asciiFilename(filename: string): string {
 }
 
 const PRIVATE = {
+  ...NON_PAGE_HEADERS,
   // The bytes depend on who asks (membership) and on later events: never cache them in between.
   "Cache-Control": "private, no-store",
-  "X-Content-Type-Options": "nosniff",
 };
 
 export function downloadResponse(body: string, filename: string, contentType: string): Response {

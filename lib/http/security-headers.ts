@@ -66,3 +66,17 @@ export function servedOverHttps(url: URL, forwardedProto: string | null): boolea
   if (url.protocol === "https:") return true;
   return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
+
+/**
+ * The headers of a response that is never a page (JSON, an event stream, plain text), set by the
+ * route itself: the routes under /api/teams run without the proxy, whose work per request (a
+ * nonce, a policy, the request's headers copied) only a page needs. Nothing in such a response
+ * may run, be framed or be cached along the way.
+ */
+export const NON_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};

@@ -1,5 +1,6 @@
 import "server-only";
 import { UNREAD_EVENT } from "../domain/live-updates";
+import { NON_PAGE_HEADERS } from "../http/security-headers";
 import type { LiveEvent, LiveHub, LiveScope } from "./hub";
 
 /** A comment line every 25 s keeps proxies and load balancers from closing a quiet stream. */
@@ -17,6 +18,7 @@ export function eventFrame(event: LiveEvent): string {
 }
 
 const HEADERS = {
+  ...NON_PAGE_HEADERS,
   "Content-Type": "text/event-stream; charset=utf-8",
   // no-transform: Next's gzip (and any proxy's) would hold events back to fill a block.
   "Cache-Control": "private, no-cache, no-transform",

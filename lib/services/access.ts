@@ -1,11 +1,12 @@
 import "server-only";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
+import { findSessionUser } from "../../db/queries/sessions";
 import { memberRole } from "../../db/queries/teams";
 import { type Decision, decisions, events, memberships } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
-import { ForbiddenError, NotFoundError } from "../errors";
+import { ForbiddenError, NotFoundError, SignedOutError } from "../errors";
 import { recordDeadlineTransitions } from "./decision-change";
 
 // The one place where a person's role is checked against what they ask to do. Use cases take a
@@ -14,6 +15,7 @@ import { recordDeadlineTransitions } from "./decision-change";
 
 export const TEAM_NOT_FOUND = "That team does not exist, or you are not a member of it.";
 export const DECISION_NOT_FOUND = "That decision does not exist in this team.";
+export const SIGNED_OUT = "You are signed out, so nothing was saved. Sign in again in another tab, then save here once more.";
 
 export type Actor = { userId: string; role: Role };
 
@@ -162,9 +164,50 @@ export async function inDecision<P extends DecisionPermission, R>(
   work: (ctx: DecisionContext<P>) => Promise<R>,
   options: { lock?: DecisionLock; now?: Date } = {},
 ): Promise<R> {
+  return decisionTransaction(db, userId, ref, permission, (tx) => roleAndDecision(tx, userId, ref, options.lock ?? "update"), work, options);
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+/**
+ * inDecision for a request that has only its cookie's claims: the session is read in the same
+ * round trip as the role and the decision (both sent at once), and SignedOutError ends the
+ * transaction when it is no longer live.
+ */
+export async function inDecisionForSession<P extends DecisionPermission, R>(
+  db: Db,
+  session: { userId: string; sessionId: string },
+  ref: DecisionRef,
+  permission: P,
+  work: (ctx: DecisionContext<P>, user: SessionUser) => Promise<R>,
+  options: { lock?: DecisionLock; now?: Date } = {},
+): Promise<R> {
+  const { userId, sessionId } = session;
+  const now = options.now ?? new Date();
+  let user: SessionUser | null = null;
+  const access = async (tx: Tx) => {
+    const [live, found] = await Promise.allSettled([findSessionUser(tx, sessionId, userId, now), roleAndDecision(tx, userId, ref, options.lock ?? "update")]);
+    if (live.status === "rejected") throw live.reason;
+    if (!live.value) throw new SignedOutError(SIGNED_OUT);
+    if (found.status === "rejected") throw found.reason;
+    user = live.value;
+    return found.value;
+  };
+  return decisionTransaction(db, userId, ref, permission, access, (ctx) => work(ctx, user!), { ...options, now });
+}
+
+async function decisionTransaction<P extends DecisionPermission, R>(
+  db: Db,
+  userId: string,
+  ref: DecisionRef,
+  permission: P,
+  access: (tx: Tx) => ReturnType<typeof roleAndDecision>,
+  work: (ctx: DecisionContext<P>) => Promise<R>,
+  options: { lock?: DecisionLock; now?: Date },
+): Promise<R> {
   const { lock = "update", now = new Date() } = options;
   return db.transaction(async (tx) => {
-    const { role, decision: found } = await roleAndDecision(tx, userId, ref, lock);
+    const { role, decision: found } = await access(tx);
     if (!found) throw new NotFoundError(DECISION_NOT_FOUND);
     const { facilitates } = decisionAccess(role, userId, found, permission);
     const decision = lock === "update" ? await recordDeadlineTransitions(tx, found, now) : withDeadlinesApplied(found, now);

@@ -189,7 +189,9 @@ test("the live stream is unbuffered, uncompressed event-stream that carries ids 
   expect(all.response.headers.get("cache-control")).toContain("no-transform");
   expect(all.response.headers.get("x-accel-buffering")).toBe("no");
   expect(all.response.headers.get("content-encoding")).toBeNull();
-  expect(all.response.headers.get("content-security-policy")).toContain("default-src 'self'");
+  // Set by the route itself (streams run without the proxy): nothing in a stream may run or be framed.
+  expect(all.response.headers.get("content-security-policy")).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+  expect(all.response.headers.get("x-frame-options")).toBe("DENY");
   const frames = all.body.split("\n\n").filter((frame) => frame.includes("event: "));
   expect(frames.map((frame) => /event: (.+)/.exec(frame)![1])).toEqual(["decision.created", "decision.phase_changed"]);
   const ids = frames.map((frame) => Number(/^id: (\d+)$/m.exec(frame)![1]));

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import * as ballots from "../../lib/services/ballots";
-import { inDecision, readDecision } from "../../lib/services/access";
+import { createSession, revokeSession } from "../../db/queries/sessions";
+import { SignedOutError } from "../../lib/errors";
+import { inDecision, inDecisionForSession, readDecision } from "../../lib/services/access";
 import { decisionIn, ensureCatalog, scoreGrid, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
@@ -35,6 +37,28 @@ describeEachDriver("statements per save", (ctx) => {
     const fx = await tenByTen("scoring");
     const { queries } = await countQueries(ctx, (db) => readDecision(db, u.ana.id, fx, "decision.view"));
     expect(queries).toHaveLength(1);
+  });
+
+  test("a save from the sheet's script reads the session beside the access check: five statements; a session ended meanwhile writes nothing", async () => {
+    const fx = await tenByTen("scoring");
+    const sheet = scoreGrid(
+      fx,
+      fx.options.map(() => fx.criteria.map(() => 2)),
+    );
+    const session = { userId: u.ana.id, sessionId: await createSession(ctx.db, u.ana.id, "save-queries") };
+    const save = (db: typeof ctx.db) =>
+      inDecisionForSession(db, session, sheet, "decision.vote", async (c, user) => ({ user: user.id, ...(await ballots.saveScores(c, sheet)) }), {
+        lock: "share",
+      });
+
+    const { result, queries } = await countQueries(ctx, save);
+    expect(result).toEqual({ user: u.ana.id, firstTime: true, cells: 100 });
+    expect(queries).toHaveLength(5);
+    expect(queries[0]).toMatch(/from "sessions"/);
+
+    await revokeSession(ctx.db, u.ana.id, session.sessionId);
+    await expect(save(ctx.db)).rejects.toBeInstanceOf(SignedOutError);
+    expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("scores."))).toHaveLength(1);
   });
 
   describe("scores", () => {

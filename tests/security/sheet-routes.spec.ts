@@ -10,11 +10,12 @@ test.describe.configure({ mode: "default" });
 let voter: Person;
 let decision: db.DecisionRow;
 let scoresUrl: string;
+let teamId: string;
 
 test.beforeAll(async () => {
   voter = await signUp("sheet-routes");
   const userId = await db.userIdOf(voter.email);
-  const teamId = await db.insertTeam(`Sheet routes ${Date.now()}`, [[userId, "owner"]]);
+  teamId = await db.insertTeam(`Sheet routes ${Date.now()}`, [[userId, "owner"]]);
   decision = await db.insertDecision(teamId, userId, "scoring");
   scoresUrl = `/api/teams/${teamId}/decisions/${decision.id}/scores`;
 });
@@ -27,8 +28,8 @@ test.afterAll(async () => {
 const scored = () => ({ scores: { [decision.options[0]!]: { [decision.criteria[0]!]: { score: "4" } } } });
 const nothingWritten = async () => expect(await db.countScores(decision.id, await db.userIdOf(voter.email))).toBe(0);
 
-async function put(body: string | Buffer, headers: Record<string, string> = {}) {
-  const response = await voter.http.fetch(scoresUrl, {
+async function put(body: string | Buffer, headers: Record<string, string> = {}, url = scoresUrl) {
+  const response = await voter.http.fetch(url, {
     method: "PUT",
     data: body,
     headers: { "content-type": "application/json", origin: BASE_URL, ...headers },
@@ -37,6 +38,7 @@ async function put(body: string | Buffer, headers: Record<string, string> = {}) 
   const text = await response.text();
   return {
     status: response.status(),
+    headers: response.headers(),
     text,
     json: (() => {
       try {
@@ -47,6 +49,24 @@ async function put(body: string | Buffer, headers: Record<string, string> = {}) 
     })(),
   };
 }
+
+test("every answer, saved or refused, is locked down by the route itself: these routes run without the proxy", async () => {
+  // A decision of its own: the tests below count what was written to the shared one.
+  const other = await db.insertDecision(teamId, await db.userIdOf(voter.email), "scoring");
+  const url = `/api/teams/${teamId}/decisions/${other.id}/scores`;
+  const saved = await put(JSON.stringify({ scores: { [other.options[0]!]: { [other.criteria[0]!]: { score: "4" } } } }), {}, url);
+  expect(saved.json?.ok).toBe(true);
+  for (const answer of [saved, await put("[not json", {}, url)]) {
+    expect(answer.headers["content-type"]).toMatch(/^application\/json/);
+    expect(answer.headers).toMatchObject({
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "referrer-policy": "strict-origin-when-cross-origin",
+    });
+    expect(answer.headers["content-security-policy"]).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
+  }
+});
 
 test("another site's page cannot save a sheet with the person's cookie", async () => {
   for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, { origin: "http://127.0.0.1.evil.example" }]) {
