@@ -4,13 +4,14 @@ import type { Sql } from "postgres";
 // short reads a page makes that is most of the database's work per request, and the driver handles
 // a parameter description for each. postgres.js keeps named statements per connection, keyed by
 // their text, and never forgets one, so only texts whose shape cannot grow with the data are named:
-// no parameter lists (`in ($1, $2, …)`, rows of a multi-row insert), nothing huge, and at most
-// MAX_NAMED_TEXTS different texts per process, whatever this rule misses.
+// no parameter lists (`in ($1, $2, …)`, `array[…]`, a multi-row insert's second row), nothing huge,
+// and at most MAX_NAMED_TEXTS different texts per process, whatever this rule misses. A one-row
+// insert is named: its text is the same whatever the values (each history event is one).
 
 export const MAX_NAMED_TEXTS = 300;
 const MAX_NAMED_LENGTH = 8_000;
-/** Two parameters in a row (a list: `in (…)`, `array[…]`, a row of values), or one row of values after another. */
-const GROWS_WITH_DATA = /\$\d+\s*,\s*\$\d+|\)\s*,\s*\(/;
+/** A parenthesised run of parameters alone that is not a row of values, an array of them, or a second row. */
+const GROWS_WITH_DATA = /(?<!\bvalues\s*)\(\s*\$\d+\s*(?:,\s*\$\d+\s*)+\)|\[\s*\$\d+\s*,|\)\s*,\s*\(/i;
 
 export function shouldName(text: string, named: Set<string>): boolean {
   if (named.has(text)) return true;

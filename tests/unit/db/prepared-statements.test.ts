@@ -14,9 +14,18 @@ describe("shouldName", () => {
   });
 
   test.each([
-    ['select "id" from "scores" where "scores"."round" in ($1, $2, $3)'],
-    ['insert into "options" ("name", "position") values ($1, $2), ($3, $4)'],
     ['insert into "weights" ("criterion_id", "weight") values ($1, $2)'],
+    ['insert into "events" ("id", "team_id", "type", "payload") values (default, $1, $2, $3)'],
+    ['select "id" from "scores" where "scores"."round" in ($1)'],
+  ])("names a one-row insert, and a one-item list (a longer list is another text): %s", (text) => {
+    expect(shouldName(text, new Set())).toBe(true);
+  });
+
+  test.each([
+    ['select "id" from "scores" where "scores"."round" in ($1, $2, $3)'],
+    ['select "id" from "scores" where "scores"."round" IN ( $1 ,$2 )'],
+    ['insert into "options" ("name", "position") values ($1, $2), ($3, $4)'],
+    ['insert into "events" ("id", "type") values (default, $1), (default, $2)'],
     ["select array_position(array[$1, $2, $3], role)"],
   ])("does not name a text that grows with the data: %s", (text) => {
     const named = new Set<string>();
