@@ -126,6 +126,8 @@ try {
 
   const pages: Record<string, { path: string; marker: string }> = {
     "scores-page": { path: `${decision}/scores`, marker: "Save scores" },
+    // In scoring, the weights page shows the member's own weights, read-only.
+    "weights-page": { path: `${decision}/weights`, marker: "How much does each criterion matter?" },
     "decision-page": { path: decision, marker: "Framework for the team-wide platform rewrite" },
     "results-page": { path: results, marker: "Weighted ranking" },
     "team-page": { path: `/teams/${teamId}`, marker: "Bench team" },
@@ -157,7 +159,7 @@ try {
   // concurrency a floor is measured right after the scenarios it is the floor of, so that a
   // machine getting busier or quieter during the run moves both sides of a ratio alike.
   const wanted = (names: string[]) => names.filter((s) => !ONLY || ONLY.includes(s));
-  const groups = [wanted(["scores-page", "decision-page", "results-page", "team-page", "floor-page"]), wanted(["save-scores", "floor-save"])];
+  const groups = [wanted(["scores-page", "weights-page", "decision-page", "results-page", "team-page", "floor-page"]), wanted(["save-scores", "floor-save"])];
   const order = groups.flat();
   const warmed = new Set<string>();
 
