@@ -13,6 +13,8 @@ async function seriousViolations(page: Page) {
 }
 
 test("sign-in, team, account and invite pages have no serious accessibility issues", async ({ actor, page }) => {
+  // Five full axe runs, as below: on a busy two-core machine they alone can take most of a minute.
+  test.slow();
   await page.goto("/sign-in");
   expect(await seriousViolations(page)).toEqual([]);
 

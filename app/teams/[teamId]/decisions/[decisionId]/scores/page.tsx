@@ -40,9 +40,15 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
   const open = acceptsScores(decision.status);
   // In a new round the sheet starts from the person's own previous scores: they change what moved them.
   const startFrom = mine.scores.length > 0 || !previousMine ? mine.scores : previousMine.scores;
-  const initial: Record<string, Cell> = Object.fromEntries(
-    startFrom.map((s) => [`${s.optionId}.${s.criterionId}`, { score: s.score, comment: s.comment ?? "", evidence: s.evidenceUrl ?? "" }]),
+  const saved = new Map(startFrom.map((s) => [`${s.optionId}.${s.criterionId}`, s]));
+  const initial: (Cell | null)[] = structure.options.flatMap((o) =>
+    structure.criteria.map((c) => {
+      const s = saved.get(`${o.id}.${c.id}`);
+      return s ? { score: s.score, ...(s.comment ? { comment: s.comment } : {}), ...(s.evidenceUrl ? { evidence: s.evidenceUrl } : {}) } : null;
+    }),
   );
+  // Only what the sheet shows of each option and criterion: the props travel in the page.
+  const item = ({ id, name, description }: { id: string; name: string; description: string | null }) => ({ id, name, description: description ?? "" });
   return (
     <>
       <BackLink href={base}>{decision.title}</BackLink>
@@ -71,8 +77,8 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
       <ScoreSheet
         teamId={teamId}
         decisionId={decision.id}
-        options={structure.options}
-        criteria={structure.criteria}
+        options={structure.options.map(item)}
+        criteria={structure.criteria.map(item)}
         initial={initial}
         previous={Object.fromEntries(previous)}
         previousRound={round - 1}

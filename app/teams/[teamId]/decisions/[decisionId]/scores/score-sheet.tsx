@@ -12,7 +12,8 @@ type Item = { id: string; name: string; description: string };
 
 /** A cell's comment or evidence link: a blank one is the same as none, so it need not be sent. */
 const isNote = (name: string) => name.endsWith(".comment") || name.endsWith(".evidence");
-export type Cell = { score: number | null; comment: string; evidence: string };
+/** A cell as the page hands it over: blank notes left out, so 100 cells cost the page little. */
+export type Cell = { score: number | null; comment?: string; evidence?: string };
 
 export function ScoreSheet({
   teamId,
@@ -31,7 +32,8 @@ export function ScoreSheet({
   decisionId: string;
   options: Item[];
   criteria: Item[];
-  initial: Record<string, Cell>;
+  /** Option by option, criterion by criterion (index o × criteria + c); null where nothing is saved. */
+  initial: (Cell | null)[];
   /** Counts of scores 1..5 per "optionId.criterionId" in the previous round. */
   previous: Record<string, number[]>;
   previousRound: number;
@@ -49,7 +51,7 @@ export function ScoreSheet({
     unsavedRound,
   );
   // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
-  const filled = lastSaved?.data?.scored ? Number(lastSaved.data.scored) : Object.values(initial).filter((c) => c.score !== null).length;
+  const filled = lastSaved?.data?.scored ? Number(lastSaved.data.scored) : initial.filter((c) => c !== null && c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
   const check = (formData: FormData) => {
     const text = (name: string) => String(formData.get(name) ?? "").trim();
@@ -97,7 +99,7 @@ export function ScoreSheet({
                     prefix={prefix}
                     option={option.name}
                     criterion={criterion.name}
-                    cell={initial[key] ?? EMPTY_CELL}
+                    cell={initial[o * criteria.length + c] ?? EMPTY_CELL}
                     error={state.fieldErrors?.[`${prefix}.score`] ?? state.fieldErrors?.[`${prefix}.evidence`] ?? state.fieldErrors?.[`${prefix}.comment`]}
                     previous={previous[key] ? <PreviousRound counts={previous[key]} round={previousRound} /> : null}
                   />
@@ -112,7 +114,7 @@ export function ScoreSheet({
   );
 }
 
-const EMPTY_CELL: Cell = { score: null, comment: "", evidence: "" };
+const EMPTY_CELL: Cell = { score: null };
 
 /** The score choices, made once: every cell's select shows the same six. */
 const SCORE_OPTIONS = [
@@ -152,7 +154,7 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
         <textarea
           name={`${prefix}.comment`}
           aria-label={`Comment on ${about}`}
-          defaultValue={cell.comment}
+          defaultValue={cell.comment ?? ""}
           rows={2}
           maxLength={1000}
           placeholder="Why this score?"
