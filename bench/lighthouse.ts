@@ -4,13 +4,14 @@
  *
  *   npm run bench:lighthouse        # database verdict_lighthouse, port 3450
  *   LIGHTHOUSE_SKIP_BUILD=1 npm run bench:lighthouse   # reuse the last `next build`
+ *   LIGHTHOUSE_REPORT_DIR=/tmp/lh npm run bench:lighthouse   # also keep each page's full report
  *
  * Chromium signs in through the sign-in form like a person, with a debugging port open; Lighthouse
  * then audits each page in that same browser, so it sees the pages as the signed-in member does.
  * Prints one row per page and writes bench/results/lighthouse.json.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
@@ -66,9 +67,18 @@ async function demoPages(page: Page) {
   return { team: `${team}`, decision: `${decided}`, scores: `${scoring}/scores`, results: `${decided}/results` };
 }
 
-async function audit(url: string) {
+const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
+
+async function audit(label: string, url: string) {
   const result = await lighthouse(url, { port: DEBUG_PORT, output: "json", logLevel: "error", onlyCategories: ["performance", "best-practices"] });
   if (!result) throw new Error(`no Lighthouse result for ${url}`);
+  // A page that sent the browser elsewhere (to sign in) would be measured as that other page.
+  if (result.lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl}, not the page asked for`);
+  if (REPORT_DIR) {
+    // The whole report, to see where the time goes (bootup-time, long-tasks, unused-javascript...).
+    mkdirSync(REPORT_DIR, { recursive: true });
+    writeFileSync(path.join(REPORT_DIR, `${label}.json`), String(result.report));
+  }
   const { categories, audits } = result.lhr;
   const failing = Object.values(audits)
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
@@ -99,13 +109,15 @@ async function main() {
     }
   };
   process.on("exit", stop);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [`--remote-debugging-port=${DEBUG_PORT}`] });
+  // Lighthouse opens its tab in the browser's default context, so the session cookie must live
+  // there: a persistent context is that default context (a launched browser's contexts are not).
+  const profile = mkdtempSync(path.join(os.tmpdir(), "verdict-lighthouse-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [`--remote-debugging-port=${DEBUG_PORT}`] });
   try {
     await waitForServer();
     const rows: ({ page: string; path: string } & Awaited<ReturnType<typeof audit>>)[] = [];
     // Signed out first: the sign-in page as a newcomer sees it.
-    rows.push({ page: "sign-in", path: "/sign-in", ...(await audit(`${BASE}/sign-in`)) });
-    const context = browser.contexts()[0] ?? (await browser.newContext());
+    rows.push({ page: "sign-in", path: "/sign-in", ...(await audit("sign-in", `${BASE}/sign-in`)) });
     const page = await context.newPage();
     await page.goto(`${BASE}/sign-in`);
     await page.getByLabel("Email").fill("chen@example.com");
@@ -114,7 +126,7 @@ async function main() {
     await page.waitForURL(/\/teams/);
     const pages = await demoPages(page);
     await page.close();
-    for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await audit(`${BASE}${pathname}`)) });
+    for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await audit(label, `${BASE}${pathname}`)) });
 
     console.log(
       `\nLighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, default (mobile) settings; ${os.cpus()[0]?.model} x${os.cpus().length}, Node ${process.version}\n`,
@@ -128,7 +140,8 @@ async function main() {
     mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench/results/lighthouse.json"), `${JSON.stringify(rows, null, 2)}\n`);
   } finally {
-    await browser.close();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
     stop();
   }
 }
