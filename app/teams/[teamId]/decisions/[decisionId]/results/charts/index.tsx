@@ -1,13 +1,13 @@
 /**
  * The results page's charts. Everything that is text is server-rendered HTML: titles, legends, a
  * summary for each chart (its accessible name), the numbers as tables, and the disagreement heatmap,
- * which is a table itself (`split.tsx`). The three Recharts drawings load lazily in the browser
- * (`lazy.tsx`) from compact, rounded figures (`data.ts`); raw scores never reach the client.
+ * which is a table itself (`split.tsx`). The three drawings (`drawn-charts.tsx`) are drawn in the
+ * browser from compact, rounded figures (`data.ts`); raw scores never reach the client.
  */
 import type { ReactNode } from "react";
 import { Card, CardTitle } from "@/app/_components/ui";
 import styles from "./charts.module.css";
-import { LazyProfileChart, LazyRankingChart, LazyWeightsChart } from "./lazy";
+import { ProfileChart, RankingChart, WeightsChart } from "./drawn-charts";
 import { criterionColour, optionColour, optionDash } from "./palette";
 import { fixed, legendClass, listNames, muted, Numbers } from "./parts";
 import { SimpleTable } from "./simple-table";
@@ -37,7 +37,7 @@ export function ResultsCharts({ data }: { data: ChartData }) {
               legend={<SwatchLegend items={ranking.criteria.map((name, i) => ({ name, colour: criterionColour(i) }))} />}
               label={rankingSummary(ranking)}
               height={rankingHeight(ranking.rows.length)}
-              chart={<LazyRankingChart data={ranking} height={rankingHeight(ranking.rows.length)} />}
+              chart={<RankingChart data={ranking} />}
               numbers={<RankingTable data={ranking} />}
             />
             <ProfileBlock data={profile} />
@@ -175,7 +175,7 @@ function ProfileBlock({ data }: { data: ProfileData }) {
       legend={<LineLegend names={data.series.map((s) => s.name)} />}
       label={profileSummary(data)}
       height={PROFILE_HEIGHT}
-      chart={<LazyProfileChart data={data} height={PROFILE_HEIGHT} />}
+      chart={<ProfileChart data={data} height={PROFILE_HEIGHT} />}
       numbers={numbers}
     />
   );
@@ -298,7 +298,7 @@ function WeightsBlock({ data, className }: { data: WeightsData; className?: stri
       }
       label={weightsSummary(data)}
       height={weightsHeight(data.criteria.length)}
-      chart={<LazyWeightsChart data={data} height={weightsHeight(data.criteria.length)} />}
+      chart={<WeightsChart data={data} />}
       numbers={numbers}
     />
   );
