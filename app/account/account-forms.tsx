@@ -8,7 +8,7 @@ import { setTimeZoneAction } from "./actions/set-time-zone";
 import { revokeSessionAction } from "./actions/revoke-session";
 import { signOutEverywhereAction } from "./actions/sign-out-everywhere";
 import { setNotificationSettingsAction } from "./actions/set-notification-settings";
-import { DELIVERY_CHOICES } from "@/lib/validation/notifications";
+import { DELIVERY_CHOICES } from "@/lib/validation/limits";
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState(changePasswordAction, initialFormState);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { email, personName } from "./fields";
+import { PASSWORD_MIN } from "./limits";
 
-export const PASSWORD_MIN = 8;
+export { PASSWORD_MIN };
 
 export const signUpSchema = z.object({
   name: personName,

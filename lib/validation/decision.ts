@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { id, optionalWholeNumber, wholeNumber, wholeNumberOr } from "./fields";
+import { LIMITS } from "./limits";
 
-export const LIMITS = { options: 12, criteria: 12, title: 120, context: 5000, name: 80, description: 500, link: 500, comment: 1000 } as const;
+export { LIMITS };
 
 const trimmed = (max: number, label: string) => z.string().trim().max(max, `Use at most ${max} characters for ${label}`);
 

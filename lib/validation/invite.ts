@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { id, optionalWholeNumber, role, wholeNumberOr } from "./fields";
+import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "./limits";
 
-export const INVITE_DEFAULT_DAYS = 7;
-export const INVITE_MAX_DAYS = 30;
+export { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS };
 
 export const createInviteSchema = z.object({
   teamId: id("team"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { type NotificationKind, SENT_NOTIFICATION_KINDS } from "../domain/notifications";
 import { wholeNumber } from "./fields";
+import { DELIVERY_CHOICES } from "./limits";
 
 /** Opening one notification from the inbox: its id, nothing else. */
 export const openNotificationSchema = z.strictObject({
@@ -9,7 +10,7 @@ export const openNotificationSchema = z.strictObject({
 
 export const markAllReadSchema = z.strictObject({});
 
-export const DELIVERY_CHOICES = ["app", "email"] as const;
+export { DELIVERY_CHOICES };
 const delivery = z.enum(DELIVERY_CHOICES, { error: "Choose “In Verdict only” or “Also by email”" });
 
 /** Every kind sent, each in the app only or also by email: `email.<kind>` fields, no others. */

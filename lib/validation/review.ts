@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { DEADLINE_YEARS, decideSchema } from "./decision";
 import { id, optionalWholeNumber } from "./fields";
+import { LEARNED_MAX } from "./limits";
 
 // The forms of a decision's review: its date (on the record form and later on the decision page),
 // and each person's review of how the chosen option actually did.
 
-export const LEARNED_MAX = 5000;
+export { LEARNED_MAX };
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

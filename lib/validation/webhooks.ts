@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS, type WebhookEventType } from "../domain/webhooks";
+import { WEBHOOK_EVENT_TYPES, WEBHOOK_FORMATS } from "../domain/webhooks";
 import { id } from "./fields";
+import { webhookEventField } from "./limits";
 
 export const WEBHOOK_URL_MAX = 2000;
 export const WEBHOOK_SECRET_MIN = 16;
@@ -27,8 +28,7 @@ export const webhookUrl = z
     return url.toString();
   });
 
-/** The checkbox of an event type: `events.<type with _ for .>`, so a dot in the type makes no nesting. */
-export const webhookEventField = (type: WebhookEventType) => type.replace(".", "_");
+export { webhookEventField };
 
 const CHOSEN = z.literal("on", { error: "Choose events from the list" }).optional();
 const eventBoxes = z.preprocess(

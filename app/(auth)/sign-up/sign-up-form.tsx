@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
-import { PASSWORD_MIN } from "@/lib/validation/auth";
+import { PASSWORD_MIN } from "@/lib/validation/limits";
 import { signUpAction } from "./actions";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {

@@ -5,7 +5,7 @@ import { CopyField } from "@/app/_components/copy-field";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/ui";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
-import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/invite";
+import { INVITE_DEFAULT_DAYS, INVITE_MAX_DAYS } from "@/lib/validation/limits";
 import { createInviteAction } from "./actions/create-invite";
 import { regenerateInviteAction } from "./actions/regenerate-invite";
 import { revokeInviteAction } from "./actions/revoke-invite";

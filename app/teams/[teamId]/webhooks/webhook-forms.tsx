@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { CopyField } from "@/app/_components/copy-field";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES, WEBHOOK_FORMAT_LABELS, WEBHOOK_FORMATS } from "@/lib/domain/webhooks";
-import { webhookEventField } from "@/lib/validation/webhooks";
+import { webhookEventField } from "@/lib/validation/limits";
 import { createWebhookAction } from "./actions/create-webhook";
 import { deleteWebhookAction } from "./actions/delete-webhook";
 import { sendTestWebhookAction } from "./actions/send-test-webhook";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
-import { LIMITS } from "@/lib/validation/decision";
+import { LIMITS } from "@/lib/validation/limits";
 import { amendOutcomeAction } from "./actions/amend-outcome";
 
 /** Adds a dated amendment under the record; the form stays folded away until someone needs it. */

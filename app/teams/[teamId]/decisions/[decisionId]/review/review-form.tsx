@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ActionForm, FormMessage, initialFormState, SelectField, SubmitButton, TextAreaField } from "@/app/_components/form";
-import { LEARNED_MAX } from "@/lib/validation/review";
+import { LEARNED_MAX } from "@/lib/validation/limits";
 import { saveReviewAction } from "../actions/save-review";
 
 const SCALE = [

@@ -1,6 +1,6 @@
 "use client";
 
-import { LIMITS } from "@/lib/validation/decision";
+import { LIMITS } from "@/lib/validation/limits";
 import { Group } from "./form-parts";
 import { RowList } from "./row-list";
 import type { CRITERION_FIELDS } from "./starting-point";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
 import { buttonClass } from "@/app/_components/ui";
-import { LIMITS } from "@/lib/validation/decision";
+import { LIMITS } from "@/lib/validation/limits";
 import { createDecisionAction } from "../../actions/create-decision";
 import { editDecisionAction } from "../../actions/edit-decision";
 import { CriteriaGroup } from "./criteria-group";

@@ -2,7 +2,7 @@
 
 import type { Dispatch, SetStateAction } from "react";
 import { cx } from "@/app/_components/ui";
-import { LIMITS } from "@/lib/validation/decision";
+import { LIMITS } from "@/lib/validation/limits";
 import { Group, hintText } from "./form-parts";
 import { RowList } from "./row-list";
 import type { CatalogChoice, OPTION_FIELDS } from "./starting-point";
