@@ -31,7 +31,7 @@ export function contentSecurityPolicy({ nonce, dev, https, formTargets = [] }: P
     ["default-src", "'self'"],
     // strict-dynamic: Next's nonce-carrying bootstrap may load its own chunks; nothing else runs.
     ["script-src", "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(dev ? ["'unsafe-eval'"] : [])],
-    // Stylesheets come from the build; React and Recharts set style attributes (position, colour),
+    // Stylesheets come from the build; React and the charts set style attributes (position, colour),
     // which cannot carry a nonce. Attribute styles cannot run code, so they are allowed alone.
     ["style-src", "'self'", ...(dev ? ["'unsafe-inline'"] : [`'nonce-${nonce}'`])],
     ["style-src-attr", "'unsafe-inline'"],

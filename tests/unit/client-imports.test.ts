@@ -7,7 +7,7 @@ import { describe, expect, test } from "vitest";
  * What the browser downloads is what client modules import, transitively. Every page pays for it
  * in parse and run time (Lighthouse's Total Blocking Time), so the heavy server-side libraries must
  * never be reached from a "use client" module: Zod (110 KB of script on every page while one client
- * form imported a limit from a schema file), Recharts (the charts are drawn on the server), and the
+ * form imported a limit from a schema file), Recharts (the charts are drawn without it), and the
  * database and mail packages. Server actions are references on the client, so the walk stops there.
  */
 const KEPT_OUT_OF_THE_BROWSER = ["zod", "recharts", "postgres", "drizzle-orm", "@node-rs/argon2", "nodemailer", "next-auth"];

@@ -37,7 +37,7 @@ describe("content security policy", () => {
     expect(policy.get("default-src")).toEqual(["'self'"]);
   });
 
-  test("style attributes are allowed (React and Recharts set them); style elements need the nonce", () => {
+  test("style attributes are allowed (React and the charts set them); style elements need the nonce", () => {
     const policy = directives(contentSecurityPolicy(production));
     expect(policy.get("style-src")).toEqual(["'self'", `'nonce-${NONCE}'`]);
     expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
