@@ -102,6 +102,18 @@ export default defineConfig([
   },
 
   {
+    name: "verdict/links",
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/_components/link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "next/link", message: "Use Link from app/_components/link: it does not prefetch (see why there)." }] },
+      ],
+    },
+  },
+
+  {
     name: "verdict/file-size",
     files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "db/**/*.ts"],
     ignores: ["db/migrations/**"],

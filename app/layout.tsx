@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { buttonClass } from "./_components/ui";
 import { currentUser } from "@/lib/auth/session";
 

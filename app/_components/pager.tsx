@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 
 const linkClass = "font-medium text-brand-600 hover:underline dark:text-brand-100";
 
@@ -35,7 +35,7 @@ export function Pager({
   return (
     <nav aria-label={`Pages of ${what}`} className="mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm">
       {page > 1 ? (
-        <Link href={href(pageCount ? Math.min(page - 1, pageCount) : page - 1)} prefetch={false} rel="prev" className={linkClass}>
+        <Link href={href(pageCount ? Math.min(page - 1, pageCount) : page - 1)} rel="prev" className={linkClass}>
           ← Previous<span className="sr-only"> page of {what}</span>
         </Link>
       ) : (
@@ -43,7 +43,7 @@ export function Pager({
       )}
       <span className="text-slate-600 dark:text-slate-400">{pageCount ? `Page ${page} of ${pageCount}` : `Page ${page}`}</span>
       {hasNext ? (
-        <Link href={href(page + 1)} prefetch={false} rel="next" className={linkClass}>
+        <Link href={href(page + 1)} rel="next" className={linkClass}>
           Next<span className="sr-only"> page of {what}</span> →
         </Link>
       ) : (

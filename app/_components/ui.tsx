@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import type { ComponentProps, ReactNode } from "react";
 
 export function cx(...classes: (string | false | null | undefined)[]) {

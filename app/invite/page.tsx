@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card } from "@/app/_components/ui";
 import { getDb } from "@/db";

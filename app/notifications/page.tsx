@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { getDb } from "@/db";
 import { listNotifications } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/session";

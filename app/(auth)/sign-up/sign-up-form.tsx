@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useActionState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { PASSWORD_MIN } from "@/lib/validation/limits";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { buttonClass, Card } from "@/app/_components/ui";
 import type { DecisionLogRow } from "@/lib/services/pages/decision-log";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Card, CardTitle } from "@/app/_components/ui";
 
 /** For owners and admins: where the team's webhooks are set up and their delivery log read. */

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { Pager, pageHref, pageParam } from "@/app/_components/pager";
 import { PhaseBadge } from "@/app/_components/phase-badge";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { BackLink, buttonClass, Card, CardTitle, PageHeader } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Time } from "@/app/_components/time";
 import { Badge, buttonClass, PageHeader } from "@/app/_components/ui";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { DecisionLink } from "@/db/queries/decisions";

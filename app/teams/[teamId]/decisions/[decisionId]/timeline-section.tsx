@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { Card, CardTitle } from "@/app/_components/ui";
 import { describeEvent } from "@/lib/domain/describe-event";
@@ -16,7 +16,7 @@ export function TimelineSection({ timeline, href }: { timeline: DecisionPageData
       <CardTitle id="timeline-heading">Timeline</CardTitle>
       {timeline.earlierBefore !== undefined ? (
         <p className="mb-3 text-sm">
-          <Link href={href(timeline.earlierBefore)} prefetch={false} className={linkClass}>
+          <Link href={href(timeline.earlierBefore)} className={linkClass}>
             Show earlier events
           </Link>
         </p>
@@ -34,7 +34,7 @@ export function TimelineSection({ timeline, href }: { timeline: DecisionPageData
       </ol>
       {timeline.latest ? null : (
         <p className="mt-3 text-sm">
-          <Link href={href()} prefetch={false} className={linkClass}>
+          <Link href={href()} className={linkClass}>
             Show the latest events
           </Link>
         </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { buttonClass, Card, CardTitle } from "@/app/_components/ui";
 import { acceptsScores, acceptsWeights, type PhaseClock } from "@/lib/domain/phases";
 import { ResultsArrivalText } from "./follow-along";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui";
 import { DEFAULT_CRITERIA } from "@/db/catalog";

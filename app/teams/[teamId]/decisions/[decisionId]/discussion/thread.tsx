@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { pageHref } from "@/app/_components/pager";
 import { CommentMarkdown } from "@/app/_components/markdown";
 import { Time } from "@/app/_components/time";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { listFrameworks } from "@/db/queries/frameworks";
 import { loadStructure } from "@/db/queries/decisions";

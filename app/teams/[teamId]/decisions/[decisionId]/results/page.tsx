@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { Time } from "@/app/_components/time";

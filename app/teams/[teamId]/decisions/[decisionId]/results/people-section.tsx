@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Card, CardTitle } from "@/app/_components/ui";
 import type { Named } from "@/db/queries/results";
 import type { Tally } from "@/lib/domain/tally";

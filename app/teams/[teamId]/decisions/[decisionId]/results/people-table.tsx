@@ -5,7 +5,7 @@
  * once rather than its markup a second time in the server-component payload; it renders on the
  * server like any other. Cell styles sit on the table.
  */
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 
 export type PersonRow = { id: string; name: string; firstChoice: string; heaviest: string };
 

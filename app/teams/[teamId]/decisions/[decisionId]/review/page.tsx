@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { BackLink, Card, CardTitle, PageHeader } from "@/app/_components/ui";
 import { reviewOpen, reviewSummary } from "@/lib/services/reviews";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/app/_components/link";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { ActionForm, Field, FormMessage, initialFormState, SubmitButton, TextAreaField } from "@/app/_components/form";
 import { buttonClass } from "@/app/_components/ui";
