@@ -14,8 +14,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
+import { demoPages } from "./support/demo-pages";
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3450);
 const DEBUG_PORT = Number(process.env.LIGHTHOUSE_DEBUG_PORT ?? 9333);
@@ -46,25 +47,6 @@ async function waitForServer() {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error("the server did not start");
-}
-
-/** The links the demo data makes: the team, its decided decision and the one in scoring. */
-async function demoPages(page: Page) {
-  await page.goto(`${BASE}/teams`);
-  const team = await page
-    .getByRole("link", { name: /Acme Platform/ })
-    .first()
-    .getAttribute("href");
-  await page.goto(`${BASE}${team}/decisions`);
-  const decided = await page
-    .getByRole("link", { name: /payments API/ })
-    .first()
-    .getAttribute("href");
-  const scoring = await page
-    .getByRole("link", { name: /notifications/ })
-    .first()
-    .getAttribute("href");
-  return { team: `${team}`, decision: `${decided}`, scores: `${scoring}/scores`, results: `${decided}/results` };
 }
 
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
@@ -124,7 +106,7 @@ async function main() {
     await page.getByLabel("Password").fill("verdict-demo");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(/\/teams/);
-    const pages = await demoPages(page);
+    const pages = await demoPages(page, BASE);
     await page.close();
     for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await audit(label, `${BASE}${pathname}`)) });
 

@@ -10,6 +10,7 @@
  *   MAIN_THREAD_BASE=http://127.0.0.1:3450 MAIN_THREAD_RUNS=5 npx tsx bench/main-thread.ts
  */
 import { chromium, type Page } from "@playwright/test";
+import { demoPages } from "./support/demo-pages";
 
 const BASE = process.env.MAIN_THREAD_BASE ?? "http://127.0.0.1:3450";
 const RUNS = Number(process.env.MAIN_THREAD_RUNS ?? 5);
@@ -97,26 +98,8 @@ async function main() {
   await page.getByLabel("Password").fill("verdict-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/teams/);
-  const team = await page
-    .getByRole("link", { name: /Acme Platform/ })
-    .first()
-    .getAttribute("href");
-  await page.goto(`${BASE}${team}/decisions`);
-  const decided = await page
-    .getByRole("link", { name: /payments API/ })
-    .first()
-    .getAttribute("href");
-  const scoring = await page
-    .getByRole("link", { name: /notifications/ })
-    .first()
-    .getAttribute("href");
-  const signedIn: [string, string][] = [
-    ["team", `${team}`],
-    ["decision", `${decided}`],
-    ["scores", `${scoring}/scores`],
-    ["results", `${decided}/results`],
-  ];
-  for (const [label, pathname] of signedIn) {
+  const pages = await demoPages(page, BASE);
+  for (const [label, pathname] of Object.entries(pages)) {
     for (let i = 0; i < RUNS; i++) results.set(label, [...(results.get(label) ?? []), await trace(page, `${BASE}${pathname}`)]);
   }
   await browser.close();

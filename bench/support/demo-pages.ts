@@ -1,0 +1,20 @@
+import type { Page } from "@playwright/test";
+
+/** The links the demo data makes, read off its pages as a signed-in member: the team, its decided decision and the one in scoring. */
+export async function demoPages(page: Page, base: string) {
+  await page.goto(`${base}/teams`);
+  const team = await page
+    .getByRole("link", { name: /Acme Platform/ })
+    .first()
+    .getAttribute("href");
+  await page.goto(`${base}${team}/decisions`);
+  const decided = await page
+    .getByRole("link", { name: /payments API/ })
+    .first()
+    .getAttribute("href");
+  const scoring = await page
+    .getByRole("link", { name: /notifications/ })
+    .first()
+    .getAttribute("href");
+  return { team: `${team}`, decision: `${decided}`, scores: `${scoring}/scores`, results: `${decided}/results` };
+}
