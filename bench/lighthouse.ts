@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
-import { demoPages } from "./support/demo-pages";
+import { demoPages, signInAsDemoMember } from "./support/demo-pages";
 
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3450);
 const DEBUG_PORT = Number(process.env.LIGHTHOUSE_DEBUG_PORT ?? 9333);
@@ -101,11 +101,7 @@ async function main() {
     // Signed out first: the sign-in page as a newcomer sees it.
     rows.push({ page: "sign-in", path: "/sign-in", ...(await audit("sign-in", `${BASE}/sign-in`)) });
     const page = await context.newPage();
-    await page.goto(`${BASE}/sign-in`);
-    await page.getByLabel("Email").fill("chen@example.com");
-    await page.getByLabel("Password").fill("verdict-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/teams/);
+    await signInAsDemoMember(page, BASE);
     const pages = await demoPages(page, BASE);
     await page.close();
     for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await audit(label, `${BASE}${pathname}`)) });

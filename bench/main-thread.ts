@@ -10,7 +10,7 @@
  *   MAIN_THREAD_BASE=http://127.0.0.1:3450 MAIN_THREAD_RUNS=5 npx tsx bench/main-thread.ts
  */
 import { chromium, type Page } from "@playwright/test";
-import { demoPages } from "./support/demo-pages";
+import { demoPages, signInAsDemoMember } from "./support/demo-pages";
 
 const BASE = process.env.MAIN_THREAD_BASE ?? "http://127.0.0.1:3450";
 const RUNS = Number(process.env.MAIN_THREAD_RUNS ?? 5);
@@ -93,11 +93,7 @@ async function main() {
     return report(results);
   }
 
-  await page.goto(`${BASE}/sign-in`);
-  await page.getByLabel("Email").fill("chen@example.com");
-  await page.getByLabel("Password").fill("verdict-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/teams/);
+  await signInAsDemoMember(page, BASE);
   const pages = await demoPages(page, BASE);
   for (const [label, pathname] of Object.entries(pages)) {
     for (let i = 0; i < RUNS; i++) results.set(label, [...(results.get(label) ?? []), await trace(page, `${BASE}${pathname}`)]);

@@ -1,5 +1,14 @@
 import type { Page } from "@playwright/test";
 
+/** Signs in through the form as the demo's Chen Wei, a member of its team, like a person would. */
+export async function signInAsDemoMember(page: Page, base: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel("Email").fill("chen@example.com");
+  await page.getByLabel("Password").fill("verdict-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/teams/);
+}
+
 /** The links the demo data makes, read off its pages as a signed-in member: the team, its decided decision and the one in scoring. */
 export async function demoPages(page: Page, base: string) {
   await page.goto(`${base}/teams`);

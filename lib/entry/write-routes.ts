@@ -19,8 +19,6 @@ import { failureState, type Outcome } from "./actions";
 // otherwise: the action is what works without JavaScript, and this is the cheaper path for the
 // many saves a team makes at once (no action id to resolve, no router state, no multipart fields).
 
-export const SIGNED_OUT_MESSAGE = SIGNED_OUT;
-
 const PRIVATE = { ...NON_PAGE_HEADERS, "Cache-Control": "private, no-store" };
 
 function answer(status: number, state: FormState): Response {
@@ -73,7 +71,7 @@ export function decisionJsonRoute<S extends z.ZodType<DecisionParams>, P extends
     try {
       // The cookie alone says who; the session row is read in the transaction's first round trip.
       const claims = await sessionClaims();
-      if (!claims) return answer(401, { ok: false, message: SIGNED_OUT_MESSAGE });
+      if (!claims) return answer(401, { ok: false, message: SIGNED_OUT });
       const db = await getDb();
       const ref = { teamId, decisionId };
       const outcome = await inDecisionForSession(db, claims, ref, permission, (ctx, user) => handler({ ctx, user, input: parsed.data }), options);
