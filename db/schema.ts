@@ -152,10 +152,9 @@ export const criteria = pgTable(
   (t) => [index("criteria_decision_idx").on(t.decisionId, t.position)],
 );
 
-export const BALLOT_KINDS = ["weights", "scores"] as const;
-export const ballotKind = pgEnum("ballot_kind", BALLOT_KINDS);
+export const ballotKind = pgEnum("ballot_kind", ["weights", "scores"]);
 
-/** One row per member and sheet: who has submitted, for progress and the history. */
+/** One row per member and sheet: who has submitted, for progress and the history; `saves` counts saves (1 after the first). */
 export const ballots = pgTable(
   "ballots",
   {
@@ -169,6 +168,7 @@ export const ballots = pgTable(
     round: integer("round").notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    saves: integer("saves").notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.decisionId, t.userId, t.kind, t.round] })],
 );

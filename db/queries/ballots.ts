@@ -1,9 +1,11 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../lib/domain/roles";
 import type { Executor, Tx } from "../client";
+import { finishTransaction } from "../pipelined-begin";
 import type { TeamEventType } from "./events";
 import { ballots, criteria, events, memberships, options, scores, users, weights } from "../schema";
+import { isRefusedByStatement } from "./pg-errors";
 import { rowsOf } from "./rows";
 
 // Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
@@ -15,27 +17,29 @@ export const WEIGHTS_ROUND = 1;
 export type SheetKind = "weights" | "scores";
 
 /**
- * Marks a member's sheet as submitted; tells whether this was the first time. It must be the save's
- * first write and a statement of its own: the ballot row's lock makes one member's saves run one
- * after the other, and each later statement then sees what the save before it committed (a
- * statement sees only what was committed when it began).
+ * Marks a member's sheet as submitted and counts the save. It must be the save's first write and a
+ * statement of its own: the ballot row's lock makes one member's saves run one after the other,
+ * and each later statement then sees what the save before it committed (a statement sees only what
+ * was committed when it began). Answers whether this was the first time.
  */
+function ballotUpsert(ballot: { decisionId: string; userId: string; kind: SheetKind; round: number }, now: Date): SQL {
+  const { decisionId, userId, kind, round } = ballot;
+  const at = now.toISOString();
+  return sql`
+    insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
+    values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
+    on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at, saves = ${ballots}.saves + 1
+    -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
+    returning (xmax = 0) as first_time`;
+}
+
+/** The ballot row (see ballotUpsert), on its own: whether this was the member's first save. */
 export async function recordBallot(
   tx: Tx,
   ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind; round: number },
   now: Date,
 ): Promise<boolean> {
-  const { decisionId, userId, kind, round } = ballot;
-  const at = now.toISOString();
-  const [row] = await rowsOf<{ first_time: boolean }>(
-    tx,
-    sql`
-      insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
-      values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
-      on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at
-      -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
-      returning (xmax = 0) as first_time`,
-  );
+  const [row] = await rowsOf<{ first_time: boolean }>(tx, ballotUpsert(ballot, now));
   return row?.first_time ?? false;
 }
 
@@ -78,47 +82,70 @@ export async function upsertWeights(tx: Tx, decisionId: string, userId: string, 
 export type ScoreCell = { optionId: string; criterionId: string; score: number | null; comment: string | null; evidenceUrl: string | null };
 
 /**
- * Makes the member's scores of the round exactly the scored cells of `sheet`, in one statement:
- * those are upserted, and every other score of theirs in the round (a cell left blank: missing, not
- * zero) is deleted. Those are found by key, as the decision's cells the sheet does not score:
- * scanning the member's rows instead would walk every version earlier saves left behind until
- * vacuum, several milliseconds per save under load. Every cell the sheet names, scored or not, must be an option and a criterion of
- * the decision: the answer says whether they all were, and when not, the caller rolls back.
- * The sheet names each cell once (the caller makes sure: an upsert cannot touch a row twice).
+ * A member's score sheet, as the last writes of its save: the ballot row (see ballotUpsert), then
+ * one statement that makes the member's scores of the round exactly the scored cells of `sheet`
+ * and appends the event (scores.submitted the first time, scores.updated after). Those are
+ * upserted, and every other score of theirs in the round (a cell left blank: missing, not zero) is
+ * deleted. Those are found by key, as the decision's cells the sheet does not score: scanning the
+ * member's rows instead would walk every version earlier saves left behind until vacuum, several
+ * milliseconds per save under load. Every cell the sheet names, scored or not, must be an option
+ * and a criterion of the decision; when one is not, the statement fails itself and nothing is
+ * written (`allKnown` false). The transaction ends here (see finishTransaction); the event, which
+ * holds the team's history-chain head until commit, is written last. The sheet names each cell
+ * once (the caller makes sure: an upsert cannot touch a row twice).
  */
-export async function replaceScores(tx: Tx, ballot: { decisionId: string; round: number; userId: string }, sheet: ScoreCell[], now: Date): Promise<boolean> {
-  const { decisionId, round, userId } = ballot;
+export async function writeScoreSheet(
+  tx: Tx,
+  ballot: { teamId: string; decisionId: string; round: number; userId: string },
+  sheet: ScoreCell[],
+  now: Date,
+): Promise<{ allKnown: boolean; firstTime: boolean }> {
+  const { teamId, decisionId, round, userId } = ballot;
+  const at = now.toISOString();
   const cells = JSON.stringify(
     sheet.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId, score: c.score, comment: c.comment, evidence_url: c.evidenceUrl })),
   );
-  const [row] = await rowsOf<{ all_known: boolean }>(
-    tx,
-    sql`
-      with sheet as (
-        select * from jsonb_to_recordset(${cells}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
-      ), known as (
-        select sheet.* from sheet
-        where exists (select 1 from ${options} o where o.id = sheet.option_id and o.decision_id = ${decisionId})
-          and exists (select 1 from ${criteria} k where k.id = sheet.criterion_id and k.decision_id = ${decisionId})
-      ), upserted as (
-        insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
-        select ${decisionId}::uuid, ${round}::integer, option_id, criterion_id, ${userId}::uuid, score, comment, evidence_url, ${now.toISOString()}::timestamptz
-        from known where score is not null
-        on conflict (round, option_id, criterion_id, user_id)
-        do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
-      ), unscored as (
-        select o.id as option_id, k.id as criterion_id
-        from ${options} o cross join ${criteria} k
-        where o.decision_id = ${decisionId} and k.decision_id = ${decisionId}
-        except
-        select option_id, criterion_id from sheet where score is not null
-      ), cleared as (
-        delete from ${scores} s using unscored u
-        where s.round = ${round} and s.user_id = ${userId} and s.option_id = u.option_id and s.criterion_id = u.criterion_id
-      )
-      select (select count(*) from known) = (select count(*) from sheet) as all_known`,
-  );
-  return row?.all_known === true;
+  const submitted: TeamEventType = "scores.submitted";
+  const updated: TeamEventType = "scores.updated";
+  const values = sql`
+    with sheet as (
+      select * from jsonb_to_recordset(${cells}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
+    ), known as (
+      select sheet.* from sheet
+      where exists (select 1 from ${options} o where o.id = sheet.option_id and o.decision_id = ${decisionId})
+        and exists (select 1 from ${criteria} k where k.id = sheet.criterion_id and k.decision_id = ${decisionId})
+    ), upserted as (
+      insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
+      select ${decisionId}::uuid, ${round}::integer, option_id, criterion_id, ${userId}::uuid, score, comment, evidence_url, ${at}::timestamptz
+      from known where score is not null
+      on conflict (round, option_id, criterion_id, user_id)
+      do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+    ), unscored as (
+      select o.id as option_id, k.id as criterion_id
+      from ${options} o cross join ${criteria} k
+      where o.decision_id = ${decisionId} and k.decision_id = ${decisionId}
+      except
+      select option_id, criterion_id from sheet where score is not null
+    ), cleared as (
+      delete from ${scores} s using unscored u
+      where s.round = ${round} and s.user_id = ${userId} and s.option_id = u.option_id and s.criterion_id = u.criterion_id
+    ), ballot as (
+      select saves = 1 as first_time from ${ballots}
+      where decision_id = ${decisionId} and user_id = ${userId} and kind = 'scores' and round = ${round}
+    ), appended as (
+      insert into ${events} (team_id, decision_id, actor_id, type, payload, created_at)
+      select ${teamId}::uuid, ${decisionId}::uuid, ${userId}::uuid, case when first_time then ${submitted}::text else ${updated}::text end, '{}'::jsonb, ${at}::timestamptz
+      from ballot
+    )
+    select case when (select count(*) from known) = (select count(*) from sheet) then first_time else refuse_statement('unknown cell') end as first_time
+    from ballot`;
+  try {
+    const [, rows] = await finishTransaction(tx, [ballotUpsert({ decisionId, userId, kind: "scores", round }, now), values]);
+    return { allKnown: true, firstTime: (rows as { first_time: boolean }[])[0]?.first_time === true };
+  } catch (error) {
+    if (isRefusedByStatement(error)) return { allKnown: false, firstTime: false };
+    throw error;
+  }
 }
 
 /** The caller's own weights. Always allowed: a member may see what they entered. */

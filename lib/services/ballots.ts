@@ -4,11 +4,11 @@ import {
   ballotsOf,
   appendSheetEvent,
   recordBallot,
-  replaceScores,
   type SheetKind,
   structureIds,
   upsertWeights,
   WEIGHTS_ROUND,
+  writeScoreSheet,
 } from "../../db/queries/ballots";
 import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../domain/phases";
 import { scoreSheetProblem, weightSheetProblem } from "../domain/sheet-rules";
@@ -19,8 +19,8 @@ import type { DecisionContext, DecisionView } from "./access";
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
 // save at the same time, and a phase change waits until the saves in flight are done. After the
 // access check, a weights save is four statements: the structure it may name, the ballot row, the
-// values and the event; a scores save is three: the ballot row and the values (checked against the
-// structure in the same statement), sent together, then the event.
+// values and the event; a scores save is two, sent together with COMMIT: the ballot row, then the
+// values (checked against the structure) with the event, in one statement.
 
 /** The member's ballot row, written first; see recordBallot. */
 function recordSheet(ctx: DecisionContext, kind: SheetKind, round: number) {
@@ -65,26 +65,15 @@ export async function saveScores(ctx: DecisionContext<"decision.vote">, input: P
     comment: c.score === undefined ? null : c.comment || null,
     evidenceUrl: c.score === undefined ? null : c.evidence,
   }));
-  // The ballot row, then the values: two statements, sent together (see recordBallot); then the event.
-  const [firstTime, allKnown] = await inOrder(
-    recordSheet(ctx, "scores", decision.currentRound),
-    replaceScores(tx, { decisionId: decision.id, round: decision.currentRound, userId: actor.userId }, sheet, now),
+  // The ballot row, then the values with the event, sent together with COMMIT: the last round trip.
+  const { allKnown, firstTime } = await writeScoreSheet(
+    tx,
+    { teamId: ctx.teamId, decisionId: decision.id, round: decision.currentRound, userId: actor.userId },
+    sheet,
+    now,
   );
-  if (!allKnown) throw new AppError(UNKNOWN_CELL); // rolls back both
-  await recordSheetEvent(ctx, "scores", firstTime);
+  if (!allKnown) throw new AppError(UNKNOWN_CELL); // nothing was written
   return { firstTime, cells: sheet.filter((c) => c.score !== null).length };
-}
-
-/**
- * Two statements of one transaction awaited together, so the driver sends them in one round trip
- * (they still run one after the other). Both are awaited even when the first fails, so the
- * second's failure (the transaction is aborted by then) is never left unhandled.
- */
-async function inOrder<A, B>(first: Promise<A>, second: Promise<B>): Promise<[A, B]> {
-  const [a, b] = await Promise.allSettled([first, second]);
-  if (a.status === "rejected") throw a.reason;
-  if (b.status === "rejected") throw b.reason;
-  return [a.value, b.value];
 }
 
 /**
