@@ -86,9 +86,9 @@ export type ScoreCell = { optionId: string; criterionId: string; score: number |
  * one statement that makes the member's scores of the round exactly the scored cells of `sheet`
  * and appends the event (scores.submitted the first time, scores.updated after). Those are
  * upserted, and every other score of theirs in the round (a cell left blank: missing, not zero) is
- * deleted. Those are found by key, as the decision's cells the sheet does not score: scanning the
- * member's rows instead would walk every version earlier saves left behind until vacuum, several
- * milliseconds per save under load. Every cell the sheet names, scored or not, must be an option
+ * deleted. Those are found by key, as the decision's cells (its grid, read once by the decision's
+ * index) the sheet does not score: scanning the member's rows instead would walk every version
+ * earlier saves left behind until vacuum, several milliseconds per save under load. Every cell the sheet names, scored or not, must be an option
  * and a criterion of the decision; when one is not, the statement fails itself and nothing is
  * written (`allKnown` false). The transaction ends here (see finishTransaction); the event, which
  * holds the team's history-chain head until commit, is written last. The sheet names each cell
@@ -110,10 +110,12 @@ export async function writeScoreSheet(
   const values = sql`
     with sheet as (
       select * from jsonb_to_recordset(${cells}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
+    ), grid as (
+      select o.id as option_id, k.id as criterion_id
+      from ${options} o cross join ${criteria} k
+      where o.decision_id = ${decisionId} and k.decision_id = ${decisionId}
     ), known as (
-      select sheet.* from sheet
-      where exists (select 1 from ${options} o where o.id = sheet.option_id and o.decision_id = ${decisionId})
-        and exists (select 1 from ${criteria} k where k.id = sheet.criterion_id and k.decision_id = ${decisionId})
+      select sheet.* from sheet join grid using (option_id, criterion_id)
     ), upserted as (
       insert into ${scores} (decision_id, round, option_id, criterion_id, user_id, score, comment, evidence_url, updated_at)
       select ${decisionId}::uuid, ${round}::integer, option_id, criterion_id, ${userId}::uuid, score, comment, evidence_url, ${at}::timestamptz
@@ -121,9 +123,7 @@ export async function writeScoreSheet(
       on conflict (round, option_id, criterion_id, user_id)
       do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
     ), unscored as (
-      select o.id as option_id, k.id as criterion_id
-      from ${options} o cross join ${criteria} k
-      where o.decision_id = ${decisionId} and k.decision_id = ${decisionId}
+      select option_id, criterion_id from grid
       except
       select option_id, criterion_id from sheet where score is not null
     ), cleared as (
