@@ -26,8 +26,10 @@ export const currentUser = cache(async (): Promise<CurrentUser | null> => {
   return findSessionUser(await getDb(), claims.sessionId, claims.userId);
 });
 
+export const SIGN_IN = "/sign-in";
+
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {
   const user = await currentUser();
-  if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
+  if (!user) redirect(returnTo ? `${SIGN_IN}?callbackUrl=${encodeURIComponent(returnTo)}` : SIGN_IN);
   return user;
 }

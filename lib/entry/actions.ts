@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { getDb } from "../../db";
 import type { Db } from "../../db/client";
 import type { DecisionPermission, Permission } from "../auth/roles";
-import { type CurrentUser, requireUser } from "../auth/session";
+import { type CurrentUser, requireUser, SIGN_IN, sessionClaims } from "../auth/session";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
-import { AppError } from "../errors";
-import { type DecisionContext, type DecisionLock, inDecision, inTeam, type TeamContext } from "../services/access";
+import { AppError, SignedOutError } from "../errors";
+import { type DecisionContext, type DecisionLock, inDecisionForSession, inTeam, type TeamContext } from "../services/access";
 import { type FormState, formValues, parseForm } from "../validation/form-data";
 
 // The wrappers every server action goes through. Each states who may call it:
@@ -42,11 +42,15 @@ function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.
       unstable_rethrow(error);
       return failureState(error, formData);
     }
-    // After the transaction has committed: a redirect thrown inside it would roll it back.
-    if (typeof outcome === "object" && outcome.redirectTo) redirect(outcome.redirectTo);
-    if (typeof outcome === "object") return { ok: true, message: outcome.message, data: outcome.data };
-    return { ok: true, message: outcome ?? undefined };
+    return settled(outcome);
   };
+}
+
+/** The form's state once the handler's transaction has committed: a redirect thrown inside it would roll it back. */
+function settled(outcome: Outcome): FormState {
+  if (typeof outcome === "object" && outcome.redirectTo) redirect(outcome.redirectTo);
+  if (typeof outcome === "object") return { ok: true, message: outcome.message, data: outcome.data };
+  return { ok: true, message: outcome ?? undefined };
 }
 
 /** An action open to anyone signed in, about no team in particular (creating a team, accepting an invite). */
@@ -73,7 +77,23 @@ export function decisionAction<S extends z.ZodType<{ teamId: string; decisionId:
   handler: (args: { ctx: DecisionContext<P>; user: CurrentUser; input: z.infer<S> }) => Promise<Outcome>,
   options: { lock?: DecisionLock } = {},
 ): Action {
-  return run(schema, (user, input, db) => inDecision(db, user.id, input, permission, (ctx) => handler({ ctx, user, input }), options));
+  return async (_previous, formData) => {
+    // The cookie alone says who; the session row is read in the transaction's first round trip.
+    const claims = await sessionClaims();
+    if (!claims) redirect(SIGN_IN);
+    const parsed = parseForm(schema, formData);
+    if (!parsed.success) return parsed.state;
+    const input = parsed.data;
+    let outcome: Outcome;
+    try {
+      outcome = await inDecisionForSession(await getDb(), claims, input, permission, (ctx, user) => handler({ ctx, user, input }), options);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof SignedOutError) redirect(SIGN_IN); // as requireUser does: nothing was written
+      return failureState(error, formData);
+    }
+    return settled(outcome);
+  };
 }
 
 export function failureState(error: unknown, formData?: FormData): FormState {
