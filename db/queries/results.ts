@@ -139,16 +139,20 @@ export type OutcomeSummaryRow = {
 /**
  * The parts of a recorded outcome's snapshot the results page shows, cut out by the database: a
  * large decision's snapshot holds every score (about 90 MB of JSON at 1,000 × 20 × 20), and the page
- * needs only the tally, the structure and the list of members. One query.
+ * needs only the tally, the structure and the list of members. One query. Every mention of a
+ * stored jsonb column fetches and decompresses it anew (about 100 ms at that size), so the snapshot
+ * is read once, in a lateral subquery that is not folded into the expressions (`offset 0`), and
+ * each part is cut from that one copy.
  */
 export async function outcomeSummary(db: Executor, decisionId: string, ask: { scorers: boolean; personId: string | null }): Promise<OutcomeSummaryRow | null> {
   const [row] = await rowsOf<OutcomeSummaryRow>(
     db,
-    sql`select decided_at as "decidedAt", snapshot - 'inputs' as head, snapshot #> '{inputs,members}' as members,
-      case when ${ask.scorers} then (select count(distinct e->>'memberId')::int from jsonb_array_elements(snapshot #> '{inputs,scores}') e) end as scorers,
+    sql`select o.decided_at as "decidedAt", x.snapshot - 'inputs' as head, x.snapshot #> '{inputs,members}' as members,
+      case when ${ask.scorers} then (select count(distinct e->>'memberId')::int from jsonb_array_elements(x.snapshot #> '{inputs,scores}') e) end as scorers,
       case when ${ask.personId}::text is not null
-        then jsonb_path_query_array(snapshot, '$.inputs.scores[*] ? (@.memberId == $id)', jsonb_build_object('id', ${ask.personId}::text)) end as person
-    from outcomes where decision_id = ${decisionId}`,
+        then jsonb_path_query_array(x.snapshot, '$.inputs.scores[*] ? (@.memberId == $id)', jsonb_build_object('id', ${ask.personId}::text)) end as person
+    from outcomes o, lateral (select o.snapshot || '{}'::jsonb as snapshot offset 0) x
+    where o.decision_id = ${decisionId}`,
   );
   return row ?? null;
 }
