@@ -23,20 +23,30 @@ export async function createSession(db: Executor, userId: string, userAgent: str
  */
 export async function findSessionUser(db: Executor, sessionId: string, userId: string, now = new Date()) {
   const [row] = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      timeZone: users.timeZone,
-      createdAt: sessions.createdAt,
-      lastSeenAt: sessions.lastSeenAt,
-      // For the header's bell, in the same statement: every page asks for the person anyway.
-      unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
-    })
+    .select(SESSION_USER_COLUMNS)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
     .limit(1);
+  return liveSessionUser(db, row, sessionId, now);
+}
+
+/** What findSessionUser reads of a session and its user: select these from sessions joined to users. */
+export const SESSION_USER_COLUMNS = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  timeZone: users.timeZone,
+  createdAt: sessions.createdAt,
+  lastSeenAt: sessions.lastSeenAt,
+  // For the header's bell, in the same statement: every page asks for the person anyway.
+  unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
+};
+
+type SessionUserRow = { id: string; name: string; email: string; timeZone: string | null; createdAt: Date; lastSeenAt: Date; unread: number };
+
+/** The person, when the session row read is still live (its last-seen time moved on when due); null otherwise. */
+export async function liveSessionUser(db: Executor, row: SessionUserRow | undefined, sessionId: string, now: Date) {
   if (!row || !sessionIsLive(row, now)) return null;
   if (sessionNeedsTouch(row, now)) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));

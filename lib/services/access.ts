@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
-import { findSessionUser } from "../../db/queries/sessions";
+import { type findSessionUser, liveSessionUser, SESSION_USER_COLUMNS } from "../../db/queries/sessions";
 import { memberRole } from "../../db/queries/teams";
-import { type Decision, decisions, events, memberships } from "../../db/schema";
+import { type Decision, decisions, events, memberships, sessions, users } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
 import { ForbiddenError, NotFoundError, SignedOutError } from "../errors";
@@ -58,6 +58,22 @@ async function requireRole(db: Db | Tx, userId: string, teamId: string): Promise
 }
 
 /**
+ * The team's decision as a subquery to join laterally, locked when asked, with every column read
+ * through it (null as a whole when no decision matched). `onlyIf`, a condition on the outer row,
+ * keeps it from being read, or locked, for anyone else.
+ */
+function decisionSubquery(db: Executor, ref: DecisionRef, lock: DecisionLock | undefined, onlyIf?: SQL) {
+  const query = db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.id, ref.decisionId), eq(decisions.teamId, ref.teamId), onlyIf))
+    .limit(1);
+  const decision = (lock ? query.for(lock) : query).as("decision");
+  const columns = Object.fromEntries(Object.keys(DECISION_COLUMNS).map((key) => [key, decision[key as keyof Decision]])) as unknown as typeof DECISION_COLUMNS;
+  return { decision, columns };
+}
+
+/**
  * The person's role in the team and the team's decision, in one query: no row when the person is
  * not a member; a null decision when the team has no such decision. The lock, when asked for, is
  * taken on the decision row only, and only for a member (the lateral subquery runs per membership).
@@ -68,21 +84,12 @@ async function roleAndDecision(
   ref: DecisionRef,
   lock?: DecisionLock,
 ): Promise<{ role: Role; decision: Decision | null; lastEventId: number }> {
-  const decisionQuery = db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.id, ref.decisionId), eq(decisions.teamId, ref.teamId)))
-    .limit(1);
-  const decision = (lock ? decisionQuery.for(lock) : decisionQuery).as("decision");
-  // Every column of the decision, read through the subquery; null as a whole when no decision matched.
-  const decisionColumns = Object.fromEntries(
-    Object.keys(DECISION_COLUMNS).map((key) => [key, decision[key as keyof Decision]]),
-  ) as unknown as typeof DECISION_COLUMNS;
+  const { decision, columns } = decisionSubquery(db, ref, lock);
   // Reads only: the decision's latest event, where a page's live updates start (the (decision, id) index).
   const onDecision = and(eq(events.decisionId, ref.decisionId), eq(events.teamId, ref.teamId));
   const lastEventId = lock ? sql<null>`null` : sql<string | number | null>`(select max(${events.id}) from ${events} where ${onDecision})`;
   const [row] = await db
-    .select({ role: memberships.role, decision: decisionColumns, lastEventId })
+    .select({ role: memberships.role, decision: columns, lastEventId })
     .from(memberships)
     .leftJoinLateral(decision, sql`true`)
     .where(and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, userId)))
@@ -90,6 +97,28 @@ async function roleAndDecision(
   // Non-members get the same answer as for a team that does not exist.
   if (!row) throw new NotFoundError(TEAM_NOT_FOUND);
   return { role: row.role, decision: row.decision as Decision | null, lastEventId: Number(row.lastEventId ?? 0) };
+}
+
+/**
+ * roleAndDecision for a request that has only its cookie's claims, in the same one query: the
+ * session and its user first, so a session that has ended is SignedOutError whatever else is
+ * asked; then the role (TEAM_NOT_FOUND for a non-member, whose decision is neither read nor
+ * locked) and the decision.
+ */
+async function sessionRoleAndDecision(db: Executor, session: { userId: string; sessionId: string }, ref: DecisionRef, lock: DecisionLock, now: Date) {
+  const { decision, columns } = decisionSubquery(db, ref, lock, isNotNull(memberships.role));
+  const [row] = await db
+    .select({ ...SESSION_USER_COLUMNS, role: memberships.role, decision: columns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, sessions.userId)))
+    .leftJoinLateral(decision, sql`true`)
+    .where(and(eq(sessions.id, session.sessionId), eq(sessions.userId, session.userId)))
+    .limit(1);
+  const user = await liveSessionUser(db, row, session.sessionId, now);
+  if (!user || !row) throw new SignedOutError(SIGNED_OUT);
+  if (!row.role) throw new NotFoundError(TEAM_NOT_FOUND);
+  return { user, role: row.role, decision: row.decision as Decision | null, lastEventId: 0 };
 }
 
 const DECISION_COLUMNS = getTableColumns(decisions);
@@ -171,8 +200,8 @@ export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>
 
 /**
  * inDecision for a request that has only its cookie's claims: the session is read in the same
- * round trip as the role and the decision (both sent at once), and SignedOutError ends the
- * transaction when it is no longer live.
+ * statement as the role and the decision, and SignedOutError ends the transaction when it is no
+ * longer live.
  */
 export async function inDecisionForSession<P extends DecisionPermission, R>(
   db: Db,
@@ -182,18 +211,14 @@ export async function inDecisionForSession<P extends DecisionPermission, R>(
   work: (ctx: DecisionContext<P>, user: SessionUser) => Promise<R>,
   options: { lock?: DecisionLock; now?: Date } = {},
 ): Promise<R> {
-  const { userId, sessionId } = session;
   const now = options.now ?? new Date();
   let user: SessionUser | null = null;
   const access = async (tx: Tx) => {
-    const [live, found] = await Promise.allSettled([findSessionUser(tx, sessionId, userId, now), roleAndDecision(tx, userId, ref, options.lock ?? "update")]);
-    if (live.status === "rejected") throw live.reason;
-    if (!live.value) throw new SignedOutError(SIGNED_OUT);
-    if (found.status === "rejected") throw found.reason;
-    user = live.value;
-    return found.value;
+    const found = await sessionRoleAndDecision(tx, session, ref, options.lock ?? "update", now);
+    user = found.user;
+    return found;
   };
-  return decisionTransaction(db, userId, ref, permission, access, (ctx) => work(ctx, user!), { ...options, now });
+  return decisionTransaction(db, session.userId, ref, permission, access, (ctx) => work(ctx, user!), { ...options, now });
 }
 
 async function decisionTransaction<P extends DecisionPermission, R>(

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { ForbiddenError, NotFoundError } from "../../lib/errors";
-import { inDecision, inTeam, readDecision, readTeam } from "../../lib/services/access";
+import { createSession, revokeSession } from "../../db/queries/sessions";
+import { ForbiddenError, NotFoundError, SignedOutError } from "../../lib/errors";
+import { DECISION_NOT_FOUND, inDecision, inDecisionForSession, inTeam, readDecision, readTeam, TEAM_NOT_FOUND } from "../../lib/services/access";
 import { decisionIn, ensureCatalog, hoursAfter, moveTo, createDecisionFixture } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
@@ -113,6 +114,48 @@ describeEachDriver("access checks", (ctx) => {
       expect((await decisionRow(ctx.db, fx.decisionId)).status).toBe("scoring");
       const deadline = (await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => (e.payload as { reason?: string }).reason === "deadline");
       expect(deadline).toHaveLength(1);
+    });
+  });
+
+  describe("a decision, from a session cookie's claims", () => {
+    const asSession = async (user: TestUser) => ({ userId: user.id, sessionId: await createSession(ctx.db, user.id, "access-test") });
+
+    test("each refusal in the one statement: an ended or unknown session first, then a non-member, then a decision not of the team", async () => {
+      const fx = await decisionIn(ctx.db, "scoring", u.facilitator.id, teamId);
+      const elsewhere = await decisionIn(ctx.db, "weighting", u.outsider.id, otherTeamId);
+      const ended = await asSession(u.member);
+      await revokeSession(ctx.db, u.member.id, ended.sessionId);
+      let runs = 0;
+      const work = async () => {
+        runs++;
+      };
+      const attempt = (session: { userId: string; sessionId: string }, decisionId = fx.decisionId) =>
+        inDecisionForSession(ctx.db, session, { teamId, decisionId }, "decision.vote", work, { lock: "share" });
+
+      await expect(attempt(ended)).rejects.toThrow(SignedOutError);
+      await expect(attempt({ userId: u.member.id, sessionId: MISSING })).rejects.toThrow(SignedOutError);
+      // Someone else's session id with this person's id names no session.
+      await expect(attempt({ userId: u.member.id, sessionId: (await asSession(u.owner)).sessionId })).rejects.toThrow(SignedOutError);
+      // A session that has gone unused past its idle lifetime has ended too.
+      const idle = await asSession(u.member);
+      const muchLater = new Date(Date.now() + 400 * 24 * 3600 * 1000);
+      await expect(inDecisionForSession(ctx.db, idle, { teamId, decisionId: fx.decisionId }, "decision.vote", work, { now: muchLater })).rejects.toThrow(
+        SignedOutError,
+      );
+      await expect(attempt(await asSession(u.outsider))).rejects.toThrow(TEAM_NOT_FOUND);
+      await expect(attempt(await asSession(u.member), elsewhere.decisionId)).rejects.toThrow(DECISION_NOT_FOUND);
+      await expect(attempt(await asSession(u.viewer))).rejects.toThrow(ForbiddenError);
+      expect(runs).toBe(0);
+    });
+
+    test("allowed: the work gets the person behind the session and the decision", async () => {
+      const fx = await decisionIn(ctx.db, "scoring", u.facilitator.id, teamId);
+      const seen = await inDecisionForSession(ctx.db, await asSession(u.member), { teamId, decisionId: fx.decisionId }, "decision.vote", async (c, user) => ({
+        user: user.id,
+        role: c.actor.role,
+        decision: c.decision.id,
+      }));
+      expect(seen).toEqual({ user: u.member.id, role: "member", decision: fx.decisionId });
     });
   });
 });
