@@ -134,23 +134,18 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
   const about = `${option}, ${criterion}`;
   return (
     <div className={styles.cell}>
-      <label htmlFor={id} className={styles.label}>
-        {criterion}
-      </label>
+      <label htmlFor={id}>{criterion}</label>
       <select
         id={id}
         name={`${prefix}.score`}
         aria-label={`${criterion} score for ${option}`}
         defaultValue={cell.score ?? ""}
         aria-invalid={error ? true : undefined}
-        className={styles.field}
       >
         {SCORE_OPTIONS}
       </select>
-      <details open={Boolean(cell.comment || cell.evidence) || undefined} className={styles.notes}>
-        <summary className={styles.summary} aria-label={`Note or evidence for ${about}`}>
-          Note or evidence
-        </summary>
+      <details open={Boolean(cell.comment || cell.evidence) || undefined}>
+        <summary aria-label={`Note or evidence for ${about}`}>Note or evidence</summary>
         <textarea
           name={`${prefix}.comment`}
           aria-label={`Comment on ${about}`}
@@ -158,7 +153,6 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
           rows={2}
           maxLength={1000}
           placeholder="Why this score?"
-          className={styles.field}
         />
         <input
           name={`${prefix}.evidence`}
@@ -166,7 +160,6 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
           type="url"
           defaultValue={cell.evidence}
           placeholder="https://… (optional)"
-          className={styles.field}
         />
       </details>
       {previous}
