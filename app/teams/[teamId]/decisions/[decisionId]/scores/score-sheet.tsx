@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { ActionForm } from "@/app/_components/form";
 import { SaveBar, useSheetSave } from "@/app/_components/save-bar";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
@@ -116,13 +116,18 @@ export function ScoreSheet({
 
 const EMPTY_CELL: Cell = { score: null };
 
-/** The score choices, made once: every cell's select shows the same six. */
-const SCORE_OPTIONS = [
-  <option key="" value="">
-    Not scored
-  </option>,
-  ...SCORE_VALUES.map((value) => <option key={value} value={value}>{`${value} · ${SCORE_LABELS[value]}`}</option>),
-];
+/**
+ * The score choices as markup, one version for each saved score (indexed by the score, 0 for
+ * none), made once. All 100 selects show the same six choices; as elements they were 600 for the
+ * server to render on every request. The markup is this file's constants only, never anything a
+ * person typed.
+ */
+const SCORE_CHOICES = [null, ...SCORE_VALUES].map((saved) => ({
+  __html: [
+    `<option value=""${saved === null ? " selected" : ""}>Not scored</option>`,
+    ...SCORE_VALUES.map((value) => `<option value="${value}"${value === saved ? " selected" : ""}>${value} · ${SCORE_LABELS[value]}</option>`),
+  ].join(""),
+}));
 
 /**
  * One option on one criterion: the score, and a note and a link behind a disclosure. The fields
@@ -132,6 +137,8 @@ const SCORE_OPTIONS = [
 function SheetCell(props: { id: string; prefix: string; option: string; criterion: string; cell: Cell; error?: string; previous: ReactNode }) {
   const { id, prefix, option, criterion, cell, error, previous } = props;
   const about = `${option}, ${criterion}`;
+  // Chosen once, as defaultValue is: a later render (a refresh) leaves the person's choice alone.
+  const [choices] = useState(() => SCORE_CHOICES[cell.score ?? 0]);
   return (
     <div className={styles.cell}>
       <label htmlFor={id}>{criterion}</label>
@@ -139,11 +146,9 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
         id={id}
         name={`${prefix}.score`}
         aria-label={`${criterion} score for ${option}`}
-        defaultValue={cell.score ?? ""}
         aria-invalid={error ? true : undefined}
-      >
-        {SCORE_OPTIONS}
-      </select>
+        dangerouslySetInnerHTML={choices}
+      />
       <details open={Boolean(cell.comment || cell.evidence) || undefined}>
         <summary aria-label={`Note or evidence for ${about}`}>Note or evidence</summary>
         <textarea
