@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { ownScores } from "../../db/queries/ballots";
 import { findSessionUser } from "../../db/queries/sessions";
+import { users } from "../../db/schema";
 import { describeEachDriver } from "../support/drivers";
 
 // On PostgreSQL, statements of fixed shape go out named, so the server parses and plans each once
@@ -11,15 +12,20 @@ import { describeEachDriver } from "../support/drivers";
 // pg_prepared_statements lists.
 
 describeEachDriver("named statements", (ctx) => {
-  test.runIf(ctx.driver === "postgres")("a fixed-shape read is named once and reused; a list is not named", async () => {
+  test.runIf(ctx.driver === "postgres")("fixed-shape reads are named once and reused; a list is not named", async () => {
     const listed = await ctx.db.transaction(async (tx) => {
       for (let i = 0; i < 3; i++) await findSessionUser(tx, randomUUID(), randomUUID());
       await ownScores(tx, randomUUID(), randomUUID(), [1, 2]);
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(inArray(users.id, [randomUUID(), randomUUID()]));
       // postgres.js answers a raw statement with its rows.
       return (await tx.execute(sql`select statement from pg_prepared_statements`)) as unknown as { statement: string }[];
     });
     const statements = listed.map((row) => row.statement);
     expect(statements.filter((s) => s.includes('from "sessions"'))).toHaveLength(1);
-    expect(statements.filter((s) => s.includes('from "scores"'))).toHaveLength(0);
+    expect(statements.filter((s) => s.includes('from "scores"'))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('from "users"') && !s.includes('from "sessions"'))).toHaveLength(0);
   });
 });
