@@ -110,3 +110,21 @@ export function withRatios(rows: Omit<Row, "ratio">[], floorOf: (scenario: strin
     return { ...row, ratio: floor && floor.rps !== null && floor.rps > 0 ? row.rps / floor.rps : Number.NaN };
   });
 }
+
+/**
+ * One figure per scenario and concurrency from several rounds: the round with the median req/s
+ * (the lower of the two middle ones for an even count), with the errors of every round summed, so
+ * a single round's error still fails the run.
+ */
+export function medianRounds<T extends { scenario: string; connections: number; rps: number; errors: number }>(rounds: T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const entry of rounds) {
+    const key = `${entry.scenario}@${entry.connections}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()].map((entries) => {
+    const sorted = [...entries].sort((a, b) => a.rps - b.rps);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    return { ...median, errors: entries.reduce((sum, e) => sum + e.errors, 0) };
+  });
+}

@@ -7,6 +7,8 @@
  * every scenario with autocannon at each concurrency. The database stays for measuring by hand.
  *
  *   BENCH_DURATION=5          seconds per measurement (each scenario also gets one 2 s warm-up)
+ *   BENCH_ROUNDS=1            measurements per scenario and concurrency, taken in turn with its floor;
+ *                             the table gives the round with the median req/s
  *   BENCH_CONNECTIONS=1,10,50
  *   BENCH_SCENARIOS=save-scores,floor-save   only these (`live` also starts a second Verdict server)
  *   BENCH_BUILD=0             reuse the existing builds (.next, bench/floor/.next)
@@ -23,7 +25,7 @@ import { sql } from "drizzle-orm";
 import { type Measured, drive, type Target, TIMEOUT_SECONDS } from "./drive";
 import { captureSaveScores } from "./capture";
 import { measureLive } from "./live";
-import { describeMachine, machine, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
+import { describeMachine, machine, medianRounds, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
 import { cpuBetween, cpuSnapshot, FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
@@ -37,6 +39,7 @@ const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3411);
 const LIVE_PORT = Number(process.env.BENCH_LIVE_PORT ?? PORT + 2);
 const LIVE_SAVES = Number(process.env.BENCH_LIVE_SAVES ?? 100);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const WARM_UP = 2;
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
 const ONLY = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
@@ -163,39 +166,43 @@ try {
   const order = groups.flat();
   const warmed = new Set<string>();
 
-  const measured: (Measured & { scenario: string; cpu: CpuPerRequest })[] = [];
+  const rounds: (Measured & { scenario: string; cpu: CpuPerRequest })[] = [];
+  // With several rounds, each takes every scenario of the group and its floor in turn, so a
+  // passing burst of load on a shared machine lands on both sides of a ratio rather than one.
   for (const group of groups) {
     for (const connections of CONNECTIONS) {
-      for (const scenario of group) {
-        const target = targets[scenario]!;
-        if (!warmed.has(scenario)) await drive(target, 10, WARM_UP);
-        warmed.add(scenario);
-        await waitIdle(servers);
-        const before = scenario === "save-scores" ? await settledSaves(db, seeded.scoring.decisionId) : 0;
-        const server = scenario.startsWith("floor-") ? floor! : app;
-        const cpuBefore = cpuSnapshot(server, DATABASE_NAME);
-        const result = await drive(target, connections, DURATION);
-        const cpu = perRequest(cpuBetween(cpuBefore, cpuSnapshot(server, DATABASE_NAME)), result.ok);
-        if (scenario === "save-scores") {
-          // Requests still in flight when autocannon stops may still commit: at most one per connection.
-          const saved = (await settledSaves(db, seeded.scoring.decisionId)) - before;
-          if (saved < result.ok || saved > result.ok + connections) {
-            result.errors += Math.max(1, Math.abs(saved - result.ok));
-            console.error(`  save-scores x${connections}: ${result.ok} saves answered ok but ${saved} scores.updated events were written`);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const scenario of group) {
+          const target = targets[scenario]!;
+          if (!warmed.has(scenario)) await drive(target, 10, WARM_UP);
+          warmed.add(scenario);
+          await waitIdle(servers);
+          const before = scenario === "save-scores" ? await settledSaves(db, seeded.scoring.decisionId) : 0;
+          const server = scenario.startsWith("floor-") ? floor! : app;
+          const cpuBefore = cpuSnapshot(server, DATABASE_NAME);
+          const result = await drive(target, connections, DURATION);
+          const cpu = perRequest(cpuBetween(cpuBefore, cpuSnapshot(server, DATABASE_NAME)), result.ok);
+          if (scenario === "save-scores") {
+            // Requests still in flight when autocannon stops may still commit: at most one per connection.
+            const saved = (await settledSaves(db, seeded.scoring.decisionId)) - before;
+            if (saved < result.ok || saved > result.ok + connections) {
+              result.errors += Math.max(1, Math.abs(saved - result.ok));
+              console.error(`  save-scores x${connections}: ${result.ok} saves answered ok but ${saved} scores.updated events were written`);
+            }
           }
+          rounds.push({ scenario, ...result, cpu });
+          const d = result.detail;
+          const problems = result.errors
+            ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
+            : "";
+          step(
+            `${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, CPU per request ${cpu.serverCpuMs.toFixed(1)} ms server + ${cpu.databaseCpuMs.toFixed(1)} ms PostgreSQL${problems}`,
+          );
         }
-        measured.push({ scenario, ...result, cpu });
-        const d = result.detail;
-        const problems = result.errors
-          ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
-          : "";
-        step(
-          `${scenario} x${connections}: ${result.rps.toFixed(1)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, CPU per request ${cpu.serverCpuMs.toFixed(1)} ms server + ${cpu.databaseCpuMs.toFixed(1)} ms PostgreSQL${problems}`,
-        );
       }
     }
   }
-  measured.sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.connections - b.connections);
+  const measured = medianRounds(rounds).sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.connections - b.connections);
 
   // Live: a second Verdict server (instance B) on the same database; saves on the first (A).
   const liveRows: Omit<Row, "ratio">[] = [];
@@ -256,7 +263,9 @@ try {
   );
   const [pg] = (await db.execute(sql`select current_setting('server_version') as v`)) as unknown as { v: string }[];
   const m = machine(`PostgreSQL ${pg?.v ?? "?"}`);
-  const settings = `${DURATION} s per measurement after a ${WARM_UP} s warm-up; autocannon on the same machine; bytes are uncompressed, headers included.`;
+  const perFigure =
+    ROUNDS > 1 ? `the median (by req/s) of ${ROUNDS} rounds of ${DURATION} s, each scenario taken in turn with its floor,` : `${DURATION} s per measurement`;
+  const settings = `${perFigure} after a ${WARM_UP} s warm-up; autocannon on the same machine; bytes are uncompressed, headers included.`;
   console.log(`\n${terminalTable(rows)}\n\nMachine: ${describeMachine(m)}\n${settings}`);
   await writeResults(rows, m, settings);
   console.log(`wrote ${path.relative(ROOT, RESULTS_FILE)} (and the README's table); the database ${DATABASE_URL} stays; total ${elapsed()}`);
