@@ -88,11 +88,12 @@ export type ScoreCell = { optionId: string; criterionId: string; score: number |
  * upserted, and every other score of theirs in the round (a cell left blank: missing, not zero) is
  * deleted. Those are found by key, as the decision's cells (its grid, read once by the decision's
  * index) the sheet does not score: scanning the member's rows instead would walk every version
- * earlier saves left behind until vacuum, several milliseconds per save under load. Every cell the sheet names, scored or not, must be an option
- * and a criterion of the decision; when one is not, the statement fails itself and nothing is
- * written (`allKnown` false). The transaction ends here (see finishTransaction); the event, which
- * holds the team's history-chain head until commit, is written last. The sheet names each cell
- * once (the caller makes sure: an upsert cannot touch a row twice).
+ * earlier saves left behind until vacuum, several milliseconds per save under load. Every cell the
+ * sheet names, scored or not, must be an option and a criterion of the decision; when one is not,
+ * the statement fails itself and nothing is written (`allKnown` false). The transaction ends here
+ * (see finishTransaction); the event, which holds the team's history-chain head until commit, is
+ * written last. The sheet names each cell once (the caller makes sure: an upsert cannot touch a
+ * row twice).
  */
 export async function writeScoreSheet(
   tx: Tx,
