@@ -39,6 +39,12 @@ export type DbHandle = {
  */
 export const POSTGRES_OPTIONS = {
   connect_timeout: 3,
+  // Seconds a connection that failed waits before it reconnects. postgres.js's own wait grows with
+  // every failure the client has had, up to 20 s, and each closed connection keeps the wait it was
+  // given: after an outage of a few seconds, connections kept waiting 10 to 20 s once the database
+  // was back, and a page that needed them hung as long. A try costs little (connecting gives up
+  // after connect_timeout), so at most one a second.
+  backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1),
   idle_timeout: 30,
   max_lifetime: 30 * 60,
   onnotice: () => {},
