@@ -2,6 +2,7 @@ import { is, type SQL, sql } from "drizzle-orm";
 import { PostgresJsTransaction } from "drizzle-orm/postgres-js";
 import type { ReservedSql, Sql } from "postgres";
 import type { Tx } from "./client";
+import { rowsIn } from "./queries/rows";
 
 // postgres.js opens a transaction by sending BEGIN and waiting for its answer before the first
 // statement goes out: one round trip that carries nothing. Here BEGIN is queued on a reserved
@@ -71,7 +72,7 @@ type Answer = { command?: string } & unknown[];
 export async function finishTransaction(tx: Tx, statements: SQL[]): Promise<unknown[][]> {
   if (!is(tx, PostgresJsTransaction)) {
     const rows: unknown[][] = [];
-    for (const statement of statements) rows.push(rowsOf(await tx.execute(statement)));
+    for (const statement of statements) rows.push(rowsIn(await tx.execute(statement)));
     return rows;
   }
   // Each is started here, in order, down the same path to the driver, so the driver queues them
@@ -83,12 +84,7 @@ export async function finishTransaction(tx: Tx, statements: SQL[]): Promise<unkn
   if (failure) throw failure.reason;
   const values = answers.map((answer) => (answer as PromiseFulfilledResult<Answer>).value);
   if (values.at(-1)!.command !== "COMMIT") throw new TransactionAbortedError();
-  return values.slice(0, -1).map(rowsOf);
-}
-
-/** postgres.js answers with the rows; PGlite wraps them in { rows }. */
-function rowsOf(result: unknown): unknown[] {
-  return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+  return values.slice(0, -1).map((answer) => rowsIn(answer));
 }
 
 /** The client with `begin` sent together with the transaction's first statements; the rest unchanged. */
