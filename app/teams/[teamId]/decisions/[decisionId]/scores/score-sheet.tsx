@@ -6,7 +6,6 @@ import { SaveBar, useSheetSave } from "@/app/_components/save-bar";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
 import { SCORE_LABELS, SCORE_VALUES } from "@/lib/domain/tally";
 import { saveScoresAction } from "../actions/save-scores";
-import styles from "./score-sheet.module.css";
 
 type Item = { id: string; name: string; description: string };
 
@@ -140,7 +139,7 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
   // Chosen once, as defaultValue is: a later render (a refresh) leaves the person's choice alone.
   const [choices] = useState(() => SCORE_CHOICES[cell.score ?? 0]);
   return (
-    <div className={styles.cell}>
+    <div className="score-cell">
       <label htmlFor={id}>{criterion}</label>
       <select
         id={id}

@@ -6,7 +6,6 @@
  */
 import type { ReactNode } from "react";
 import { Card, CardTitle } from "@/app/_components/ui";
-import styles from "./charts.module.css";
 import { ProfileChart, RankingChart, WeightsChart } from "./drawn-charts";
 import { criterionColour, optionColour, optionDash } from "./palette";
 import { fixed, legendClass, listNames, muted, Numbers } from "./parts";
@@ -26,7 +25,7 @@ export function ResultsCharts({ data }: { data: ChartData }) {
   return (
     <Card aria-labelledby="charts-heading">
       <CardTitle id="charts-heading">Charts</CardTitle>
-      <div className={`${styles.charts} grid gap-x-8 gap-y-10 lg:grid-cols-2`}>
+      <div className="results-charts grid gap-x-8 gap-y-10 lg:grid-cols-2">
         {data.scored ? (
           <>
             <ChartBlock

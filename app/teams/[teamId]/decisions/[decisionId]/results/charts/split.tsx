@@ -11,7 +11,6 @@ import type { ReactNode } from "react";
 import { fixed, legendClass, muted } from "./parts";
 import { membersSummary } from "./summaries";
 import type { SplitData } from "./types";
-import styles from "./charts.module.css";
 
 type Members = Extract<SplitData, { kind: "members" }>;
 type Camps = Extract<SplitData, { kind: "camps" }>;
@@ -151,7 +150,7 @@ function Spreads({ data }: { data: Spread }) {
 function HeatTable({ caption, corner, columns, children }: { caption: string; corner: string; columns: string[]; children: ReactNode }) {
   return (
     <div role="region" aria-labelledby="chart-split-title" tabIndex={0} className="mt-3 max-h-[28rem] overflow-auto">
-      <table className={`${styles.heat} text-sm`}>
+      <table className="results-heat text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-slate-500 dark:text-slate-400">
           <tr>
