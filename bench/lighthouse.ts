@@ -5,10 +5,14 @@
  *   npm run bench:lighthouse        # database verdict_lighthouse, port 3450
  *   LIGHTHOUSE_SKIP_BUILD=1 npm run bench:lighthouse   # reuse the last `next build`
  *   LIGHTHOUSE_REPORT_DIR=/tmp/lh npm run bench:lighthouse   # also keep each page's full report
+ *   LIGHTHOUSE_RUNS=5 npm run bench:lighthouse   # audits per page (default 3); the median run is reported
  *
  * Chromium signs in through the sign-in form like a person, with a debugging port open; Lighthouse
  * then audits each page in that same browser, so it sees the pages as the signed-in member does.
- * Prints one row per page and writes bench/results/lighthouse.json.
+ * Prints one row per page and writes bench/results/lighthouse.json. One audit is not a measurement:
+ * whether the first paint comes before or after the framework's scripts run decides whether the
+ * simulated LCP includes downloading them (about 1 s either way), so each page is audited several
+ * times and the run with the median performance score is the one reported, with the others' scores.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -50,6 +54,15 @@ async function waitForServer() {
 }
 
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+
+/** The page audited RUNS times: the median run by performance score, and every run's score. */
+async function medianAudit(label: string, url: string) {
+  const runs: Awaited<ReturnType<typeof audit>>[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await audit(RUNS > 1 ? `${label}-${i + 1}` : label, url));
+  const byScore = [...runs].sort((a, b) => a.performance - b.performance);
+  return { ...byScore[Math.floor((byScore.length - 1) / 2)]!, runs: runs.map((r) => r.performance) };
+}
 
 async function audit(label: string, url: string) {
   const result = await lighthouse(url, { port: DEBUG_PORT, output: "json", logLevel: "error", onlyCategories: ["performance", "best-practices"] });
@@ -97,22 +110,22 @@ async function main() {
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: [`--remote-debugging-port=${DEBUG_PORT}`] });
   try {
     await waitForServer();
-    const rows: ({ page: string; path: string } & Awaited<ReturnType<typeof audit>>)[] = [];
+    const rows: ({ page: string; path: string } & Awaited<ReturnType<typeof medianAudit>>)[] = [];
     // Signed out first: the sign-in page as a newcomer sees it.
-    rows.push({ page: "sign-in", path: "/sign-in", ...(await audit("sign-in", `${BASE}/sign-in`)) });
+    rows.push({ page: "sign-in", path: "/sign-in", ...(await medianAudit("sign-in", `${BASE}/sign-in`)) });
     const page = await context.newPage();
     await signInAsDemoMember(page, BASE);
     const pages = await demoPages(page, BASE);
     await page.close();
-    for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await audit(label, `${BASE}${pathname}`)) });
+    for (const [label, pathname] of Object.entries(pages)) rows.push({ page: label, path: pathname, ...(await medianAudit(label, `${BASE}${pathname}`)) });
 
     console.log(
-      `\nLighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, default (mobile) settings; ${os.cpus()[0]?.model} x${os.cpus().length}, Node ${process.version}\n`,
+      `\nLighthouse ${(await import("lighthouse/package.json", { with: { type: "json" } })).default.version}, default (mobile) settings, median of ${RUNS} runs per page; ${os.cpus()[0]?.model} x${os.cpus().length}, Node ${process.version}\n`,
     );
-    console.log("page       performance  best practices  LCP ms  TBT ms  CLS    failing audits");
+    console.log("page       performance  all runs        best practices  LCP ms  TBT ms  CLS    failing audits");
     for (const r of rows) {
       console.log(
-        `${r.page.padEnd(10)} ${String(r.performance).padStart(11)}  ${String(r.bestPractices).padStart(14)}  ${String(r.lcpMs).padStart(6)}  ${String(r.tbtMs).padStart(6)}  ${String(r.cls).padEnd(5)}  ${r.failing.join(", ") || "-"}`,
+        `${r.page.padEnd(10)} ${String(r.performance).padStart(11)}  ${r.runs.join(" ").padEnd(14)}  ${String(r.bestPractices).padStart(14)}  ${String(r.lcpMs).padStart(6)}  ${String(r.tbtMs).padStart(6)}  ${String(r.cls).padEnd(5)}  ${r.failing.join(", ") || "-"}`,
       );
     }
     mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
