@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { DecisionPage } from "./pages/decision-pages";
+import { expectAxeClean } from "./support/axe";
 import { bell } from "./support/mail-and-bell";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
@@ -9,14 +8,6 @@ import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-set
 // edit, a removal that the history keeps, an option's own thread, and the sealing rule.
 
 const PHONE = { width: 390, height: 844 };
-
-async function axeClean(page: Page) {
-  // The title is streamed with the page's metadata: right after a post re-renders the page, axe
-  // could look before it was back (CI once reported document-title here).
-  await expect(page).toHaveTitle(/\S/);
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-}
 
 test("two members discuss: Markdown safely, a mention told, an edit and a removal kept in the history, an option's own thread", async ({
   actor,
@@ -73,7 +64,7 @@ test("two members discuss: Markdown safely, a mention told, an edit and a remova
   await answer.getByRole("button", { name: "Save changes" }).click();
   await expect(answer).toContainText("edited");
   await expect(answer).toContainText("the async story is weak, though.");
-  await axeClean(kai.page);
+  await expectAxeClean(kai.page);
   await snapshot(kai.page, "discussion-phone");
 
   kai.page.once("dialog", (dialog) => dialog.accept());
@@ -90,10 +81,10 @@ test("two members discuss: Markdown safely, a mention told, an edit and a remova
   await optionThread.getByRole("button", { name: "Post comment" }).click();
   await expect(optionThread.getByRole("article")).toContainText("more glue code");
   await expect(owner.page.getByRole("region", { name: "Evidence from the scores" })).toContainText("sealed with the scores");
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page);
   await snapshot(owner.page, "discussion-option");
   await owner.page.emulateMedia({ colorScheme: "dark" });
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page);
   await snapshot(owner.page, "discussion-option-dark");
 });
 
