@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { DecisionPage } from "./pages/decision-pages";
 import { TeamPage } from "./pages/team-pages";
+import { expectAxeClean } from "./support/axe";
 import { closeLargeTeamDb, type LargeTeam, seedLargeTeam, userIdByEmail } from "./support/large-team";
 
 // The team page, the decision log and the decision page answer in a page of bounded size however
@@ -23,11 +23,6 @@ function pagesOf(team: LargeTeam) {
     busyDecision: `${teamUrl}/decisions/${team.busyDecisionId}`,
     decidedDecision: `${teamUrl}/decisions/${team.decidedDecisionId}`,
   };
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target) }));
 }
 
 /** A phone-width page scrolls only downwards. */
@@ -114,6 +109,6 @@ test("without JavaScript, on a phone, plain links page through the timeline, the
   await owner.page.setViewportSize(PHONE);
   for (const url of [pagedDecision, pagedTeam, page.url()]) {
     await owner.page.goto(url);
-    expect(await seriousViolations(owner.page), url).toEqual([]);
+    await expectAxeClean(owner.page);
   }
 });

@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
 import { DecisionPage } from "./pages/decision-pages";
+import { expectAxeClean } from "./support/axe";
 import { bell, useSmtpReceiver } from "./support/mail-and-bell";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
@@ -13,11 +12,6 @@ const PHONE = { width: 360, height: 740 };
 
 test.describe.configure({ mode: "default" });
 const received = useSmtpReceiver();
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a member is told scoring opened, by the bell and the inbox, and one who chose email gets an email", async ({ actor, newContext }) => {
   test.slow();
@@ -51,10 +45,10 @@ test("a member is told scoring opened, by the bell and the inbox, and one who ch
   await expect(mo.page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
   const scoring = mo.page.getByRole("button", { name: `Scoring opened on “${title}”: your scores are needed (unread)` });
   await expect(scoring).toBeVisible();
-  await axeClean(mo.page);
+  await expectAxeClean(mo.page, { failFrom: "minor" });
   await snapshot(mo.page, "notifications-inbox-phone");
   await mo.page.emulateMedia({ colorScheme: "dark" });
-  await axeClean(mo.page);
+  await expectAxeClean(mo.page, { failFrom: "minor" });
   await snapshot(mo.page, "notifications-inbox-phone-dark");
   await mo.page.emulateMedia({ colorScheme: "light" });
 

@@ -1,7 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { DecisionPage } from "./pages/decision-pages";
+import { expectAxeClean } from "./support/axe";
 import { bell, useSmtpReceiver } from "./support/mail-and-bell";
 import { DESKTOP, expectNotReloaded, joinThroughInvite, markLoaded, newSmallDecision } from "./support/team-setup";
 
@@ -13,12 +12,6 @@ const PHONE = { width: 390, height: 844 };
 
 test.describe.configure({ mode: "default" });
 const received = useSmtpReceiver();
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include("#remind-heading").analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the facilitator reminds those who have not weighted: the email arrives, the button waits out the hour, a member's bell goes up live", async ({
   actor,
@@ -61,14 +54,14 @@ test("the facilitator reminds those who have not weighted: the email arrives, th
   await expect(waiting).toBeDisabled();
   await expect(card).toContainText(/You can remind again at \d\d:\d\d \w+/);
   await expect(waiting).toHaveAccessibleDescription(/^You can remind again at \d\d:\d\d/);
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page, { within: "#remind-heading" });
   await snapshot(owner.page, "reminders-card-desktop");
   await card.screenshot({ path: "tests/e2e/.screenshots/reminders-card-close.png" });
   await owner.page.setViewportSize(PHONE);
   await card.scrollIntoViewIfNeeded();
   await snapshot(owner.page, "reminders-card-phone");
   await owner.page.emulateMedia({ colorScheme: "dark" });
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page, { within: "#remind-heading" });
   await snapshot(owner.page, "reminders-card-phone-dark");
 
   // Mo's open page: the bell goes up and says so, without a reload.

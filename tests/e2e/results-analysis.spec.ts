@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { type Actor, expect, snapshot, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
 import { DecisionPage, NewDecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
+import { expectAxeClean } from "./support/axe";
 
 async function openDemoResults(page: Page) {
   await new SignInPage(page).goto();
@@ -12,13 +12,6 @@ async function openDemoResults(page: Page) {
   await page.getByRole("link", { name: "Backend framework for the payments API" }).first().click();
   await page.getByRole("link", { name: "See the results", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Results" })).toBeVisible();
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(" ")) }));
 }
 
 test("the results page explains the win: charts, sensitivity and a what-if that recomputes in the browser", async ({ page }) => {
@@ -43,7 +36,7 @@ test("the results page explains the win: charts, sensitivity and a what-if that 
   await page.reload();
   await expect(page.getByRole("img").first()).toBeVisible();
   await snapshot(page, "results-light");
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAxeClean(page);
 });
 
 test("the results page reads well in dark mode", async ({ newContext }) => {
@@ -52,7 +45,7 @@ test("the results page reads well in dark mode", async ({ newContext }) => {
   await openDemoResults(page);
   await expect(page.getByRole("img").first()).toBeVisible();
   await snapshot(page, "results-dark");
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectAxeClean(page);
   await context.close();
 });
 

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { DecisionPage, saveScores, saveWeights } from "./pages/decision-pages";
+import { expectAxeClean } from "./support/axe";
 import { closeDb, makeReviewDue } from "./support/db";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
@@ -14,24 +14,19 @@ test.afterAll(closeDb);
 const PHONE = { width: 390, height: 844 };
 const bell = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
 
-/** `only`: a part of the page to check, where the rest of it is not this feature's. */
-async function axeClean(page: Page, only?: string) {
-  const builder = new AxeBuilder({ page });
-  const { violations } = await (only ? builder.include(only) : builder).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-/** Screenshots at 1280 and 390 px, light, and dark on the phone; axe in both schemes; nothing wider than the phone. */
-async function lookAt(page: Page, name: string, only?: string) {
+/**
+ * Screenshots at 1280 and 390 px, light, and dark on the phone; axe in both schemes; nothing wider than the phone.
+ * `axeWithin`: a part of the page for axe to check, where the rest of it is not this feature's.
+ */
+async function lookAt(page: Page, name: string, axeWithin?: string) {
   await page.setViewportSize(DESKTOP);
-  await axeClean(page, only);
+  await expectAxeClean(page, { within: axeWithin });
   await snapshot(page, name);
   await page.setViewportSize(PHONE);
   await snapshot(page, `${name}-phone`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
   await page.emulateMedia({ colorScheme: "dark" });
-  await axeClean(page, only);
+  await expectAxeClean(page, { within: axeWithin });
   await snapshot(page, `${name}-phone-dark`);
   await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize(DESKTOP);

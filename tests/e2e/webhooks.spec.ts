@@ -1,10 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { E2E_WEBHOOK_PORT } from "../../playwright.config";
 import { verifyWebhookSignature } from "../../lib/domain/webhook-signature";
 import { startWebhookReceiver, type WebhookReceiver } from "../support/webhook-receiver";
 import { expect, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
+import { expectAxeClean } from "./support/axe";
 import { DESKTOP, joinThroughInvite, newSmallDecision } from "./support/team-setup";
 
 // An owner adds a webhook pointing at a receiver started here; a member's new decision arrives
@@ -23,12 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await receiver?.close();
 });
-
-async function axeClean(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const requestsFor = (title: string) => receiver!.received.filter((r) => r.path === RECEIVER_PATH && r.body.includes(JSON.stringify(title).slice(1, -1)));
 const logRows = (page: Page) => page.getByRole("table", { name: "Delivery log" }).getByRole("row");
@@ -105,7 +99,7 @@ test("an owner's webhook receives a member's decision signed, and again after th
   const rows = logRows(owner.page);
   await expect(rows.nth(1)).toContainText("200 delivered"); // the retry, newest
   await expect(rows.filter({ hasText: "connection refused" }).first()).toContainText("Failed");
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page);
   await snapshot(owner.page, "webhooks-settings-and-log-desktop");
   await owner.page.getByRole("region", { name: "Delivery log", exact: true }).screenshot({ path: "tests/e2e/.screenshots/webhooks-delivery-log-desktop.png" });
 
@@ -114,10 +108,10 @@ test("an owner's webhook receives a member's decision signed, and again after th
   await owner.page.reload();
   const overflow = await owner.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page);
   await snapshot(owner.page, "webhooks-settings-phone");
   await owner.page.emulateMedia({ colorScheme: "dark" });
-  await axeClean(owner.page);
+  await expectAxeClean(owner.page);
   await snapshot(owner.page, "webhooks-settings-phone-dark");
   await owner.page
     .getByRole("region", { name: "Delivery log", exact: true })
