@@ -5,7 +5,7 @@ import type { Executor, Tx } from "../client";
 import { finishTransaction } from "../pipelined-begin";
 import type { TeamEventType } from "./events";
 import { ballots, criteria, events, memberships, options, scores, users, weights } from "../schema";
-import { isRefusedByStatement } from "./pg-errors";
+import { refusalReason } from "./pg-errors";
 import { rowsOf } from "./rows";
 
 // Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
@@ -16,13 +16,15 @@ export const WEIGHTS_ROUND = 1;
 
 export type SheetKind = "weights" | "scores";
 
+type SheetBallot = { teamId: string; decisionId: string; userId: string; kind: SheetKind; round: number };
+
 /**
  * Marks a member's sheet as submitted and counts the save. It must be the save's first write and a
  * statement of its own: the ballot row's lock makes one member's saves run one after the other,
  * and each later statement then sees what the save before it committed (a statement sees only what
  * was committed when it began). Answers whether this was the first time.
  */
-function ballotUpsert(ballot: { decisionId: string; userId: string; kind: SheetKind; round: number }, now: Date): SQL {
+function ballotUpsert(ballot: SheetBallot, now: Date): SQL {
   const { decisionId, userId, kind, round } = ballot;
   const at = now.toISOString();
   return sql`
@@ -33,12 +35,45 @@ function ballotUpsert(ballot: { decisionId: string; userId: string; kind: SheetK
     returning (xmax = 0) as first_time`;
 }
 
+/**
+ * Two common table expressions for the statement that writes a sheet's values: `ballot`, whose
+ * first_time says whether the ballot row counts one save (ballotUpsert wrote it just before), and
+ * `appended`, the save's event (kind.submitted the first time, kind.updated after), with nothing of
+ * what the sheet holds.
+ */
+function sheetEventCtes(ballot: SheetBallot, at: string): SQL {
+  const { teamId, decisionId, userId, kind, round } = ballot;
+  const submitted: TeamEventType = `${kind}.submitted`;
+  const updated: TeamEventType = `${kind}.updated`;
+  return sql`ballot as (
+      select saves = 1 as first_time from ${ballots}
+      where decision_id = ${decisionId} and user_id = ${userId} and kind = ${kind} and round = ${round}
+    ), appended as (
+      insert into ${events} (team_id, decision_id, actor_id, type, payload, created_at)
+      select ${teamId}::uuid, ${decisionId}::uuid, ${userId}::uuid, case when first_time then ${submitted}::text else ${updated}::text end, '{}'::jsonb, ${at}::timestamptz
+      from ballot
+    )`;
+}
+
+/**
+ * A sheet's last writes: the ballot row, then `values`, one statement that writes the sheet with
+ * its event (sheetEventCtes) and answers first_time. The transaction ends here (see
+ * finishTransaction); the event, which holds the team's history-chain head until commit, is written
+ * last. When `values` refuses itself (refuse_statement), nothing is written and its reason comes back.
+ */
+async function finishSheetSave(tx: Tx, ballot: SheetBallot, values: SQL, now: Date): Promise<{ firstTime: boolean; refusal: string | null }> {
+  try {
+    const [, rows] = await finishTransaction(tx, [ballotUpsert(ballot, now), values]);
+    return { firstTime: (rows as { first_time: boolean }[])[0]?.first_time === true, refusal: null };
+  } catch (error) {
+    const refusal = refusalReason(error);
+    if (refusal === undefined) throw error;
+    return { firstTime: false, refusal };
+  }
+}
+
 /** The ballot row (see ballotUpsert), on its own: whether this was the member's first save. */
-export async function recordBallot(
-  tx: Tx,
-  ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind; round: number },
-  now: Date,
-): Promise<boolean> {
+export async function recordBallot(tx: Tx, ballot: SheetBallot, now: Date): Promise<boolean> {
   const [row] = await rowsOf<{ first_time: boolean }>(tx, ballotUpsert(ballot, now));
   return row?.first_time ?? false;
 }
@@ -82,18 +117,15 @@ export async function upsertWeights(tx: Tx, decisionId: string, userId: string, 
 export type ScoreCell = { optionId: string; criterionId: string; score: number | null; comment: string | null; evidenceUrl: string | null };
 
 /**
- * A member's score sheet, as the last writes of its save: the ballot row (see ballotUpsert), then
- * one statement that makes the member's scores of the round exactly the scored cells of `sheet`
- * and appends the event (scores.submitted the first time, scores.updated after). Those are
- * upserted, and every other score of theirs in the round (a cell left blank: missing, not zero) is
- * deleted. Those are found by key, as the decision's cells (its grid, read once by the decision's
- * index) the sheet does not score: scanning the member's rows instead would walk every version
- * earlier saves left behind until vacuum, several milliseconds per save under load. Every cell the
- * sheet names, scored or not, must be an option and a criterion of the decision; when one is not,
- * the statement fails itself and nothing is written (`allKnown` false). The transaction ends here
- * (see finishTransaction); the event, which holds the team's history-chain head until commit, is
- * written last. The sheet names each cell once (the caller makes sure: an upsert cannot touch a
- * row twice).
+ * A member's score sheet, as the last writes of its save (see finishSheetSave): one statement
+ * that makes the member's scores of the round exactly the scored cells of `sheet` and appends the
+ * event. Those are upserted, and every other score of theirs in the round (a cell left blank:
+ * missing, not zero) is deleted. Those are found by key, as the decision's cells (its grid, read
+ * once by the decision's index) the sheet does not score: scanning the member's rows instead would
+ * walk every version earlier saves left behind until vacuum, several milliseconds per save under
+ * load. Every cell the sheet names, scored or not, must be an option and a criterion of the
+ * decision; when one is not, the statement fails itself and nothing is written (`allKnown` false).
+ * The sheet names each cell once (the caller makes sure: an upsert cannot touch a row twice).
  */
 export async function writeScoreSheet(
   tx: Tx,
@@ -101,13 +133,12 @@ export async function writeScoreSheet(
   sheet: ScoreCell[],
   now: Date,
 ): Promise<{ allKnown: boolean; firstTime: boolean }> {
-  const { teamId, decisionId, round, userId } = ballot;
+  const { decisionId, round, userId } = ballot;
+  const scoresBallot: SheetBallot = { ...ballot, kind: "scores" };
   const at = now.toISOString();
   const cells = JSON.stringify(
     sheet.map((c) => ({ option_id: c.optionId, criterion_id: c.criterionId, score: c.score, comment: c.comment, evidence_url: c.evidenceUrl })),
   );
-  const submitted: TeamEventType = "scores.submitted";
-  const updated: TeamEventType = "scores.updated";
   const values = sql`
     with sheet as (
       select * from jsonb_to_recordset(${cells}::text::jsonb) as c(option_id uuid, criterion_id uuid, score integer, comment text, evidence_url text)
@@ -130,23 +161,11 @@ export async function writeScoreSheet(
     ), cleared as (
       delete from ${scores} s using unscored u
       where s.round = ${round} and s.user_id = ${userId} and s.option_id = u.option_id and s.criterion_id = u.criterion_id
-    ), ballot as (
-      select saves = 1 as first_time from ${ballots}
-      where decision_id = ${decisionId} and user_id = ${userId} and kind = 'scores' and round = ${round}
-    ), appended as (
-      insert into ${events} (team_id, decision_id, actor_id, type, payload, created_at)
-      select ${teamId}::uuid, ${decisionId}::uuid, ${userId}::uuid, case when first_time then ${submitted}::text else ${updated}::text end, '{}'::jsonb, ${at}::timestamptz
-      from ballot
-    )
+    ), ${sheetEventCtes(scoresBallot, at)}
     select case when (select count(*) from known) = (select count(*) from sheet) then first_time else refuse_statement('unknown cell') end as first_time
     from ballot`;
-  try {
-    const [, rows] = await finishTransaction(tx, [ballotUpsert({ decisionId, userId, kind: "scores", round }, now), values]);
-    return { allKnown: true, firstTime: (rows as { first_time: boolean }[])[0]?.first_time === true };
-  } catch (error) {
-    if (isRefusedByStatement(error)) return { allKnown: false, firstTime: false };
-    throw error;
-  }
+  const { firstTime, refusal } = await finishSheetSave(tx, scoresBallot, values, now);
+  return { allKnown: refusal === null, firstTime };
 }
 
 /** The caller's own weights. Always allowed: a member may see what they entered. */
