@@ -22,7 +22,7 @@ type SheetBallot = { teamId: string; decisionId: string; userId: string; kind: S
  * Marks a member's sheet as submitted and counts the save. It must be the save's first write and a
  * statement of its own: the ballot row's lock makes one member's saves run one after the other,
  * and each later statement then sees what the save before it committed (a statement sees only what
- * was committed when it began). Answers whether this was the first time.
+ * was committed when it began).
  */
 function ballotUpsert(ballot: SheetBallot, now: Date): SQL {
   const { decisionId, userId, kind, round } = ballot;
@@ -30,9 +30,7 @@ function ballotUpsert(ballot: SheetBallot, now: Date): SQL {
   return sql`
     insert into ${ballots} (decision_id, user_id, kind, round, submitted_at, updated_at)
     values (${decisionId}, ${userId}, ${kind}, ${round}, ${at}::timestamptz, ${at}::timestamptz)
-    on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at, saves = ${ballots}.saves + 1
-    -- xmax is 0 only for a freshly inserted row: the one reliable "was this an insert" in an upsert.
-    returning (xmax = 0) as first_time`;
+    on conflict (decision_id, user_id, kind, round) do update set updated_at = excluded.updated_at, saves = ${ballots}.saves + 1`;
 }
 
 /**
@@ -72,46 +70,48 @@ async function finishSheetSave(tx: Tx, ballot: SheetBallot, values: SQL, now: Da
   }
 }
 
-/** The ballot row (see ballotUpsert), on its own: whether this was the member's first save. */
-export async function recordBallot(tx: Tx, ballot: SheetBallot, now: Date): Promise<boolean> {
-  const [row] = await rowsOf<{ first_time: boolean }>(tx, ballotUpsert(ballot, now));
-  return row?.first_time ?? false;
-}
+const UNKNOWN_CRITERION = "unknown criterion";
+const UNWEIGHTED = "unweighted criteria: ";
 
 /**
- * That a member saved a sheet, and nothing of what it holds: the save's last write. Appending an
- * event holds its team's history-chain head until commit, so it comes after the values are written
- * and saves in one team wait on each other only for that short end.
+ * A member's weights, as the last writes of its save (see finishSheetSave): a weight for each
+ * criterion the sheet names, upserted, with the event. The sheet must weigh exactly the decision's
+ * criteria; when it names one the decision does not have (`namesUnknown`), or else leaves some out
+ * (`unweighted`, in the form's order), the statement fails itself and nothing is written. Ids are
+ * matched as the text the database writes them in, so a criterion's id in capitals is unknown.
  */
-export async function appendSheetEvent(tx: Tx, ballot: { teamId: string; decisionId: string; userId: string; kind: SheetKind }, firstTime: boolean, now: Date) {
-  const type: TeamEventType = firstTime ? `${ballot.kind}.submitted` : `${ballot.kind}.updated`;
-  await tx.insert(events).values({ teamId: ballot.teamId, decisionId: ballot.decisionId, actorId: ballot.userId, type, payload: {}, createdAt: now });
-}
-
-/** A decision's option and criterion ids, in one query: what a sheet may name. */
-export async function structureIds(db: Executor, decisionId: string) {
-  const rows = await db
-    .select({ id: options.id, kind: sql<"option" | "criterion">`'option'` })
-    .from(options)
-    .where(eq(options.decisionId, decisionId))
-    .unionAll(
-      db
-        .select({ id: criteria.id, kind: sql<"option" | "criterion">`'criterion'` })
-        .from(criteria)
-        .where(eq(criteria.decisionId, decisionId)),
-    );
-  return { optionIds: rows.filter((r) => r.kind === "option").map((r) => r.id), criterionIds: rows.filter((r) => r.kind === "criterion").map((r) => r.id) };
-}
-
-/** Sets the member's weights, one per criterion given, in one statement. */
-export async function upsertWeights(tx: Tx, decisionId: string, userId: string, given: { criterionId: string; weight: number }[], now: Date) {
-  if (given.length === 0) return;
-  const rows = JSON.stringify(given.map((w) => ({ criterion_id: w.criterionId, weight: w.weight })));
-  await tx.execute(sql`
-    insert into ${weights} (decision_id, criterion_id, user_id, weight, updated_at)
-    select ${decisionId}::uuid, w.criterion_id, ${userId}::uuid, w.weight, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${rows}::text::jsonb) as w(criterion_id uuid, weight integer)
-    on conflict (criterion_id, user_id) do update set weight = excluded.weight, updated_at = excluded.updated_at`);
+export async function writeWeightSheet(
+  tx: Tx,
+  ballot: { teamId: string; decisionId: string; userId: string },
+  sheet: Readonly<Record<string, number>>,
+  now: Date,
+): Promise<{ firstTime: boolean; namesUnknown: boolean; unweighted: string[] }> {
+  const { decisionId, userId } = ballot;
+  const weightsBallot: SheetBallot = { ...ballot, kind: "weights", round: WEIGHTS_ROUND };
+  const at = now.toISOString();
+  const given = JSON.stringify(Object.entries(sheet).map(([criterionId, weight]) => ({ criterion_id: criterionId, weight })));
+  const values = sql`
+    with sheet as (
+      select * from jsonb_to_recordset(${given}::text::jsonb) as w(criterion_id text, weight integer)
+    ), decision_criteria as (
+      select id, position from ${criteria} where decision_id = ${decisionId}
+    ), known as (
+      select k.id as criterion_id, sheet.weight from sheet join decision_criteria k on k.id::text = sheet.criterion_id
+    ), unweighted as (
+      select id, position from decision_criteria k where not exists (select from known where known.criterion_id = k.id)
+    ), upserted as (
+      insert into ${weights} (decision_id, criterion_id, user_id, weight, updated_at)
+      select ${decisionId}::uuid, criterion_id, ${userId}::uuid, weight, ${at}::timestamptz from known
+      on conflict (criterion_id, user_id) do update set weight = excluded.weight, updated_at = excluded.updated_at
+    ), ${sheetEventCtes(weightsBallot, at)}
+    select case
+      when (select count(*) from known) < (select count(*) from sheet) then refuse_statement(${UNKNOWN_CRITERION})
+      when exists (select from unweighted) then refuse_statement(${UNWEIGHTED} || (select string_agg(id::text, ' ' order by position) from unweighted))
+      else first_time end as first_time
+    from ballot`;
+  const { firstTime, refusal } = await finishSheetSave(tx, weightsBallot, values, now);
+  const unweighted = refusal?.startsWith(UNWEIGHTED) ? refusal.slice(UNWEIGHTED.length).split(" ") : [];
+  return { firstTime, namesUnknown: refusal !== null && unweighted.length === 0, unweighted };
 }
 
 export type ScoreCell = { optionId: string; criterionId: string; score: number | null; comment: string | null; evidenceUrl: string | null };

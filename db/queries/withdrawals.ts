@@ -51,7 +51,7 @@ type Sheet = { teamId: string; decisionId: string; userId: string; kind: SheetKi
 /**
  * Deletes the member's ballot row of the sheet; tells whether there was one. It must be the
  * withdrawal's first write and a statement of its own: the row's lock orders it with the member's
- * saves, so the statements after it see what a save before it committed (see recordBallot).
+ * saves, so the statements after it see what a save before it committed (see ballotUpsert in ./ballots.ts).
  */
 export async function deleteBallot(tx: Tx, sheet: Sheet): Promise<boolean> {
   const rows = await tx

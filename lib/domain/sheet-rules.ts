@@ -1,8 +1,9 @@
 /**
  * The rules a member's sheet must meet beyond each field's own range, in one place for every
  * caller: a note or evidence link needs a score beside it, a score sheet needs at least one
- * score, and a weight sheet weighs every criterion. Field keys match the form's field names, so a
- * problem lands next to the field that causes it.
+ * score, and a weight sheet weighs every criterion (which ones it leaves out, the statement that
+ * saves it finds: writeWeightSheet in db/queries/ballots.ts). Field keys match the form's field
+ * names, so a problem lands next to the field that causes it.
  */
 
 export type SheetProblem = { message: string; fieldErrors: Record<string, string> };
@@ -21,11 +22,11 @@ export function scoreSheetProblem(cells: readonly ScoreCell[]): SheetProblem | n
   return null;
 }
 
-export function weightSheetProblem(criterionIds: readonly string[], weights: Readonly<Record<string, number>>): SheetProblem | null {
-  const missing = criterionIds.filter((id) => !Object.hasOwn(weights, id));
-  if (missing.length === 0) return null;
+/** The problem of a weight sheet that leaves out the criteria `unweighted`, if it leaves out any. */
+export function unweightedProblem(unweighted: readonly string[]): SheetProblem | null {
+  if (unweighted.length === 0) return null;
   return {
     message: "Give every criterion a weight (0 means it does not matter to you).",
-    fieldErrors: Object.fromEntries(missing.map((id) => [`weights.${id}`, "Give a weight from 0 to 10"])),
+    fieldErrors: Object.fromEntries(unweighted.map((id) => [`weights.${id}`, "Give a weight from 0 to 10"])),
   };
 }

@@ -1,50 +1,32 @@
 import "server-only";
-import {
-  type BallotInputs,
-  ballotsOf,
-  appendSheetEvent,
-  recordBallot,
-  type SheetKind,
-  structureIds,
-  upsertWeights,
-  WEIGHTS_ROUND,
-  writeScoreSheet,
-} from "../../db/queries/ballots";
+import { type BallotInputs, ballotsOf, writeScoreSheet, writeWeightSheet } from "../../db/queries/ballots";
 import { acceptsScores, acceptsWeights, closedPhaseMessage, isSealed } from "../domain/phases";
-import { scoreSheetProblem, weightSheetProblem } from "../domain/sheet-rules";
+import { scoreSheetProblem, unweightedProblem } from "../domain/sheet-rules";
 import { AppError, ConflictError, ForbiddenError } from "../errors";
 import type { ScoreSheetInput, WeightSheetInput } from "../validation/decision";
 import type { DecisionContext, DecisionView } from "./access";
 
 // A member's own sheets. These run under a share lock on the decision (see inDecision): members
 // save at the same time, and a phase change waits until the saves in flight are done. After the
-// access check, a weights save is four statements: the structure it may name, the ballot row, the
-// values and the event; a scores save is two, sent together with COMMIT: the ballot row, then the
-// values (checked against the structure) with the event, in one statement.
+// access check, a save is two statements, sent together with COMMIT: the ballot row, then the
+// values (checked against the decision's structure) with the event, in one statement. A check
+// against the structure is made by that statement, so on refusal nothing is written.
 
-/** The member's ballot row, written first; see recordBallot. */
-function recordSheet(ctx: DecisionContext, kind: SheetKind, round: number) {
-  return recordBallot(ctx.tx, { teamId: ctx.teamId, decisionId: ctx.decision.id, userId: ctx.actor.userId, kind, round }, ctx.now);
-}
-
-/** The save's event (weights.submitted, scores.updated, …), written last; see appendSheetEvent. */
-function recordSheetEvent(ctx: DecisionContext, kind: SheetKind, firstTime: boolean) {
-  return appendSheetEvent(ctx.tx, { teamId: ctx.teamId, decisionId: ctx.decision.id, userId: ctx.actor.userId, kind }, firstTime, ctx.now);
-}
+const UNKNOWN_CRITERION = "The sheet names a criterion this decision does not have. Reload and try again.";
 
 export async function saveWeights(ctx: DecisionContext<"decision.vote">, input: Pick<WeightSheetInput, "weights">) {
   const { decision, tx, actor, now } = ctx;
   if (!acceptsWeights(decision.status)) throw new ConflictError(closedPhaseMessage(decision.status, "weights"));
-  const { criterionIds } = await structureIds(tx, decision.id);
-  if (Object.keys(input.weights).some((id) => !criterionIds.includes(id))) {
-    throw new AppError("The sheet names a criterion this decision does not have. Reload and try again.");
-  }
-  const problem = weightSheetProblem(criterionIds, input.weights);
+  const { firstTime, namesUnknown, unweighted } = await writeWeightSheet(
+    tx,
+    { teamId: ctx.teamId, decisionId: decision.id, userId: actor.userId },
+    input.weights,
+    now,
+  );
+  // Nothing was written when either is the case.
+  if (namesUnknown) throw new AppError(UNKNOWN_CRITERION);
+  const problem = unweightedProblem(unweighted);
   if (problem) throw new AppError(problem.message, problem.fieldErrors);
-  const firstTime = await recordSheet(ctx, "weights", WEIGHTS_ROUND);
-  const given = criterionIds.map((criterionId) => ({ criterionId, weight: input.weights[criterionId]! }));
-  await upsertWeights(tx, decision.id, actor.userId, given, now);
-  await recordSheetEvent(ctx, "weights", firstTime);
   return { firstTime };
 }
 

@@ -72,15 +72,28 @@ describeEachDriver("ballots", (ctx) => {
     test.each([
       ["a made-up id", () => randomUUID()],
       ["another decision's criterion", async () => (await inPhase("draft")).criteria[0]!.id],
+      // One uuid to the database, but not an id the decision's form names: it would weigh a criterion twice.
+      ["one of its criteria's ids in capitals", (fx: DecisionFixture) => fx.criteria[0]!.id.toUpperCase()],
     ] as const)("a sheet naming %s is refused and writes nothing", async (_label, foreignId) => {
       const fx = await inPhase("weighting");
       const before = await decisionState(ctx.db, fx.decisionId);
       const sheet = weightSheet(fx, [3, 4]);
 
-      const error = await rejectionOf(saveWeights(ctx.db, u.ana.id, { ...sheet, weights: { ...sheet.weights, [await foreignId()]: 5 } }));
+      const error = await rejectionOf(saveWeights(ctx.db, u.ana.id, { ...sheet, weights: { ...sheet.weights, [await foreignId(fx)]: 5 } }));
 
       expect(error).toBeInstanceOf(AppError);
       expect((error as Error).message).toContain("criterion this decision does not have");
+      expect(await decisionState(ctx.db, fx.decisionId)).toEqual(before);
+    });
+
+    test("a sheet that names an unknown criterion and leaves the others out is refused for the unknown one", async () => {
+      const fx = await inPhase("weighting");
+      const before = await decisionState(ctx.db, fx.decisionId);
+
+      const error = await rejectionOf(saveWeights(ctx.db, u.ana.id, { teamId, decisionId: fx.decisionId, weights: { [randomUUID()]: 5 } }));
+
+      expect((error as Error).message).toContain("criterion this decision does not have");
+      expect((error as AppError).fieldErrors).toEqual({});
       expect(await decisionState(ctx.db, fx.decisionId)).toEqual(before);
     });
 

@@ -6,14 +6,14 @@ import { inDecision, inDecisionForSession, readDecision } from "../../lib/servic
 import { decisionIn, ensureCatalog, scoreGrid, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
-import { eventsOfDecision, scoresOf } from "../support/inspect";
+import { eventsOfDecision, scoresOf, weightsOf } from "../support/inspect";
 import { countQueries } from "../support/query-count";
 
 // Saving a sheet is what a whole team does at once, so it is held to a fixed number of statements
 // inside its transaction, whatever the size of the sheet or the team: the access check (role and
 // locked decision together), then the ballot row and one statement for the values (checked against
-// the decision's structure, upserted, and cleared cells deleted) and the event, which holds the
-// team's history-chain head until commit. On PostgreSQL those two leave together with COMMIT.
+// the decision's structure, upserted, and for scores cleared cells deleted) and the event, which
+// holds the team's history-chain head until commit. On PostgreSQL those two leave together with COMMIT.
 
 const TEN = (label: string) => Array.from({ length: 10 }, (_, i) => ({ name: `${label} ${i + 1}`, description: "" }));
 
@@ -111,19 +111,28 @@ describeEachDriver("statements per save", (ctx) => {
     });
   });
 
-  test("weights: five statements, one event", async () => {
+  test("weights: three statements, one event, a weight per criterion; on PostgreSQL the save sends its own COMMIT", async () => {
     const fx = await tenByTen("weighting");
     const sheet = weightSheet(
       fx,
       fx.criteria.map((_, i) => i),
     );
+    const save = (db: typeof ctx.db) => inDecision(db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveWeights(c, sheet), { lock: "share" });
 
-    const { result, queries } = await countQueries(ctx, (db) =>
-      inDecision(db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveWeights(c, sheet), { lock: "share" }),
-    );
+    const first = await countQueries(ctx, save);
+    const second = await countQueries(ctx, save);
 
-    expect(result).toEqual({ firstTime: true });
-    expect(queries).toHaveLength(5);
-    expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("weights.")).map((e) => e.type)).toEqual(["weights.submitted"]);
+    expect(first.result).toEqual({ firstTime: true });
+    expect(second.result).toEqual({ firstTime: false });
+    expect(first.queries).toHaveLength(3);
+    expect(second.queries).toHaveLength(3);
+    // As for scores: sent with the last two statements, so the transaction ends without a round trip of its own.
+    expect(first.commits).toBe(ctx.driver === "postgres" ? 1 : 0);
+    expect(second.commits).toBe(ctx.driver === "postgres" ? 1 : 0);
+    expect(await weightsOf(ctx.db, fx.decisionId, u.ana.id)).toHaveLength(10);
+    expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("weights.")).map((e) => e.type)).toEqual([
+      "weights.submitted",
+      "weights.updated",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { scoreSheetProblem, weightSheetProblem } from "../../../lib/domain/sheet-rules";
+import { scoreSheetProblem, unweightedProblem } from "../../../lib/domain/sheet-rules";
 
 const cell = (over: Partial<Parameters<typeof scoreSheetProblem>[0][number]> = {}) => ({
   optionId: "o1",
@@ -31,19 +31,15 @@ describe("scoreSheetProblem", () => {
   });
 });
 
-describe("weightSheetProblem", () => {
-  test("every criterion weighed passes, 0 included", () => {
-    expect(weightSheetProblem(["c1", "c2"], { c1: 0, c2: 10 })).toBeNull();
+describe("unweightedProblem", () => {
+  test("no criterion left out passes", () => {
+    expect(unweightedProblem([])).toBeNull();
   });
 
-  test("a missing criterion is refused on its own field", () => {
-    expect(weightSheetProblem(["c1", "c2"], { c1: 5 })).toEqual({
+  test("each criterion left out is refused on its own field", () => {
+    expect(unweightedProblem(["c2", "c3"])).toEqual({
       message: "Give every criterion a weight (0 means it does not matter to you).",
-      fieldErrors: { "weights.c2": "Give a weight from 0 to 10" },
+      fieldErrors: { "weights.c2": "Give a weight from 0 to 10", "weights.c3": "Give a weight from 0 to 10" },
     });
-  });
-
-  test("an inherited key does not count as a weight", () => {
-    expect(weightSheetProblem(["constructor"], {})?.fieldErrors).toEqual({ "weights.constructor": "Give a weight from 0 to 10" });
   });
 });
