@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { ballotsOf, ownScores, ownWeights, progress, roundDistribution, roundsOf } from "../../db/queries/ballots";
 import type { Db } from "../../db/client";
 import { loadStructure } from "../../db/queries/decisions";
+import { scoreSheetSource } from "../../db/queries/sheet-source";
 import { tallyOf } from "../../lib/domain/tally-of";
 import type { DecisionStatus } from "../../lib/domain/phases";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors";
@@ -17,6 +18,7 @@ import {
   weightSheet,
 } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
+import { countQueries } from "../support/query-count";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
 import { ballotsRows, decisionRow, decisionState, eventsOfDecision, rejectionOf, rowsOf, scoresOf } from "../support/inspect";
 import { advancePhase, allBallots, decide, getOutcome, openNextRound, saveScores, saveWeights, viewDecision } from "../support/use-cases";
@@ -354,6 +356,19 @@ describeEachDriver("scoring rounds", (ctx) => {
       const both = await ownScores(ctx.db, fx.decisionId, u.ana.id, [2, 1]);
       expect(sorted(both.filter((s) => s.round === 2).map(({ round: _, ...rest }) => rest))).toEqual(sorted(round2.scores));
       expect(sorted(both.filter((s) => s.round === 1).map(({ round: _, ...rest }) => rest))).toEqual(sorted(round1.scores));
+    });
+
+    test("the score sheet page reads the structure and both rounds' own scores in one statement", async () => {
+      const fx = await revoted("round 2 open");
+      await scoreRound(fx, ROUND_2, ["ana"]);
+      const { result, queries } = await countQueries(ctx, (db) => scoreSheetSource(db, fx.decisionId, u.ana.id, [2, 1]));
+      expect(queries).toHaveLength(1);
+      expect(result.options).toEqual((await loadStructure(ctx.db, fx.decisionId)).options);
+      expect(result.criteria.map((c) => c.id)).toEqual(fx.criteria.map((c) => c.id));
+      expect(sorted(result.own)).toEqual(sorted(await ownScores(ctx.db, fx.decisionId, u.ana.id, [2, 1])));
+      expect(result.own.some((s) => s.round === 1) && result.own.some((s) => s.round === 2)).toBe(true);
+      // Someone with no scores gets an empty list, not null.
+      expect((await scoreSheetSource(ctx.db, fx.decisionId, u.ben.id, [3])).own).toEqual([]);
     });
   });
 

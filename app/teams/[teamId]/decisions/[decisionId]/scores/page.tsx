@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { BackLink, PageHeader } from "@/app/_components/ui";
-import { ownScores, roundDistribution } from "@/db/queries/ballots";
-import { loadStructure } from "@/db/queries/decisions";
+import { roundDistribution } from "@/db/queries/ballots";
+import { scoreSheetSource } from "@/db/queries/sheet-source";
 import { canOnDecision } from "@/lib/auth/roles";
 import { acceptsScores } from "@/lib/domain/phases";
 import { followPageData } from "@/lib/services/pages/follow-page";
@@ -30,9 +30,8 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
     );
   }
   const round = decision.currentRound;
-  const [structure, own, previous] = await Promise.all([
-    loadStructure(db, decision.id),
-    ownScores(db, decision.id, user.id, round > 1 ? [round, round - 1] : [round]),
+  const [{ own, ...structure }, previous] = await Promise.all([
+    scoreSheetSource(db, decision.id, user.id, round > 1 ? [round, round - 1] : [round]),
     roundDistribution(db, decision, round - 1),
   ]);
   const mine = { scores: own.filter((s) => s.round === round) };
