@@ -11,7 +11,9 @@ import type { Page } from "@playwright/test";
 // 2 s of the database coming back. The test owns both the cluster and the server it restarts.
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-const PG_PORT = Number(process.env.OUTAGE_POSTGRES_PORT ?? 55432);
+// Below the kernel's ephemeral range (32768-60999 here): 55432 was once taken by a client
+// connection's own end to the main PostgreSQL, and the cluster could not bind it.
+const PG_PORT = Number(process.env.OUTAGE_POSTGRES_PORT ?? 5499);
 const APP_PORT = Number(process.env.OUTAGE_APP_PORT ?? E2E_PORT + 1000);
 const UNAVAILABLE_WITHIN_MS = 5_000;
 const RECOVERED_WITHIN_MS = 2_000;
