@@ -6,7 +6,6 @@ import { finishTransaction } from "../pipelined-begin";
 import type { TeamEventType } from "./events";
 import { ballots, criteria, events, memberships, options, scores, users, weights } from "../schema";
 import { refusalReason } from "./pg-errors";
-import { rowsOf } from "./rows";
 
 // Plain reads and writes of weights, scores and ballots. Reads that return others' values do not
 // check the seal: the services and page loaders that call them check it first (lib/services/ballots.ts).
@@ -174,18 +173,6 @@ export async function ownWeights(db: Executor, decisionId: string, userId: strin
     .select({ criterionId: weights.criterionId, weight: weights.weight })
     .from(weights)
     .where(and(eq(weights.decisionId, decisionId), eq(weights.userId, userId)));
-}
-
-/** The caller's own scores of the given rounds (the current one, and the one before in a re-vote), in one query. */
-export async function ownScores(db: Executor, decisionId: string, userId: string, rounds: readonly [number] | readonly [number, number]) {
-  // Raw rows: a whole sheet is 100 of them, and mapping each through the query builder cost the
-  // score sheet page about three times the query itself.
-  return rowsOf<{ round: number; optionId: string; criterionId: string; score: number; comment: string | null; evidenceUrl: string | null }>(
-    db,
-    sql`select round, option_id as "optionId", criterion_id as "criterionId", score, comment, evidence_url as "evidenceUrl"
-      from ${scores}
-      where decision_id = ${decisionId} and user_id = ${userId} and (round = ${rounds[0]} or round = ${rounds[1] ?? rounds[0]})`,
-  );
 }
 
 /** "4 of 6 have submitted": counts only, never values, so it is safe before the reveal. */

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { ownScores } from "../../db/queries/ballots";
 import { findSessionUser } from "../../db/queries/sessions";
+import { scoreSheetSource } from "../../db/queries/sheet-source";
 import { users } from "../../db/schema";
 import { describeEachDriver } from "../support/drivers";
 
@@ -15,7 +15,7 @@ describeEachDriver("named statements", (ctx) => {
   test.runIf(ctx.driver === "postgres")("fixed-shape reads are named once and reused; a list is not named", async () => {
     const listed = await ctx.db.transaction(async (tx) => {
       for (let i = 0; i < 3; i++) await findSessionUser(tx, randomUUID(), randomUUID());
-      await ownScores(tx, randomUUID(), randomUUID(), [1, 2]);
+      await scoreSheetSource(tx, randomUUID(), randomUUID(), [1, 2]);
       await tx
         .select({ id: users.id })
         .from(users)

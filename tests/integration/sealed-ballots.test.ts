@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from "vitest";
-import { ownScores, ownWeights, progress } from "../../db/queries/ballots";
+import { ownWeights, progress } from "../../db/queries/ballots";
+import { scoreSheetSource } from "../../db/queries/sheet-source";
 import type { Db } from "../../db/client";
 import { ForbiddenError, NotFoundError } from "../../lib/errors";
 import { type CellSpec, createDecisionFixture, type DecisionFixture, ensureCatalog, moveTo, scoreSheet, weightSheet } from "../support/decision-factories";
@@ -10,8 +11,8 @@ import { VOTING_ROLES } from "../../lib/auth/roles";
 
 /** The caller's own sheets of one round, read the way the weights and scores pages read them. */
 async function ownBallot(db: Db, decisionId: string, userId: string, round = 1) {
-  const [weights, scores] = await Promise.all([ownWeights(db, decisionId, userId), ownScores(db, decisionId, userId, [round])]);
-  return { weights, scores: scores.map(({ round: _, ...rest }) => rest) };
+  const [weights, scores] = await Promise.all([ownWeights(db, decisionId, userId), scoreSheetSource(db, decisionId, userId, [round])]);
+  return { weights, scores: scores.own.map(({ round: _, ...rest }) => rest) };
 }
 
 type Person = "owner" | "admin" | "facilitator" | "ana" | "ben" | "viewer" | "outsider";
