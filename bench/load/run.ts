@@ -23,7 +23,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Measured, drive, type Target, TIMEOUT_SECONDS } from "./drive";
-import { captureSaveScores } from "./capture";
+import { type CapturedSave, captureSaveScores } from "./capture";
 import { measureLive } from "./live";
 import { describeMachine, machine, medianRounds, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
@@ -124,8 +124,11 @@ try {
   const cookieOf = (n: number) => cookies[1 + (n % (MEMBERS - 1))]!;
   const signedIn = (n: number) => ({ cookie: cookieOf(n) });
 
-  const save = await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!);
-  step(`captured the browser's save: ${save.method} ${new URL(save.url).pathname}, ${save.scores} scores, ${save.body.length} bytes`);
+  const wanted = (names: string[]) => names.filter((s) => !ONLY || ONLY.includes(s));
+  // Only the saves replay it: a run of pages alone does not need a browser to save first.
+  const save =
+    wanted(["save-scores", "floor-save", "live"]).length > 0 ? await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!) : null;
+  if (save) step(`captured the browser's save: ${save.method} ${new URL(save.url).pathname}, ${save.scores} scores, ${save.body.length} bytes`);
 
   const pages: Record<string, { path: string; marker: string }> = {
     "scores-page": { path: `${decision}/scores`, marker: "Save scores" },
@@ -143,25 +146,29 @@ try {
       ]),
     ),
     "floor-page": { url: `${floor?.base}/table`, headersFor: (n) => ({ "x-bench-member": memberOf(n).id }), verify: (body) => body.includes("100 cells") },
-    "save-scores": {
-      url: save.url,
-      method: save.method,
-      body: save.body,
-      headersFor: (n) => ({ ...save.headers, ...signedIn(n) }),
-      verify: (body) => body.includes('"ok":true'),
-    },
-    "floor-save": {
-      url: `${floor?.base}/save`,
-      method: "POST",
-      body: save.body,
-      headersFor: (n) => ({ "content-type": save.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
-      verify: (body) => body.includes('"ok":true'),
-    },
+    ...(save ? savesOf(save) : {}),
   };
+  function savesOf(save: CapturedSave): Record<string, Target> {
+    return {
+      "save-scores": {
+        url: save.url,
+        method: save.method,
+        body: save.body,
+        headersFor: (n) => ({ ...save.headers, ...signedIn(n) }),
+        verify: (body) => body.includes('"ok":true'),
+      },
+      "floor-save": {
+        url: `${floor?.base}/save`,
+        method: "POST",
+        body: save.body,
+        headersFor: (n) => ({ "content-type": save.headers["content-type"]!, "x-bench-member": memberOf(n).id }),
+        verify: (body) => body.includes('"ok":true'),
+      },
+    };
+  }
   // Pages first (every save adds an event to the decision page's timeline), then the saves. At each
   // concurrency a floor is measured right after the scenarios it is the floor of, so that a
   // machine getting busier or quieter during the run moves both sides of a ratio alike.
-  const wanted = (names: string[]) => names.filter((s) => !ONLY || ONLY.includes(s));
   const groups = [wanted(["scores-page", "weights-page", "decision-page", "results-page", "team-page", "floor-page"]), wanted(["save-scores", "floor-save"])];
   const order = groups.flat();
   const warmed = new Set<string>();
@@ -212,7 +219,7 @@ try {
     step(`second Verdict server on ${second.base}, the same database`);
     await waitIdle(servers);
     const live = await measureLive({
-      save,
+      save: save!,
       cookie: cookieOf(0),
       streamUrl: `${second.base}/api${decision}/live`,
       watcherCookie: cookies[0]!,
