@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
 import { expectAxeClean } from "./support/axe";
 
@@ -27,5 +28,27 @@ test("the axe check waits for a title that arrives after the page", async ({ pag
     `<!doctype html><html lang="en"><head></head><body><main><h1>Late title</h1></main>` +
       `<script>setTimeout(() => { document.title = "Arrived"; }, 500);</script></body></html>`,
   );
+  await expectAxeClean(page);
+});
+
+test("the axe check looks at colours once a change of colour scheme has finished fading", async ({ page }) => {
+  // A button that fades between a light and a dark look, as the app's buttons do (transition-colors).
+  // The fade starts halfway through (a negative delay), where the text and its background are
+  // nearly the same grey, and takes two seconds more: time for axe to look while it runs.
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><title>Fading button</title><style>` +
+      `button { background: #fff; color: #1e293b; transition: color 4s linear -2s, background-color 4s linear -2s; }` +
+      `@media (prefers-color-scheme: dark) { button { background: #1e293b; color: #f1f5f9; } }` +
+      `</style></head><body><main><h1>Fading</h1><button id="fading">Remove</button></main></body></html>`,
+  );
+  await page.emulateMedia({ colorScheme: "dark" });
+  const midway = await new AxeBuilder({ page }).withRules(["color-contrast"]).analyze();
+  expect(
+    midway.violations.map((v) => v.id),
+    "axe, looking halfway through the fade",
+  ).toContain("color-contrast");
+
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.emulateMedia({ colorScheme: "dark" });
   await expectAxeClean(page);
 });

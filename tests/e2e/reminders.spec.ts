@@ -54,14 +54,14 @@ test("the facilitator reminds those who have not weighted: the email arrives, th
   await expect(waiting).toBeDisabled();
   await expect(card).toContainText(/You can remind again at \d\d:\d\d \w+/);
   await expect(waiting).toHaveAccessibleDescription(/^You can remind again at \d\d:\d\d/);
-  await expectAxeClean(owner.page, { within: "#remind-heading" });
+  await expectAxeClean(owner.page, { within: '[aria-labelledby="remind-heading"]' });
   await snapshot(owner.page, "reminders-card-desktop");
   await card.screenshot({ path: "tests/e2e/.screenshots/reminders-card-close.png" });
   await owner.page.setViewportSize(PHONE);
   await card.scrollIntoViewIfNeeded();
   await snapshot(owner.page, "reminders-card-phone");
   await owner.page.emulateMedia({ colorScheme: "dark" });
-  await expectAxeClean(owner.page, { within: "#remind-heading" });
+  await expectAxeClean(owner.page, { within: '[aria-labelledby="remind-heading"]' });
   await snapshot(owner.page, "reminders-card-phone-dark");
 
   // Mo's open page: the bell goes up and says so, without a reload.

@@ -26,6 +26,9 @@ export async function expectAxeClean(page: Page, { within, failFrom = "serious" 
   // The title is streamed with the page's metadata: right after a post or a reload re-renders the
   // page, axe could look before it was back (CI once reported document-title in discussion.spec).
   await expect(page, "the page's title, before axe looks at the page").toHaveTitle(/\S/);
+  // Buttons and links fade between colours (transition-colors): right after a switch to dark mode,
+  // or a button appearing, axe measured contrast halfway through a fade (discussion.spec, .px-2).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
   const builder = new AxeBuilder({ page });
   const { violations } = await (within ? builder.include(within) : builder).analyze();
   const threshold = IMPACTS_MILDEST_FIRST.indexOf(failFrom);
