@@ -58,7 +58,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors = new Map<string, string>();
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "form";
-    if (!errors.has(key)) errors.set(key, issue.message);
+    // A record's error message is for a missing or malformed record; a bad key has its own.
+    const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+    if (!errors.has(key)) errors.set(key, message);
   }
   return Object.fromEntries(errors);
 }

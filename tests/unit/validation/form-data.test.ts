@@ -121,6 +121,14 @@ describe("fieldErrorsOf", () => {
     expect(fieldErrorsOf(result.error!)).toEqual({ code: "too short", "address.city": "Enter a city" });
   });
 
+  test("a record's bad key gets the key schema's own message, not the record's", () => {
+    const schema = z.record(z.uuid({ error: "Unknown criterion" }), z.number(), { error: "Give a weight for each criterion" });
+    const result = schema.safeParse({ constructor: 5, ["__proto__"]: 1 });
+    expect(fieldErrorsOf(result.error!)).toEqual({ constructor: "Unknown criterion" });
+    // Not an object at all: the record's own message.
+    expect(fieldErrorsOf(schema.safeParse("weights").error!)).toEqual({ form: "Give a weight for each criterion" });
+  });
+
   test("files issues without a path under 'form'", () => {
     const schema = z.object({ a: z.string(), b: z.string() }).refine((v) => v.a === v.b, "The two values must match");
     const result = schema.safeParse({ a: "x", b: "y" });
