@@ -44,6 +44,7 @@ test("no page is wider than a phone, signed in as the demo team's owner", async 
     [`${team}/decisions/new`, "new-decision"],
     [decided, "decided"],
     [`${decided}/results`, "results"],
+    [`${decided}/results/charts`, "results-charts"],
     [`${decided}/edit`, "edit-refused"],
     [scoring, "scoring"],
     [`${scoring}/weights`, "weights"],

@@ -6,9 +6,9 @@ import { expect, test } from "./fixtures";
 import { SignInPage } from "./pages/auth-pages";
 import { expectAxeClean } from "./support/axe";
 
-// The results page sends the same amount of HTML however many people took part: the list of
-// people pages, the charts summarise beyond a page of people, and only the person asked for is
-// shown in full. Two revealed decisions of the largest shape the form allows (12 × 12), one with
+// The results page and its charts send the same amount of HTML however many people took part: the
+// list of people pages, the charts summarise beyond a page of people, and only the person asked for
+// is shown in full. Two revealed decisions of the largest shape the form allows (12 × 12), one with
 // 30 people and one with 1,000, seeded straight into the database; the page is fetched over HTTP.
 
 const MOST_HTML = 150 * 1024;
@@ -68,6 +68,14 @@ async function htmlOf(decisionId: string, query = "") {
   return html;
 }
 
+async function chartsHtmlOf(decisionId: string) {
+  const response = await viewer.http.get(`/teams/${teamId}/decisions/${decisionId}/results/charts`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  expect(html.includes("Where the team splits"), "the charts page").toBe(true);
+  return html;
+}
+
 test("the results page of 1,000 people sends at most 150 KB of HTML, whatever is asked for", async () => {
   test.setTimeout(120_000);
   const { id, someone } = decisions.many;
@@ -75,6 +83,7 @@ test("the results page of 1,000 people sends at most 150 KB of HTML, whatever is
     const html = await htmlOf(id, query);
     expect(Buffer.byteLength(html), `results${query}`).toBeLessThanOrEqual(MOST_HTML);
   }
+  expect(Buffer.byteLength(await chartsHtmlOf(id)), "results/charts").toBeLessThanOrEqual(MOST_HTML);
   const lastPage = await htmlOf(id, "?people=40");
   expect(lastPage.includes("People 976–1000 of 1000"), "the last page of people").toBe(true);
   const person = await htmlOf(id, `?person=${someone.id}`);
@@ -86,8 +95,12 @@ test("1,000 people cost about as much HTML as 30", async () => {
   test.setTimeout(120_000);
   const few = Buffer.byteLength(await htmlOf(decisions.few.id));
   const many = Buffer.byteLength(await htmlOf(decisions.many.id));
-  // The same sections, a page of people each; only counts and the charts' summaries differ.
+  // The same sections, a page of people each; only counts differ.
   expect(many).toBeLessThan(few * 1.25);
+  const fewCharts = Buffer.byteLength(await chartsHtmlOf(decisions.few.id));
+  const manyCharts = Buffer.byteLength(await chartsHtmlOf(decisions.many.id));
+  // Beyond a page of people the charts summarise: camps instead of people, one dot per distinct weight.
+  expect(manyCharts).toBeLessThan(fewCharts * 1.5);
 });
 
 test("the summaries a large team gets read well: camps, weight counts, pages of people and one person's grid", async ({ page }) => {
@@ -96,11 +109,15 @@ test("the summaries a large team gets read well: camps, weight counts, pages of 
   await new SignInPage(page).goto();
   await new SignInPage(page).signIn(viewer.email, PASSWORD);
   await page.waitForURL("**/teams");
-  await page.goto(`/teams/${teamId}/decisions/${id}/results?person=${someone.id}`);
+  await page.goto(`/teams/${teamId}/decisions/${id}/results/charts`);
   const split = page.getByRole("figure", { name: "Where the team splits" });
   await expect(split).toContainText("1000 people scored; own first choice:");
   await expect(split.getByRole("rowheader").first()).toContainText(/Option \d+ \(\d+ people\)/);
   await expect(page.getByRole("figure", { name: "Weights: each member and the group" })).toContainText("larger the more members gave it (1000 members");
+  await expectAxeClean(page);
+  await page.getByRole("link", { name: "← Results" }).click();
+  await page.waitForURL(/\/results$/);
+  await page.goto(`${page.url()}?person=${someone.id}`);
   const person = page.getByRole("region", { name: someone.name });
   await expect(person.getByRole("table", { name: "Scores by option and criterion" }).getByRole("row")).toHaveCount(LIMITS.options + 1);
   await expect(person.getByRole("list", { name: "Comments and evidence" })).toContainText("Because of Option 12 on Criterion 10");

@@ -7,11 +7,12 @@ import { BackLink, buttonClass, Card, PageHeader } from "@/app/_components/ui";
 import { loadResults } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../load";
 import { AgreementSection } from "./agreement-section";
-import { buildChartData, ResultsCharts } from "./charts";
+import { ChartsLinkSection } from "./charts-link-section";
 import { PeopleSection } from "./people-section";
 import { PerCriterionSection } from "./per-criterion-section";
 import { RankingSection } from "./ranking-section";
 import { RoundsSection } from "./rounds-section";
+import { SealedNotice } from "./sealed-notice";
 import { SensitivitySection } from "./sensitivity-section";
 import { WhatIfSection } from "./what-if-section";
 
@@ -38,14 +39,7 @@ export default async function ResultsPage({
     return (
       <>
         {back}
-        <PageHeader title="Results" />
-        <Card>
-          <p role="status">
-            {results.kind === "withdrawn"
-              ? "This decision was withdrawn before its results were revealed."
-              : "The results are sealed until the facilitator reveals them, so nobody anchors on anyone else’s weights or scores."}
-          </p>
-        </Card>
+        <SealedNotice title="Results" withdrawn={results.kind === "withdrawn"} />
       </>
     );
   }
@@ -84,7 +78,7 @@ export default async function ResultsPage({
         <SensitivitySection basis={basis} />
         <WhatIfSection basis={basis} />
         <PerCriterionSection tally={tally} criteria={criteria} />
-        <ResultsCharts data={buildChartData({ tally, criteria, members, anonymous: decision.anonymous })} />
+        <ChartsLinkSection href={`${base}/results/charts`} />
 
         {decision.anonymous ? (
           <Card>

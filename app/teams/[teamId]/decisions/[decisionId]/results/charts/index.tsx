@@ -1,8 +1,9 @@
 /**
- * The results page's charts. Everything that is text is server-rendered HTML: titles, legends, a
- * summary for each chart (its accessible name), the numbers as tables, and the disagreement heatmap,
- * which is a table itself (`split.tsx`). The three drawings (`drawn-charts.tsx`) are drawn in the
- * browser from compact, rounded figures (`data.ts`); raw scores never reach the client.
+ * The results charts, on a page of their own (`page.tsx`) linked from the results page. Everything
+ * that is text is server-rendered HTML: titles, legends, a summary for each chart (its accessible
+ * name), the numbers as tables, and the disagreement heatmap, which is a table itself (`split.tsx`).
+ * The three drawings (`drawn-charts.tsx`) are drawn in the browser from compact, rounded figures
+ * (`data.ts`); raw scores never reach the client.
  */
 import type { ReactNode } from "react";
 import { Card, CardTitle } from "@/app/_components/ui";
