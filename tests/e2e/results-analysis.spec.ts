@@ -84,6 +84,25 @@ test("the results page reads well in dark mode", async ({ newContext }) => {
   await context.close();
 });
 
+test("the charts are drawn before any script has run, and without JavaScript", async ({ page, newContext }) => {
+  await openDemoResults(page);
+  const context = await newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies(await page.context().cookies());
+  const noScript = await context.newPage();
+  await noScript.goto(`${page.url()}/charts`);
+  await expect(noScript.getByRole("heading", { level: 1, name: "Results charts" })).toBeVisible();
+  for (const chart of ["What each option’s score is made of", "Profile of the top options", "Weights: each member and the group"]) {
+    const drawing = noScript.getByRole("figure", { name: chart }).getByRole("img").first();
+    await expect(drawing, chart).toBeVisible();
+    // Drawn, not a placeholder waiting for a script: marks inside the box.
+    await expect(drawing.locator("div, svg").first(), chart).toBeAttached();
+  }
+  await expect(noScript.getByText("Loading chart")).toHaveCount(0);
+  await expect(noScript.getByRole("figure", { name: "Profile of the top options" }).locator("svg polygon, svg path").first()).toBeAttached();
+  await snapshot(noScript, "results-charts-no-js");
+  await context.close();
+});
+
 test("exports download as MADR, JSON and CSV, the same bytes every time", async ({ page }) => {
   await openDemoResults(page);
   await page.getByRole("link", { name: "← Backend framework for the payments API" }).click();

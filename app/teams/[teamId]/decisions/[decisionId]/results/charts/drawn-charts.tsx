@@ -3,33 +3,16 @@
 /**
  * The three drawings of the results charts, in plain HTML and SVG with no chart library: a few
  * kilobytes of script instead of the 130 KB (gzip) Recharts took to load and run after the page.
- * They are drawn in the browser from the compact figures the page carries once (`data.ts`): drawn on
- * the server too, their marks would cost the results page 20 KB more HTML at 12 × 12 and 1,000
- * members, past its 150 KB budget. Until then, and without JavaScript, a placeholder holds each
- * box's final height, so nothing shifts. Each box is a `role="img"` named by its summary, with the
- * numbers in a table under it. The marks are drawn compactly all the same (a gradient per stacked
- * bar, one path per dot size), so there is little to build.
+ * They are drawn from the compact figures the page carries (`data.ts`), on the server as in the
+ * browser, so they show before any script has run and without JavaScript; on a page of their own,
+ * the marks' HTML (about 20 KB at 12 × 12 and 1,000 members) no longer crowds the results page.
+ * A client component all the same: the page's payload then carries the figures, not the marks.
+ * Each box is a `role="img"` named by its summary, with the numbers in a table under it. The marks
+ * are drawn compactly (a gradient per stacked bar, one path per dot size), so there is little to build.
  */
-import { type ReactNode, useSyncExternalStore } from "react";
+import type { ReactNode } from "react";
 import { criterionColour, optionColour, optionDash } from "./palette";
 import type { ProfileData, RankingData, WeightsData } from "./types";
-
-const subscribeToNothing = () => () => {};
-/** False on the server and while the page hydrates, then true: the drawings wait for the browser. */
-const useInBrowser = () =>
-  useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
-
-function Placeholder() {
-  return (
-    <div className="flex h-full items-center justify-center rounded-lg bg-slate-100/70 text-xs text-slate-600 dark:bg-slate-800/50 dark:text-slate-300">
-      Loading chart…
-    </div>
-  );
-}
 
 /** Category labels are names people typed: keep them to one line beside the plot. */
 const shorten = (label: string, max: number) => (label.length > max ? `${label.slice(0, max - 1)}…` : label);
@@ -97,7 +80,6 @@ function BarFrame({
 const short = (value: number) => String(Math.round(value * 10) / 10);
 
 export function RankingChart({ data }: { data: RankingData }) {
-  if (!useInBrowser()) return <Placeholder />;
   return (
     <BarFrame names={data.rows.map((row) => row.name)} ticks={[0, 25, 50, 75, 100]} top={100} right={56}>
       {data.rows.map((row, r) => {
@@ -146,7 +128,6 @@ function Dots({ dots, opacity }: { dots: { x: number; y: number; size: number }[
 }
 
 export function WeightsChart({ data }: { data: WeightsData }) {
-  const inBrowser = useInBrowser();
   const highest = Math.max(0, ...data.group, ...data.members.flat());
   const top = Math.max(10, Math.ceil(highest / 10) * 10);
   const count = data.counts ? (data.counts[0] ?? []).reduce((a, b) => a + b, 0) : (data.members[0]?.length ?? 0);
@@ -162,7 +143,6 @@ export function WeightsChart({ data }: { data: WeightsData }) {
       // A low-discrepancy sequence spreads equal weights over the bar's height, the same every render.
       return { x: at(weight), y: 50 + (((m * 0.6180339887) % 1) - 0.5) * 50, size };
     });
-  if (!inBrowser) return <Placeholder />;
   return (
     <BarFrame names={data.criteria} ticks={weightTicks(top)} top={top} unit="%" right={24}>
       {data.criteria.map((criterion, c) => (
@@ -197,7 +177,6 @@ function labelLines(name: string): string[] {
 }
 
 export function ProfileChart({ data, height }: { data: ProfileData; height: number }) {
-  const inBrowser = useInBrowser();
   const n = data.criteria.length;
   const cx = WIDTH / 2;
   const cy = height / 2;
@@ -208,7 +187,6 @@ export function ProfileChart({ data, height }: { data: ProfileData; height: numb
   const ring = (r: number) => data.criteria.map((_, i) => point(i, r).join(",")).join(" ");
   // The scale's numbers sit between the first two spokes, off every criterion's label and points.
   const between = Math.PI / 2 - Math.PI / n;
-  if (!inBrowser) return <Placeholder />;
   return (
     <svg width="100%" height={height} viewBox={`0 0 ${WIDTH} ${height}`} className="overflow-visible" fontSize={12}>
       <g stroke="var(--chart-grid)" fill="none">

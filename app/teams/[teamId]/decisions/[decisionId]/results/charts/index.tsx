@@ -2,8 +2,8 @@
  * The results charts, on a page of their own (`page.tsx`) linked from the results page. Everything
  * that is text is server-rendered HTML: titles, legends, a summary for each chart (its accessible
  * name), the numbers as tables, and the disagreement heatmap, which is a table itself (`split.tsx`).
- * The three drawings (`drawn-charts.tsx`) are drawn in the browser from compact, rounded figures
- * (`data.ts`); raw scores never reach the client.
+ * The three drawings (`drawn-charts.tsx`) are drawn from compact, rounded figures (`data.ts`), on
+ * the server and again as the page hydrates; raw scores never reach the client.
  */
 import type { ReactNode } from "react";
 import { Card, CardTitle } from "@/app/_components/ui";
