@@ -58,6 +58,22 @@ export async function loadResults(view: DecisionView, ask: { personId?: string |
   return decision.status === "decided" ? decidedResults(view, personId) : revealedResults(view, personId);
 }
 
+/** What the charts draw: the tally and who took part, without the earlier rounds, counts or a person. */
+export type ResultsTally = { kind: "sealed" } | { kind: "withdrawn" } | { kind: "revealed" | "decided"; criteria: Named[]; members: Named[]; tally: Tally };
+
+/** The tally alone, in two statements at most after the access check (one for a decided decision). */
+export async function loadResultsTally(view: DecisionView): Promise<ResultsTally> {
+  const { decision } = view;
+  if (decision.status === "withdrawn") return { kind: "withdrawn" };
+  if (isSealed(decision.status)) return { kind: "sealed" };
+  if (decision.status === "decided") {
+    const { criteria, members, tally } = await decidedSnapshot(view, null);
+    return { kind: "decided", criteria, members, tally };
+  }
+  const { input, tally } = await revealedTally(view);
+  return { kind: "revealed", criteria: input.criteria, members: input.members, tally };
+}
+
 const byName = (a: Named, b: Named) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function earlierRounds(structure: { options: Named[]; criteria: Named[] }, groupWeights: readonly number[], rows: RoundCellRow[], finalRound: number) {
@@ -79,15 +95,10 @@ function earlierRounds(structure: { options: Named[]; criteria: Named[] }, group
 
 const standingsOf = (tally: Tally): RoundStanding[] => tally.options.map(({ optionId, score, rank }) => ({ optionId, score, rank }));
 
-async function revealedResults(view: DecisionView, personId: string | null): Promise<Results> {
+/** The tally from every member's packed sheet in the current round, with the structure it was counted on. */
+async function revealedTally(view: DecisionView) {
   const { db, decision } = view;
-  const round = decision.currentRound;
-  const [structure, packed, earlier, sheet] = await Promise.all([
-    resultsStructure(db, decision.id),
-    packedBallots(db, decision.id, round),
-    earlierRoundCells(db, decision.id, round),
-    personId ? memberSheet(db, decision.id, round, personId) : Promise.resolve([]),
-  ]);
+  const [structure, packed] = await Promise.all([resultsStructure(db, decision.id), packedBallots(db, decision.id, decision.currentRound)]);
   const { options, criteria } = structure;
   if (!packableCells(options.length, criteria.length)) throw new RangeError(`A decision of ${options.length} × ${criteria.length} cells is too large to tally`);
   packed.sort(byName);
@@ -106,7 +117,18 @@ async function revealedResults(view: DecisionView, personId: string | null): Pro
     });
   });
   const input = { options, criteria, members, weights, sheets };
-  const tally = tallyOfSheets(input);
+  return { structure, input, tally: tallyOfSheets(input) };
+}
+
+async function revealedResults(view: DecisionView, personId: string | null): Promise<Results> {
+  const { db, decision } = view;
+  const round = decision.currentRound;
+  const [{ structure, input, tally }, earlier, sheet] = await Promise.all([
+    revealedTally(view),
+    earlierRoundCells(db, decision.id, round),
+    personId ? memberSheet(db, decision.id, round, personId) : Promise.resolve([]),
+  ]);
+  const { options, criteria, members } = input;
   const groupWeights = criteria.map((c) => tally.groupWeights[c.id]!);
   const member = personId ? members.find((m) => m.id === personId) : undefined;
   return {
@@ -134,17 +156,22 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   throw new DamagedSnapshotError(`${[where, ...first.path.map(String)].filter(Boolean).join(".") || "the whole record"}: ${first.message}`);
 }
 
-/** A decided decision shows its frozen snapshot: the record never changes when anything else does. */
-async function decidedResults(view: DecisionView, personId: string | null): Promise<Results> {
-  const { db, decision } = view;
-  const row = await outcomeSummary(db, decision.id, { scorers: false, personId });
+/** The decided decision's frozen outcome: its head (tally, options, criteria, round) and who took part. */
+async function decidedSnapshot(view: DecisionView, personId: string | null) {
+  const row = await outcomeSummary(view.db, view.decision.id, { scorers: false, personId });
   // A decided decision without its outcome row cannot be: the two are written in one transaction.
   if (!row) throw new DamagedSnapshotError("the recorded outcome is missing");
   const head = parsed(snapshotHead, row.head, "");
   const members = parsed(snapshotInputs.members, row.members, "inputs.members");
-  const { tally } = head;
   const options = head.options.map(({ id, name }) => ({ id, name }));
   const criteria = head.criteria.map(({ id, name }) => ({ id, name }));
+  return { row, head, members, options, criteria, tally: head.tally };
+}
+
+/** A decided decision shows its frozen snapshot: the record never changes when anything else does. */
+async function decidedResults(view: DecisionView, personId: string | null): Promise<Results> {
+  const { db, decision } = view;
+  const { row, head, members, options, criteria, tally } = await decidedSnapshot(view, personId);
   const finalRound = head.round ?? 1;
   // Earlier rounds are ranked with the weights the decision was made with, the snapshot's.
   const groupWeights = criteria.map((c) => tally.groupWeights[c.id] ?? 0);

@@ -10,7 +10,7 @@ import type { Tally } from "../../lib/domain/tally";
 import { tallyOf } from "../../lib/domain/tally-of";
 import { scoreBasis } from "../../lib/domain/what-if";
 import { readDecision } from "../../lib/services/access";
-import { loadResults, type Results, type ShownResults } from "../../lib/services/results-page";
+import { loadResults, loadResultsTally, type Results, type ShownResults } from "../../lib/services/results-page";
 import { decideInput, ensureCatalog } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUser, type TestUser } from "../support/factories";
@@ -169,6 +169,36 @@ describeEachDriver("results page loader", (ctx) => {
       expect(result.kind).toBe(status === "scoring" ? "sealed" : "withdrawn");
       expect(queries).toEqual([]);
     }
+  });
+
+  describe("the charts' tally alone", () => {
+    const both = async (seeded: SeededResults) => {
+      const view = await readDecision(ctx.db, owner.id, ref(seeded), "decision.view");
+      const { result, queries } = await countQueries(ctx, (db) => loadResultsTally({ ...view, db }));
+      const full = shown(await loadResults(view));
+      if (result.kind !== "revealed" && result.kind !== "decided") throw new Error(`expected a tally, got ${result.kind}`);
+      return { result, queries, full };
+    };
+
+    test("revealed after three rounds: the results page's tally, in two statements, none for the earlier rounds", async () => {
+      const seeded = await seedResults(ctx.db, owner, teamId, randomDecision(77, { members: 9, options: 4, criteria: 3 }, { rounds: 3 }));
+      const { result, queries, full } = await both(seeded);
+      expect(result).toEqual({ kind: "revealed", criteria: full.criteria, members: full.members, tally: full.tally });
+      expect(queries).toHaveLength(2);
+    });
+
+    test("decided with a criterion weighted zero: the snapshot's tally, in one statement", async () => {
+      const decision = randomDecision(78, { members: 6, options: 3, criteria: 3 }, { rounds: 2 });
+      decision.weights = decision.weights.map((w) => (w.criterionId.endsWith("criterion-1") ? { ...w, weight: 0 } : w));
+      const seeded = await seedResults(ctx.db, owner, teamId, decision);
+      const structure = await loadStructure(ctx.db, seeded.decisionId);
+      await decide(ctx.db, owner.id, decideInput({ ...ref(seeded) } as never, structure.options[0]!.id, { justification: "Test" }));
+      const { result, queries, full } = await both(seeded);
+      expect(result).toEqual({ kind: "decided", criteria: full.criteria, members: full.members, tally: full.tally });
+      expect(result.tally).toEqual((await getOutcome(ctx.db, seeded.decisionId))!.snapshot.tally);
+      expect(result.tally.groupWeights[structure.criteria[1]!.id]).toBe(0);
+      expect(queries).toHaveLength(1);
+    });
   });
 
   describe("a fixed number of queries, whatever the size", () => {

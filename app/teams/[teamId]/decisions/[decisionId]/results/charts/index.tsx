@@ -6,7 +6,7 @@
  * the server and again as the page hydrates; raw scores never reach the client.
  */
 import type { ReactNode } from "react";
-import { Card, CardTitle } from "@/app/_components/ui";
+import { Card } from "@/app/_components/ui";
 import { ProfileChart, RankingChart, WeightsChart } from "./drawn-charts";
 import { criterionColour, optionColour, optionDash } from "./palette";
 import { fixed, legendClass, listNames, muted, Numbers } from "./parts";
@@ -24,8 +24,8 @@ const weightsHeight = (criteria: number) => Math.max(120, 40 + criteria * 44);
 export function ResultsCharts({ data }: { data: ChartData }) {
   const { ranking, profile, weights, split } = data;
   return (
-    <Card aria-labelledby="charts-heading">
-      <CardTitle id="charts-heading">Charts</CardTitle>
+    // The page's own heading names the charts; each chart's title is a heading under it.
+    <Card>
       <div className="results-charts grid gap-x-8 gap-y-10 lg:grid-cols-2">
         {data.scored ? (
           <>
@@ -50,9 +50,9 @@ export function ResultsCharts({ data }: { data: ChartData }) {
         <WeightsBlock data={weights} className={data.scored ? undefined : "lg:col-span-2"} />
         {data.scored ? (
           <figure aria-labelledby="chart-split-title" className="min-w-0 lg:col-span-2">
-            <h3 id="chart-split-title" className="font-semibold">
+            <h2 id="chart-split-title" className="font-semibold">
               Where the team splits
-            </h3>
+            </h2>
             <SplitHeatmap data={split} />
           </figure>
         ) : null}
@@ -74,9 +74,9 @@ function ChartBlock(props: {
 }) {
   return (
     <figure aria-labelledby={`${props.id}-title`} className={`min-w-0 ${props.className ?? ""}`}>
-      <h3 id={`${props.id}-title`} className="font-semibold">
+      <h2 id={`${props.id}-title`} className="font-semibold">
         {props.title}
-      </h3>
+      </h2>
       <p className={`mt-1 ${muted}`}>{props.intro}</p>
       {props.legend}
       <div role="img" aria-label={props.label} style={{ height: props.height }} className="mt-3 text-slate-700 dark:text-slate-300">
@@ -159,9 +159,9 @@ function ProfileBlock({ data }: { data: ProfileData }) {
   if (data.criteria.length < 3) {
     return (
       <figure aria-labelledby="chart-profile-title" className="min-w-0">
-        <h3 id="chart-profile-title" className="font-semibold">
+        <h2 id="chart-profile-title" className="font-semibold">
           Profile of the top options
-        </h3>
+        </h2>
         <p className={`mt-1 ${muted}`}>A profile needs at least three criteria to draw; here are the means.</p>
         {numbers}
       </figure>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { BackLink, PageHeader } from "@/app/_components/ui";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
-import { loadResults } from "@/lib/services/results-page";
+import { loadResultsTally } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../../load";
 import { SealedNotice } from "../sealed-notice";
 import { buildChartData, ResultsCharts } from ".";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Results charts" };
 /** The results drawn: linked from the results page, sealed and withdrawn alike. */
 export default async function ResultsChartsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { view, decision, teamId, base } = await loadDecisionPage(params, "/results/charts");
-  const results = await loadResults(view, {});
+  const results = await loadResultsTally(view);
   const back = (
     <>
       <BackLink href={`${base}/results`}>Results</BackLink>
