@@ -1,9 +1,12 @@
 import type { Page } from "@playwright/test";
 
-/** Signs in through the form as the demo's Chen Wei, a member of its team, like a person would. */
+/** The demo's Chen Wei, a plain member of its team: the benches see the pages as this person. */
+export const DEMO_MEMBER_EMAIL = "chen@example.com";
+
+/** Signs in through the form as the demo member, like a person would. */
 export async function signInAsDemoMember(page: Page, base: string) {
   await page.goto(`${base}/sign-in`);
-  await page.getByLabel("Email").fill("chen@example.com");
+  await page.getByLabel("Email").fill(DEMO_MEMBER_EMAIL);
   await page.getByLabel("Password").fill("verdict-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/teams/);
