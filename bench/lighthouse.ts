@@ -59,11 +59,17 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 
 const REPORT_DIR = process.env.LIGHTHOUSE_REPORT_DIR;
 const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+const MAX_FAILED_AUDITS = 3;
 
 /** The page audited RUNS times: the median run by performance score, and every run's score. */
 async function medianAudit(label: string, url: string, extraHeaders?: Record<string, string>) {
-  const runs: Awaited<ReturnType<typeof audit>>[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await audit(RUNS > 1 ? `${label}-${i + 1}` : label, url, extraHeaders));
+  const runs: NonNullable<Awaited<ReturnType<typeof audit>>>[] = [];
+  let failures = 0;
+  while (runs.length < RUNS) {
+    const run = await audit(RUNS > 1 ? `${label}-${runs.length + 1}` : label, url, extraHeaders);
+    if (run) runs.push(run);
+    else if (++failures > MAX_FAILED_AUDITS) throw new Error(`${url}: Lighthouse gave no performance score ${failures} times`);
+  }
   const byScore = [...runs].sort((a, b) => a.performance - b.performance);
   return { ...byScore[Math.floor((byScore.length - 1) / 2)]!, runs: runs.map((r) => r.performance) };
 }
@@ -85,11 +91,18 @@ async function audit(label: string, url: string, extraHeaders?: Record<string, s
     writeFileSync(path.join(REPORT_DIR, `${label}.json`), String(result.report));
   }
   const { categories, audits } = result.lhr;
+  // Now and then a run ends without a score (a metric Lighthouse could not compute from the trace):
+  // that is no measurement, and counting it as 0 would drag the median down. It is run again.
+  if (typeof categories.performance?.score !== "number") {
+    const why = result.lhr.runtimeError?.message ?? Object.values(audits).find((a) => a.errorMessage)?.errorMessage ?? "no reason given";
+    console.warn(`${label}: Lighthouse gave no performance score (${why}); auditing again`);
+    return null;
+  }
   const failing = Object.values(audits)
     .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
     .map((a) => a.id);
   return {
-    performance: Math.round((categories.performance?.score ?? 0) * 100),
+    performance: Math.round(categories.performance.score * 100),
     bestPractices: Math.round((categories["best-practices"]?.score ?? 0) * 100),
     lcpMs: Math.round(audits["largest-contentful-paint"]?.numericValue ?? 0),
     tbtMs: Math.round(audits["total-blocking-time"]?.numericValue ?? 0),
