@@ -6,7 +6,7 @@
  * inserted directly, with one password hash shared by all, since hashing 200 passwords with argon2
  * would be most of the seeding time.
  */
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { grantAppRole } from "../../db/app-role";
 import { FRAMEWORK_CATALOG } from "../../db/catalog";
@@ -178,5 +178,9 @@ export async function seedLoadDatabase(url: string, appRole: string): Promise<{ 
   await addMembers(db, team.id, members.slice(1));
   const scoring = await seedScoringDecision(db, owner, team.id, members);
   const revealed = await seedRevealedDecision(db, owner, team.id, members);
+  // A database in use has its tables analyzed by autovacuum; one seeded a moment ago has no
+  // statistics yet (and autovacuum may be off), so the planner would take every table for nearly
+  // empty and plan for that. Measured here is the database as it would be in use.
+  await db.execute(sql`analyze`);
   return { handle, seeded: { teamId: team.id, scoring, revealed, members, events: await eventsOn(db, scoring.decisionId) } };
 }
