@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeDb, teamsOwnedBy, userIdOf } from "./support/db";
 import { callAction, clientWithCookie, CREATE_TEAM_ACTION, disposeAll, sessionCookie, SIGN_OUT_ACTION, signUp } from "./support/http";
@@ -25,6 +26,16 @@ test("a session cookie copied before sign-out is signed out when replayed", asyn
       const toSignIn = (page.headers()["location"] ?? "").includes("/sign-in") || body.includes("url=/sign-in");
       expect(toSignIn, `a page with the copied cookie after sign-out: ${page.status()}`).toBe(true);
       expect(body, "the signed-out person's own page").not.toContain(person.email);
+
+      // A team or decision page reads the access beside the session: with the session gone, what
+      // that read found (here: no such team) never answers; the copy is sent to sign in.
+      for (const path of [`/teams/${randomUUID()}`, `/teams/${randomUUID()}/decisions/${randomUUID()}`]) {
+        const other = await replay.http.get(path, { failOnStatusCode: false, maxRedirects: 0 });
+        const text = await other.text();
+        const sentToSignIn = (other.headers()["location"] ?? "").includes("/sign-in") || text.includes("url=/sign-in");
+        expect(sentToSignIn, `${path} with the copied cookie after sign-out: ${other.status()}`).toBe(true);
+        expect(other.status(), path).not.toBe(404);
+      }
 
       const action = await callAction(replay, CREATE_TEAM_ACTION(), { name: "Made with a dead session" });
       expect(action.status).toBeLessThan(500);
