@@ -13,7 +13,7 @@ import {
   unpackScores,
   unpackWeights,
 } from "../../db/queries/results";
-import { isSealed } from "../domain/phases";
+import { type DecisionStatus, isSealed } from "../domain/phases";
 import type { Tally, TallyInput } from "../domain/tally";
 import { type RoundStanding, roundStandings } from "../domain/tally-rounds";
 import { cellOf, scorerCount, tallyOfSheets } from "../domain/tally-sheets";
@@ -49,10 +49,16 @@ export type ShownResults = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Before the reveal, or after a withdrawal, nothing is shown and nothing read: which of the two, or null. */
+function hiddenResults(status: DecisionStatus): { kind: "sealed" } | { kind: "withdrawn" } | null {
+  if (status === "withdrawn") return { kind: "withdrawn" };
+  return isSealed(status) ? { kind: "sealed" } : null;
+}
+
 export async function loadResults(view: DecisionView, ask: { personId?: string | null } = {}): Promise<Results> {
   const { decision } = view;
-  if (decision.status === "withdrawn") return { kind: "withdrawn" };
-  if (isSealed(decision.status)) return { kind: "sealed" };
+  const hidden = hiddenResults(decision.status);
+  if (hidden) return hidden;
   // Nobody is shown by name in an anonymous decision, so nobody is looked up.
   const personId = !decision.anonymous && ask.personId && UUID.test(ask.personId) ? ask.personId : null;
   return decision.status === "decided" ? decidedResults(view, personId) : revealedResults(view, personId);
@@ -64,8 +70,8 @@ export type ResultsTally = { kind: "sealed" } | { kind: "withdrawn" } | { kind: 
 /** The tally alone, in two statements at most after the access check (one for a decided decision). */
 export async function loadResultsTally(view: DecisionView): Promise<ResultsTally> {
   const { decision } = view;
-  if (decision.status === "withdrawn") return { kind: "withdrawn" };
-  if (isSealed(decision.status)) return { kind: "sealed" };
+  const hidden = hiddenResults(decision.status);
+  if (hidden) return hidden;
   if (decision.status === "decided") {
     const { criteria, members, tally } = await decidedSnapshot(view, null);
     return { kind: "decided", criteria, members, tally };

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { LiveUpdates } from "@/app/_components/live-updates";
-import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { Time } from "@/app/_components/time";
-import { BackLink, buttonClass, Card, PageHeader } from "@/app/_components/ui";
+import { buttonClass, Card, PageHeader } from "@/app/_components/ui";
 import { loadResults } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../load";
 import { AgreementSection } from "./agreement-section";
@@ -12,6 +10,7 @@ import { PeopleSection } from "./people-section";
 import { PerCriterionSection } from "./per-criterion-section";
 import { RankingSection } from "./ranking-section";
 import { RoundsSection } from "./rounds-section";
+import { ResultsBack } from "./results-back";
 import { SealedNotice } from "./sealed-notice";
 import { SensitivitySection } from "./sensitivity-section";
 import { WhatIfSection } from "./what-if-section";
@@ -25,23 +24,17 @@ export default async function ResultsPage({
   params: Promise<{ teamId: string; decisionId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { view, access, decision, teamId, base } = await loadDecisionPage(params, "/results");
+  const { view, access, decision, base } = await loadDecisionPage(params, "/results");
   const query = await searchParams;
   const selectedPerson = typeof query.person === "string" ? query.person : undefined;
   const results = await loadResults(view, { personId: selectedPerson });
   const back = (
-    <>
-      <BackLink href={base}>{decision.title}</BackLink>
-      <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
-    </>
+    <ResultsBack href={base} view={view}>
+      {decision.title}
+    </ResultsBack>
   );
   if (results.kind === "sealed" || results.kind === "withdrawn") {
-    return (
-      <>
-        {back}
-        <SealedNotice title="Results" withdrawn={results.kind === "withdrawn"} />
-      </>
-    );
+    return <SealedNotice back={back} title="Results" withdrawn={results.kind === "withdrawn"} />;
   }
 
   const { tally, options, criteria, members, basis, rounds, decidedAt } = results;

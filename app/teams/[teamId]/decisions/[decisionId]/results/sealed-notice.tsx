@@ -1,9 +1,11 @@
+import type { ReactNode } from "react";
 import { Card, PageHeader } from "@/app/_components/ui";
 
 /** What the results page and its charts say before the reveal, or when the decision was withdrawn first. */
-export function SealedNotice({ title, withdrawn }: { title: string; withdrawn: boolean }) {
+export function SealedNotice({ back, title, withdrawn }: { back: ReactNode; title: string; withdrawn: boolean }) {
   return (
     <>
+      {back}
       <PageHeader title={title} />
       <Card>
         <p role="status">

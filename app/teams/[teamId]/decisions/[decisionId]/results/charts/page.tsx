@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { LiveUpdates } from "@/app/_components/live-updates";
-import { BackLink, PageHeader } from "@/app/_components/ui";
-import { decisionLiveUrl } from "@/lib/domain/live-updates";
+import { PageHeader } from "@/app/_components/ui";
 import { loadResultsTally } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../../load";
+import { ResultsBack } from "../results-back";
 import { SealedNotice } from "../sealed-notice";
 import { buildChartData, ResultsCharts } from ".";
 
@@ -11,21 +10,15 @@ export const metadata: Metadata = { title: "Results charts" };
 
 /** The results drawn: linked from the results page, sealed and withdrawn alike. */
 export default async function ResultsChartsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
-  const { view, decision, teamId, base } = await loadDecisionPage(params, "/results/charts");
+  const { view, decision, base } = await loadDecisionPage(params, "/results/charts");
   const results = await loadResultsTally(view);
   const back = (
-    <>
-      <BackLink href={`${base}/results`}>Results</BackLink>
-      <LiveUpdates url={decisionLiveUrl(teamId, decision.id)} after={view.lastEventId} phase={decision.status} />
-    </>
+    <ResultsBack href={`${base}/results`} view={view}>
+      Results
+    </ResultsBack>
   );
   if (results.kind === "sealed" || results.kind === "withdrawn") {
-    return (
-      <>
-        {back}
-        <SealedNotice title="Results charts" withdrawn={results.kind === "withdrawn"} />
-      </>
-    );
+    return <SealedNotice back={back} title="Results charts" withdrawn={results.kind === "withdrawn"} />;
   }
   const { tally, criteria, members } = results;
   return (
