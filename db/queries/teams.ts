@@ -79,6 +79,17 @@ export async function memberRole(db: Executor, teamId: string, userId: string): 
   return row?.role ?? null;
 }
 
+/** The member's role and the team's name in one read: what a team page starts from (null for a non-member). */
+export async function memberRoleAndTeamName(db: Executor, teamId: string, userId: string): Promise<{ role: Role; teamName: string } | null> {
+  const [row] = await db
+    .select({ role: memberships.role, teamName: teams.name })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row ?? null;
+}
+
 /**
  * Locks the team's membership rows for the rest of the transaction, so two owners demoting each
  * other at once cannot leave the team without an owner.

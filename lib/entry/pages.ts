@@ -1,8 +1,10 @@
 import "server-only";
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "../../db";
 import type { DecisionPermission, Permission } from "../auth/roles";
-import { type CurrentUser, requireUser, sessionClaims } from "../auth/session";
+import { type CurrentUser, currentUser, requireUser, sessionClaims } from "../auth/session";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { type DecisionView, readDecision, readTeam, type TeamView } from "../services/access";
 import { id } from "../validation/fields";
@@ -39,13 +41,18 @@ async function signedInRead<T>(path: string, read: (userId: string) => Promise<T
   return { user, found: result.found };
 }
 
+// One read per request and arguments, shared by a page and its title (generateMetadata).
+const teamRead = cache(async <P extends Permission>(userId: string, teamId: string, permission: P) => readTeam(await getDb(), userId, teamId, permission));
+const decisionRead = cache(async <P extends DecisionPermission>(userId: string, teamId: string, decisionId: string, permission: P) =>
+  readDecision(await getDb(), userId, { teamId, decisionId }, permission),
+);
+
 export async function teamPage<P extends Permission>(teamId: string, permission: P, path: string): Promise<TeamView<P> & { user: CurrentUser }> {
   if (!id("team").safeParse(teamId).success) {
     await requireUser(path);
     notFound();
   }
-  const db = await getDb();
-  const { user, found } = await signedInRead(path, (userId) => readTeam(db, userId, teamId, permission));
+  const { user, found } = await signedInRead(path, (userId) => teamRead(userId, teamId, permission));
   return { ...found, user };
 }
 
@@ -58,7 +65,32 @@ export async function decisionPage<P extends DecisionPermission>(
     await requireUser(path);
     notFound();
   }
-  const db = await getDb();
-  const { user, found } = await signedInRead(path, (userId) => readDecision(db, userId, ref, permission));
+  const { user, found } = await signedInRead(path, (userId) => decisionRead(userId, ref.teamId, ref.decisionId, permission));
   return { ...found, user };
+}
+
+/**
+ * What a page's title names (the team's or the decision's own name), from the same read the page
+ * makes, so a title costs no query. Null when nobody is signed in, the session has ended or the
+ * read is refused: the page itself then sends to sign in or answers not found, and its title
+ * names nothing of the team.
+ */
+async function readForTitle<T>(read: (userId: string) => Promise<T>): Promise<T | null> {
+  const claims = await sessionClaims();
+  if (!claims) return null;
+  const [user, found] = await Promise.all([currentUser(), read(claims.userId).catch(() => null)]);
+  return user?.id === claims.userId ? found : null;
+}
+
+/** A team page's title: the team's name, after the page's own part if it has one ("Decisions · <team>"). */
+export async function teamPageMetadata(params: Promise<{ teamId: string }>, permission: Permission, part?: string): Promise<Metadata> {
+  const { teamId } = await params;
+  const found = id("team").safeParse(teamId).success ? await readForTitle((userId) => teamRead(userId, teamId, permission)) : null;
+  const name = found?.teamName;
+  return { title: name ? (part ? `${part} · ${name}` : name) : (part ?? "Team") };
+}
+
+export async function decisionTitle(ref: { teamId: string; decisionId: string }): Promise<string | null> {
+  if (!id("team").safeParse(ref.teamId).success || !id("decision").safeParse(ref.decisionId).success) return null;
+  return (await readForTitle((userId) => decisionRead(userId, ref.teamId, ref.decisionId, "decision.view")))?.decision.title ?? null;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, getTableColumns, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
 import { type findSessionUser, liveSessionUser, SESSION_USER_COLUMNS } from "../../db/queries/sessions";
-import { memberRole } from "../../db/queries/teams";
+import { memberRole, memberRoleAndTeamName } from "../../db/queries/teams";
 import { type Decision, decisions, events, memberships, sessions, users } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
@@ -38,7 +38,7 @@ export type TeamContext<P extends Permission = Permission> = Scope<P> & { tx: Tx
 export type DecisionContext<P extends DecisionPermission = DecisionPermission> = Scope<P> & OnDecision & { tx: Tx };
 
 /** The same, for reading: no transaction and no lock; deadlines are applied to the row read, not written. */
-export type TeamView<P extends Permission = Permission> = Scope<P> & { db: Db };
+export type TeamView<P extends Permission = Permission> = Scope<P> & { db: Db; teamName: string };
 export type DecisionView<P extends DecisionPermission = DecisionPermission> = Scope<P> &
   OnDecision & {
     db: Db;
@@ -134,9 +134,11 @@ function decisionAccess(role: Role, userId: string, decision: Decision, permissi
 }
 
 export async function readTeam<P extends Permission>(db: Db, userId: string, teamId: string, permission: P, now = new Date()): Promise<TeamView<P>> {
-  const role = await requireRole(db, userId, teamId);
-  requireTeamPermission(role, permission);
-  return { db, teamId, actor: { userId, role }, now, granted: permission };
+  const member = await memberRoleAndTeamName(db, teamId, userId);
+  // Non-members get the same answer as for a team that does not exist.
+  if (!member) throw new NotFoundError(TEAM_NOT_FOUND);
+  requireTeamPermission(member.role, permission);
+  return { db, teamId, teamName: member.teamName, actor: { userId, role: member.role }, now, granted: permission };
 }
 
 export async function inTeam<P extends Permission, R>(

@@ -56,7 +56,7 @@ async function queueSettled(db: Db): Promise<void> {
 }
 
 const logOf = async (db: Db, ownerId: string, teamId: string) =>
-  (await webhooksSectionData({ db, teamId, actor: { userId: ownerId, role: "owner" }, now: new Date(), granted: "team.webhooks" }))!;
+  (await webhooksSectionData({ db, teamId, teamName: "Webhook team", actor: { userId: ownerId, role: "owner" }, now: new Date(), granted: "team.webhooks" }))!;
 const runJobs = (db: Db) => runDueJobs(db, { [WEBHOOK_JOB]: webhookJob(db, TEST_DELIVERY_OPTIONS) }, { limit: 50 });
 const at = (path: string) => receiver.received.filter((request) => request.path === path);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

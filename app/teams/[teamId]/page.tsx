@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
@@ -6,7 +5,7 @@ import { pageHref, pageParam } from "@/app/_components/pager";
 import { PageHeader } from "@/app/_components/ui";
 import { can, ROLE_LABELS } from "@/lib/auth/roles";
 import { teamLiveUrl } from "@/lib/domain/live-updates";
-import { teamPage } from "@/lib/entry/pages";
+import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
 import { requestOrigin } from "@/lib/http/origin";
 import { votesAwaited } from "@/lib/services/awaiting";
 import { teamPageData } from "@/lib/services/pages/team-page";
@@ -19,7 +18,7 @@ import { TrackRecordSection } from "./track-record-section";
 import { WebhooksSection } from "./webhooks-section";
 import { WelcomeSection } from "./welcome-section";
 
-export const metadata: Metadata = { title: "Team" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string }> }) => teamPageMetadata(params, "team.view");
 
 export default async function TeamPage({
   params,

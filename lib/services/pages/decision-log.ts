@@ -1,7 +1,6 @@
 import "server-only";
 import type { Executor } from "../../../db/client";
 import { countDecisions, type DecisionListFilter, listDecisions, type RowWindow } from "../../../db/queries/decisions";
-import { getTeamForMember } from "../../../db/queries/teams";
 import { effectiveStatus } from "../../domain/phases";
 import type { DecisionLogQuery } from "../../validation/page-query";
 import type { TeamView } from "../access";
@@ -23,11 +22,9 @@ export type DecisionLogRow = Awaited<ReturnType<typeof decisionLogRows>>[number]
 export async function decisionLogData(view: TeamView, query: DecisionLogQuery) {
   const { db, teamId, now } = view;
   const filter = { status: query.status, q: query.q || undefined };
-  const [team, decisions, total] = await Promise.all([
-    getTeamForMember(db, view.actor.userId, teamId),
+  const [decisions, total] = await Promise.all([
     decisionLogRows(db, teamId, filter, pageWindow(query.page, LOG_PAGE), now),
     countDecisions(db, teamId, filter, now),
   ]);
-  if (!team) return null;
-  return { team, filter, decisions, ...pageInfo(query.page, LOG_PAGE, total) };
+  return { team: { name: view.teamName }, filter, decisions, ...pageInfo(query.page, LOG_PAGE, total) };
 }

@@ -1,12 +1,10 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { notFound } from "next/navigation";
 import { Pager, pageHref, pageParam } from "@/app/_components/pager";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
-import { teamPage } from "@/lib/entry/pages";
+import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
 import { can } from "@/lib/auth/roles";
 import { DECISION_STATUSES, STATUS_LABELS } from "@/lib/domain/phases";
 import { decisionLogData } from "@/lib/services/pages/decision-log";
@@ -14,7 +12,7 @@ import { decisionLogQuery } from "@/lib/validation/page-query";
 import { DecisionMarkers } from "./_components/decision-markers";
 import { RadarLink } from "./radar-link";
 
-export const metadata: Metadata = { title: "Decisions" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string }> }) => teamPageMetadata(params, "team.view", "Decisions");
 
 export default async function DecisionLogPage({
   params,
@@ -26,7 +24,6 @@ export default async function DecisionLogPage({
   const { teamId } = await params;
   const view = await teamPage(teamId, "team.view", `/teams/${teamId}/decisions`);
   const data = await decisionLogData(view, decisionLogQuery(await searchParams));
-  if (!data) notFound();
   const { team, filter, decisions, total } = data;
   const filtered = Boolean(filter.status || filter.q);
   const mayCreate = can(view.actor.role, "decision.create");

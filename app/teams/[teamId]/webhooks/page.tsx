@@ -1,13 +1,12 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackLink, Card, CardTitle, PageHeader } from "@/app/_components/ui";
-import { teamPage } from "@/lib/entry/pages";
+import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
 import { webhooksSectionData } from "@/lib/services/webhooks";
 import { DeliveryLogSection } from "./delivery-log-section";
 import { CreateWebhookForm } from "./webhook-forms";
 import { WebhookListSection } from "./webhook-list-section";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string }> }) => teamPageMetadata(params, "team.webhooks", "Webhooks");
 
 /** A team's webhooks, for its owners and admins: the webhooks, adding one, and the delivery log. */
 export default async function WebhooksPage({ params }: { params: Promise<{ teamId: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
@@ -21,8 +20,6 @@ import { ReviewSection } from "./review-section";
 import { StructureSection } from "./structure-section";
 import { TimelineSection } from "./timeline-section";
 import { YourPartSection } from "./your-part-section";
-
-export const metadata: Metadata = { title: "Decision" };
 
 export default async function DecisionPage({
   params,

@@ -1,14 +1,11 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
-import { notFound } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui";
 import { DEFAULT_CRITERIA } from "@/db/catalog";
 import { listFrameworks } from "@/db/queries/frameworks";
-import { getTeamForMember } from "@/db/queries/teams";
-import { teamPage } from "@/lib/entry/pages";
+import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
 import { DecisionForm } from "../_components/decision-form/decision-form";
 
-export const metadata: Metadata = { title: "New decision" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string }> }) => teamPageMetadata(params, "decision.create", "New decision");
 
 export default async function NewDecisionPage({
   params,
@@ -21,15 +18,14 @@ export default async function NewDecisionPage({
   // Frameworks ticked in the catalog arrive shortlisted; anything not in the catalog is ignored.
   const ticked = ([] as string[]).concat((await searchParams).framework ?? []);
   // Viewers cannot start decisions; like non-members, they get the not-found page.
-  const { db, user } = await teamPage(teamId, "decision.create", `/teams/${teamId}/decisions/new`);
-  const [team, catalog] = await Promise.all([getTeamForMember(db, user.id, teamId), listFrameworks(db)]);
-  if (!team) notFound();
+  const { db, teamName } = await teamPage(teamId, "decision.create", `/teams/${teamId}/decisions/new`);
+  const catalog = await listFrameworks(db);
 
   return (
     <>
       <p className="mb-2 text-sm">
         <Link href={`/teams/${teamId}/decisions`} className="text-brand-600 hover:underline dark:text-brand-100">
-          ← {team.name} decisions
+          ← {teamName} decisions
         </Link>
       </p>
       <PageHeader
