@@ -4,6 +4,7 @@ import { Link } from "@/app/_components/link";
 import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
+import { zoneShape } from "@/lib/domain/time-format";
 import { requestOrigin } from "@/lib/http/origin";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
@@ -33,7 +34,7 @@ async function layoutUser(): Promise<{ user: CurrentUser | null; unavailable: bo
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ user, unavailable }, { zone, chosen }] = await Promise.all([layoutUser(), viewerTimeZone()]);
+  const [{ user, unavailable }, { zone, chosen, told }] = await Promise.all([layoutUser(), viewerTimeZone()]);
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -85,7 +86,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-10 sm:px-6">
-          <TimeZoneSync zone={zone} chosen={chosen}>
+          <TimeZoneSync zone={zone} chosen={chosen} toldShape={told ? zoneShape(told, new Date()) : null}>
             {unavailable ? <DatabaseUnavailableNotice /> : children}
           </TimeZoneSync>
         </main>

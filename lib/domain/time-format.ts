@@ -57,3 +57,31 @@ export function formatMoment(date: Date, zone: string, options: { show?: "date-t
           : format(zone, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(date);
   return options.withZone ? `${text} ${zoneName(date, zone)}` : text;
 }
+
+/**
+ * Minutes `zone` is behind UTC at `date`, counted as Date#getTimezoneOffset counts them: -60 for
+ * Paris in winter, -330 for Kolkata, 210 for St John's in winter.
+ */
+export function zoneOffset(date: Date, zone: string): number {
+  const name = format(zone, { timeZoneName: "longOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const match = /^GMT([+-])(\d{1,2}):?(\d{2})?$/.exec(name);
+  if (!match) return 0; // "GMT": UTC itself
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
+  return (match[1] === "+" ? -minutes : minutes) || 0; // never -0
+}
+
+/** The first of January and of July of `now`'s year (UTC): a zone's winter and summer. */
+export function zoneSeasons(now: Date): [Date, Date] {
+  const year = now.getUTCFullYear();
+  return [new Date(Date.UTC(year, 0, 1)), new Date(Date.UTC(year, 6, 1))];
+}
+
+/**
+ * A zone's offsets in winter and in summer ("-60,-120" for Paris): two zones with the same shape
+ * write this year's times alike. The browser's own is read without Intl (see TimeZoneSync).
+ */
+export function zoneShape(zone: string, now: Date): string {
+  return zoneSeasons(now)
+    .map((date) => zoneOffset(date, zone))
+    .join(",");
+}

@@ -60,3 +60,38 @@ test("times are written in the reader's own zone on a 24-hour clock, and the acc
   await kai.page.goto(teamUrl);
   await expect(activity.locator("time").first()).toContainText("GMT+5:30");
 });
+
+/** Counts the page's uses of Intl.DateTimeFormat, from before its own scripts run. */
+const COUNT_INTL = () => {
+  const Original = Intl.DateTimeFormat;
+  const counted = Object.assign(window, { intlUses: 0 });
+  Intl.DateTimeFormat = new Proxy(Original, {
+    apply: (target, self, args) => (counted.intlUses++, Reflect.apply(target, self, args)),
+    construct: (target, args) => (counted.intlUses++, Reflect.construct(target, args)),
+  });
+};
+const intlUses = (page: import("@playwright/test").Page) => page.evaluate(() => (window as unknown as { intlUses: number }).intlUses);
+
+test("a page loads without naming the browser's zone while the zone it told last still fits, and tells a new one", async ({ newContext }) => {
+  const zoneCookie = (page: import("@playwright/test").Page) => page.context().cookies().then((all) => all.find((c) => c.name === "tz")?.value);
+  const sydney = await newContext({ timezoneId: "Australia/Sydney", viewport: PHONE });
+  await sydney.addInitScript(COUNT_INTL);
+  const page = await sydney.newPage();
+  // The first visit names the zone and tells the server.
+  await page.goto("/sign-in");
+  await expect.poll(() => zoneCookie(page)).toBe("Australia%2FSydney");
+  expect(await intlUses(page)).toBeGreaterThan(0);
+
+  // Told already: Intl's locale data is not loaded for it on the next page loads.
+  await page.goto("/frameworks");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(300); // the effect runs after hydration
+  expect(await intlUses(page)).toBe(0);
+
+  // A zone told earlier that the browser has left, though it shares an offset with the new one
+  // half the year (Brisbane keeps Sydney's winter time all year), is noticed and replaced.
+  await sydney.addCookies([{ name: "tz", value: "Australia%2FBrisbane", url: page.url() }]);
+  await page.reload();
+  await expect.poll(() => zoneCookie(page)).toBe("Australia%2FSydney");
+});
