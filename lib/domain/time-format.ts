@@ -63,7 +63,10 @@ export function formatMoment(date: Date, zone: string, options: { show?: "date-t
  * Paris in winter, -330 for Kolkata, 210 for St John's in winter.
  */
 export function zoneOffset(date: Date, zone: string): number {
-  const name = format(zone, { timeZoneName: "longOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const name =
+    format(zone, { timeZoneName: "longOffset" })
+      .formatToParts(date)
+      .find((p) => p.type === "timeZoneName")?.value ?? "";
   const match = /^GMT([+-])(\d{1,2}):?(\d{2})?$/.exec(name);
   if (!match) return 0; // "GMT": UTC itself
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);

@@ -73,7 +73,11 @@ const COUNT_INTL = () => {
 const intlUses = (page: import("@playwright/test").Page) => page.evaluate(() => (window as unknown as { intlUses: number }).intlUses);
 
 test("a page loads without naming the browser's zone while the zone it told last still fits, and tells a new one", async ({ newContext }) => {
-  const zoneCookie = (page: import("@playwright/test").Page) => page.context().cookies().then((all) => all.find((c) => c.name === "tz")?.value);
+  const zoneCookie = (page: import("@playwright/test").Page) =>
+    page
+      .context()
+      .cookies()
+      .then((all) => all.find((c) => c.name === "tz")?.value);
   const sydney = await newContext({ timezoneId: "Australia/Sydney", viewport: PHONE });
   await sydney.addInitScript(COUNT_INTL);
   const page = await sydney.newPage();
