@@ -90,7 +90,17 @@ export async function teamPageMetadata(params: Promise<{ teamId: string }>, perm
   return { title: name ? (part ? `${part} · ${name}` : name) : (part ?? "Team") };
 }
 
-export async function decisionTitle(ref: { teamId: string; decisionId: string }): Promise<string | null> {
-  if (!id("team").safeParse(ref.teamId).success || !id("decision").safeParse(ref.decisionId).success) return null;
-  return (await readForTitle((userId) => decisionRead(userId, ref.teamId, ref.decisionId, "decision.view")))?.decision.title ?? null;
+/**
+ * A decision page's title: the decision's, after the page's own part if it has one ("Scores ·
+ * <decision>"), for whoever the page itself would be shown to (`permission`, as its loader asks).
+ */
+export async function decisionPageMetadata(
+  params: Promise<{ teamId: string; decisionId: string }>,
+  part?: string,
+  permission: DecisionPermission = "decision.view",
+): Promise<Metadata> {
+  const { teamId, decisionId } = await params;
+  const valid = id("team").safeParse(teamId).success && id("decision").safeParse(decisionId).success;
+  const title = valid ? (await readForTitle((userId) => decisionRead(userId, teamId, decisionId, permission)))?.decision.title : undefined;
+  return { title: title ? (part ? `${part} · ${title}` : title) : (part ?? "Decision") };
 }

@@ -20,6 +20,9 @@ import { ReviewSection } from "./review-section";
 import { StructureSection } from "./structure-section";
 import { TimelineSection } from "./timeline-section";
 import { YourPartSection } from "./your-part-section";
+import { decisionPageMetadata } from "@/lib/entry/pages";
+
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params);
 
 export default async function DecisionPage({
   params,

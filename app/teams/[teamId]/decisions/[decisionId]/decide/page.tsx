@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { loadStructure } from "@/db/queries/decisions";
 import { calendarDayIn, defaultReviewDue } from "@/lib/domain/review";
@@ -7,8 +6,10 @@ import { revealedBallots } from "@/lib/services/ballots";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { loadDecisionPage } from "../load";
 import { DecideForm } from "./decide-form";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Record the decision" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) =>
+  decisionPageMetadata(params, "Record the decision", "decision.run");
 
 export default async function DecidePage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { view, db, decision, teamId, base } = await loadDecisionPage(params, "/decide", "decision.run");

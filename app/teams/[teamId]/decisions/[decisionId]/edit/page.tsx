@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { listFrameworks } from "@/db/queries/frameworks";
@@ -6,8 +5,9 @@ import { loadStructure } from "@/db/queries/decisions";
 import { closedPhaseMessage, isEditable } from "@/lib/domain/phases";
 import { DecisionForm } from "../../_components/decision-form/decision-form";
 import { loadDecisionPage } from "../load";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Edit decision" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Edit decision");
 
 /** A stored instant as a datetime-local value in UTC; the form shows it in the browser's zone. */
 const utcLocal = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : "");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, PageHeader } from "@/app/_components/ui";
@@ -14,8 +13,9 @@ import { ResultsBack } from "./results-back";
 import { SealedNotice } from "./sealed-notice";
 import { SensitivitySection } from "./sensitivity-section";
 import { WhatIfSection } from "./what-if-section";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Results" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Results");
 
 export default async function ResultsPage({
   params,

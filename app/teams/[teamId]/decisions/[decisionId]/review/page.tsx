@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
 import { BackLink, Card, CardTitle, PageHeader } from "@/app/_components/ui";
@@ -6,8 +5,10 @@ import { reviewOpen, reviewSummary } from "@/lib/services/reviews";
 import { loadDecisionPage } from "../load";
 import { ReviewComparison, ReviewLessons } from "../review-comparison";
 import { ReviewForm } from "./review-form";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Review the decision" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) =>
+  decisionPageMetadata(params, "Review the decision");
 
 export default async function ReviewPage({
   params,

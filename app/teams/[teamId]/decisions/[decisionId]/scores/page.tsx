@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
@@ -13,8 +12,9 @@ import { loadDecisionPage } from "../load";
 import { NextStep } from "../next-step";
 import { WithdrawSheetForm } from "../undo-forms";
 import { type Cell, ScoreSheet } from "./score-sheet";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Scores" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Scores");
 
 export default async function ScoresPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
@@ -15,8 +14,9 @@ import { NextStep } from "../next-step";
 import { WithdrawSheetForm } from "../undo-forms";
 import { WeightsSetAsideNotice } from "../your-part-section";
 import { WeightSheet } from "./weight-sheet";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Weights" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Weights");
 
 export default async function WeightsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
   const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/weights");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveUpdates } from "@/app/_components/live-updates";
 import { BackLink, PageHeader } from "@/app/_components/ui";
@@ -10,8 +9,9 @@ import { threadQuery } from "@/lib/validation/page-query";
 import { earlierCommentsHref, Thread } from "../../discussion/thread";
 import { loadDecisionPage } from "../../load";
 import { EvidenceList } from "./evidence-list";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Option discussion" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Option discussion");
 
 export default async function OptionThreadPage({
   params,

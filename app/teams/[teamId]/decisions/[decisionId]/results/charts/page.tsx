@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/ui";
 import { loadResultsTally } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../../load";
 import { ResultsBack } from "../results-back";
 import { SealedNotice } from "../sealed-notice";
 import { buildChartData, ResultsCharts } from ".";
+import { decisionPageMetadata } from "@/lib/entry/pages";
 
-export const metadata: Metadata = { title: "Results charts" };
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Results charts");
 
 /** The results drawn: linked from the results page, sealed and withdrawn alike. */
 export default async function ResultsChartsPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
