@@ -7,6 +7,7 @@ import type { DecisionPermission, Permission } from "../auth/roles";
 import { type CurrentUser, currentUser, requireUser, sessionClaims } from "../auth/session";
 import { ForbiddenError, NotFoundError } from "../errors";
 import { type DecisionView, readDecision, readTeam, type TeamView } from "../services/access";
+import { decisionOption } from "../services/pages/option-thread";
 import { id } from "../validation/fields";
 
 // The loaders every team and decision page starts from. Each states who may see the page:
@@ -103,4 +104,14 @@ export async function decisionPageMetadata(
   const valid = id("team").safeParse(teamId).success && id("decision").safeParse(decisionId).success;
   const title = valid ? (await readForTitle((userId) => decisionRead(userId, teamId, decisionId, permission)))?.decision.title : undefined;
   return { title: title ? (part ? `${part} · ${title}` : title) : (part ?? "Decision") };
+}
+
+/** An option's discussion page: "Discussing <option> · <decision>", from the reads the page itself makes. */
+export async function optionPageMetadata(params: Promise<{ teamId: string; decisionId: string; optionId: string }>): Promise<Metadata> {
+  const { teamId, decisionId, optionId } = await params;
+  const valid = id("team").safeParse(teamId).success && id("decision").safeParse(decisionId).success;
+  const view = valid ? await readForTitle((userId) => decisionRead(userId, teamId, decisionId, "decision.view")) : null;
+  if (!view) return { title: "Option discussion" };
+  const option = id("option").safeParse(optionId).success ? await decisionOption(view.db, view.decision.id, optionId) : null;
+  return { title: `${option ? `Discussing ${option.name}` : "Option discussion"} · ${view.decision.title}` };
 }

@@ -9,9 +9,9 @@ import { threadQuery } from "@/lib/validation/page-query";
 import { earlierCommentsHref, Thread } from "../../discussion/thread";
 import { loadDecisionPage } from "../../load";
 import { EvidenceList } from "./evidence-list";
-import { decisionPageMetadata } from "@/lib/entry/pages";
+import { optionPageMetadata } from "@/lib/entry/pages";
 
-export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Option discussion");
+export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string; optionId: string }> }) => optionPageMetadata(params);
 
 export default async function OptionThreadPage({
   params,
