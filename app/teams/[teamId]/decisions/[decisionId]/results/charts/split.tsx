@@ -54,15 +54,7 @@ function MemberTotals({ data }: { data: Members }) {
         {data.rows.map((row, r) => (
           <tr key={r}>
             <th scope="row">{row.name}</th>
-            {row.totals.map((total, o) =>
-              total === null ? (
-                <td key={o}>—</td>
-              ) : (
-                <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
-                  {total}
-                </td>
-              ),
-            )}
+            <TotalCells totals={row.totals} firstChoice={row.firstChoice} />
           </tr>
         ))}
       </HeatTable>
@@ -85,19 +77,24 @@ function CampTotals({ data }: { data: Camps }) {
             <th scope="row">
               {row.firstChoice === null ? "None" : data.options[row.firstChoice]} ({row.count} {row.count === 1 ? "person" : "people"})
             </th>
-            {row.totals.map((total, o) =>
-              total === null ? (
-                <td key={o}>—</td>
-              ) : (
-                <td key={o} data-b={totalStep(total)} data-first={o === row.firstChoice ? "" : undefined}>
-                  {total}
-                </td>
-              ),
-            )}
+            <TotalCells totals={row.totals} firstChoice={row.firstChoice} />
           </tr>
         ))}
       </HeatTable>
     </>
+  );
+}
+
+/** A row's 0–100 totals, shaded by step, its first choice marked (bold). */
+function TotalCells({ totals, firstChoice }: { totals: (number | null)[]; firstChoice: number | null }) {
+  return totals.map((total, o) =>
+    total === null ? (
+      <td key={o}>—</td>
+    ) : (
+      <td key={o} data-b={totalStep(total)} data-first={o === firstChoice ? "" : undefined}>
+        {total}
+      </td>
+    ),
   );
 }
 
