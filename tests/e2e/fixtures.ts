@@ -1,23 +1,27 @@
 import { test as base, type BrowserContext, type BrowserContextOptions, expect, type Page } from "@playwright/test";
-import { newPerson, type Person, SignUpPage } from "./pages/auth-pages";
+import { newPerson, type Person } from "./pages/auth-pages";
 import { TeamsPage } from "./pages/team-pages";
 import { watchCspViolations } from "./support/csp-watch";
+import { signUpOverHttp } from "./support/sign-up-over-http";
 
 export { expect } from "@playwright/test";
 
-/** A person with their own browser context, signed up and on their teams page. */
+/**
+ * A person with their own browser context, signed up and on their teams page. Signed up over HTTP,
+ * not through the form: most tests are about what comes after, and on a two-core machine the form
+ * cost seconds per person (auth.spec.ts and the invite specs still sign up through it).
+ */
 export type Actor = { person: Person; page: Page; teams: TeamsPage };
 
 export type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
 
-async function signedUpActor(newContext: NewContext, label: string, options?: BrowserContextOptions): Promise<Actor> {
+async function signedUpActor(newContext: NewContext, baseURL: string, label: string, options?: BrowserContextOptions): Promise<Actor> {
   const context = await newContext(options);
   const page = await context.newPage();
   const person = newPerson(label);
-  const signUp = new SignUpPage(page);
-  await signUp.goto();
-  await signUp.signUp(person);
-  await page.waitForURL("**/teams");
+  await signUpOverHttp(context, person, options?.baseURL ?? baseURL);
+  await page.goto("/teams");
+  await expect(page.getByRole("heading", { level: 1, name: "Your teams" })).toBeVisible();
   return { person, page, teams: new TeamsPage(page) };
 }
 
@@ -48,8 +52,8 @@ export const test = base.extend<Fixtures>({
     });
     await Promise.all(opened.map((c) => c.close()));
   },
-  actor: async ({ newContext }, use) => {
-    await use((label, options) => signedUpActor(newContext, label, options));
+  actor: async ({ newContext, baseURL }, use) => {
+    await use((label, options) => signedUpActor(newContext, baseURL!, label, options));
   },
 });
 
