@@ -57,7 +57,11 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-/** Full-page screenshots for a person to look at; kept out of git. */
+/**
+ * Full-page screenshots for a person to look at; kept out of git. They assert nothing, and on CI,
+ * where nobody looks at them, they cost a minute and a half of the run: E2E_SCREENSHOTS=0 skips them.
+ */
 export async function snapshot(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS === "0") return;
   await page.screenshot({ path: `tests/e2e/.screenshots/${name}.png`, fullPage: true });
 }
