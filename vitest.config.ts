@@ -11,7 +11,9 @@ const alias = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+      // Two workers even on a two-core machine (Vitest's default there is one): the files wait on
+      // PostgreSQL and on imports as much as they compute, and they are written to run side by side.
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", maxWorkers: 2 } },
       // Property-based attacks on the form parser and schemas; Playwright specs there are not vitest's.
       { resolve: { alias }, test: { name: "security", include: ["tests/security/**/*.test.ts"], environment: "node", testTimeout: 120_000 } },
       {
@@ -20,6 +22,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          maxWorkers: 2,
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
