@@ -91,6 +91,12 @@ export async function teamPageMetadata(params: Promise<{ teamId: string }>, perm
   return { title: name ? (part ? `${part} · ${name}` : name) : (part ?? "Team") };
 }
 
+/** The decision a title may name: null for malformed ids, as for anyone the read refuses. */
+async function decisionForTitle({ teamId, decisionId }: { teamId: string; decisionId: string }, permission: DecisionPermission) {
+  if (!id("team").safeParse(teamId).success || !id("decision").safeParse(decisionId).success) return null;
+  return readForTitle((userId) => decisionRead(userId, teamId, decisionId, permission));
+}
+
 /**
  * A decision page's title: the decision's, after the page's own part if it has one ("Scores ·
  * <decision>"), for whoever the page itself would be shown to (`permission`, as its loader asks).
@@ -100,17 +106,14 @@ export async function decisionPageMetadata(
   part?: string,
   permission: DecisionPermission = "decision.view",
 ): Promise<Metadata> {
-  const { teamId, decisionId } = await params;
-  const valid = id("team").safeParse(teamId).success && id("decision").safeParse(decisionId).success;
-  const title = valid ? (await readForTitle((userId) => decisionRead(userId, teamId, decisionId, permission)))?.decision.title : undefined;
+  const title = (await decisionForTitle(await params, permission))?.decision.title;
   return { title: title ? (part ? `${part} · ${title}` : title) : (part ?? "Decision") };
 }
 
 /** An option's discussion page: "Discussing <option> · <decision>", from the reads the page itself makes. */
 export async function optionPageMetadata(params: Promise<{ teamId: string; decisionId: string; optionId: string }>): Promise<Metadata> {
-  const { teamId, decisionId, optionId } = await params;
-  const valid = id("team").safeParse(teamId).success && id("decision").safeParse(decisionId).success;
-  const view = valid ? await readForTitle((userId) => decisionRead(userId, teamId, decisionId, "decision.view")) : null;
+  const { optionId, ...ref } = await params;
+  const view = await decisionForTitle(ref, "decision.view");
   if (!view) return { title: "Option discussion" };
   const option = id("option").safeParse(optionId).success ? await decisionOption(view.db, view.decision.id, optionId) : null;
   return { title: `${option ? `Discussing ${option.name}` : "Option discussion"} · ${view.decision.title}` };
