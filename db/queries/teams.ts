@@ -69,16 +69,6 @@ export async function listMembers(db: Executor, teamId: string, page?: { limit: 
   return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
-/** The person's role in the team, or null when they are not a member. */
-export async function memberRole(db: Executor, teamId: string, userId: string): Promise<Role | null> {
-  const [row] = await db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
-    .limit(1);
-  return row?.role ?? null;
-}
-
 /** The member's role and the team's name in one read: what a team page starts from (null for a non-member). */
 export async function memberRoleAndTeamName(db: Executor, teamId: string, userId: string): Promise<{ role: Role; teamName: string } | null> {
   const [row] = await db
@@ -88,6 +78,11 @@ export async function memberRoleAndTeamName(db: Executor, teamId: string, userId
     .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)))
     .limit(1);
   return row ?? null;
+}
+
+/** The person's role in the team, or null when they are not a member. */
+export async function memberRole(db: Executor, teamId: string, userId: string): Promise<Role | null> {
+  return (await memberRoleAndTeamName(db, teamId, userId))?.role ?? null;
 }
 
 /**
