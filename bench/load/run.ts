@@ -6,7 +6,10 @@
  * the floor app, signs the members in, records the browser's own save-scores request, and drives
  * every scenario with autocannon at each concurrency. The database stays for measuring by hand.
  *
- *   BENCH_DURATION=5          seconds per measurement (each scenario also gets one 2 s warm-up)
+ *   BENCH_DURATION=5          seconds per measurement
+ *   BENCH_WARM_UP=10          seconds of untimed load at 10 connections before a scenario's first
+ *                             measurement, the floors' alike: the JIT keeps speeding Verdict's larger
+ *                             code up for thousands of requests, and a server in service is warm
  *   BENCH_ROUNDS=1            measurements per scenario and concurrency, taken in turn with its floor;
  *                             the table gives the round with the median req/s
  *   BENCH_CONNECTIONS=1,10,50
@@ -40,7 +43,8 @@ const LIVE_PORT = Number(process.env.BENCH_LIVE_PORT ?? PORT + 2);
 const LIVE_SAVES = Number(process.env.BENCH_LIVE_SAVES ?? 100);
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
-const WARM_UP = 2;
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 10);
+if (!(WARM_UP >= 0)) throw new Error(`BENCH_WARM_UP is a number of seconds, 0 or more, not ${process.env.BENCH_WARM_UP}`);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? "1,10,50").split(",").map(Number);
 const ONLY = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
 const BUILD = process.env.BENCH_BUILD !== "0";
@@ -181,7 +185,7 @@ try {
       for (let round = 0; round < ROUNDS; round++) {
         for (const scenario of group) {
           const target = targets[scenario]!;
-          if (!warmed.has(scenario)) await drive(target, 10, WARM_UP);
+          if (!warmed.has(scenario) && WARM_UP > 0) await drive(target, 10, WARM_UP);
           warmed.add(scenario);
           await waitIdle(servers);
           const before = scenario === "save-scores" ? await settledSaves(db, seeded.scoring.decisionId) : 0;
