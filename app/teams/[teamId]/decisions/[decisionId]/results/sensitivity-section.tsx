@@ -1,5 +1,6 @@
 import { Card, CardTitle } from "@/app/_components/ui";
-import { describeMonteCarlo, DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, monteCarlo } from "@/lib/domain/monte-carlo";
+import { describeMonteCarlo, DEFAULT_CONCENTRATION, DEFAULT_SAMPLES } from "@/lib/domain/monte-carlo";
+import { robustnessOf } from "@/lib/services/robustness";
 import { describeSensitivity, sensitivity } from "@/lib/domain/sensitivity";
 import type { ScoreBasis } from "@/lib/domain/what-if";
 import { RangeTable, ShareList } from "./sensitivity-figures";
@@ -10,7 +11,7 @@ const pct = (value: number) => `${Math.round(value * 100)}%`;
 export function SensitivitySection({ basis }: { basis: ScoreBasis }) {
   const report = sensitivity(basis);
   if (report.status === "none") return null;
-  const robustness = monteCarlo(basis);
+  const robustness = robustnessOf(basis);
   const name = new Map(basis.options.map((o) => [o.id, o.name]));
   const criterion = new Map(basis.criteria.map((c) => [c.id, c.name]));
   const subject = report.subjectId ? name.get(report.subjectId) : undefined;
