@@ -4,7 +4,7 @@ import { monteCarlo, type MonteCarloResult } from "../domain/monte-carlo";
 import type { ScoreBasis } from "../domain/what-if";
 
 // The robustness check re-weights the basis 10,000 times: about 10 ms of a request at 10 options
-// x 10 criteria, and four times that at 20 x 20. After the reveal the whole team opens the same
+// x 10 criteria, and more than twice that at 20 x 20. After the reveal the whole team opens the same
 // results, whose basis does not change until another round, so each server counts it once per
 // basis. The key is the basis itself, every figure the sampling reads, so a cached result is
 // exactly what monteCarlo would return, and nobody gets a result for a basis they were not shown.
@@ -23,8 +23,9 @@ export function robustnessOf(basis: ScoreBasis): MonteCarloResult {
   if (known) return known;
   const result = monteCarlo(basis);
   // Every later viewer gets this same object: frozen, so no page can change it for the next.
-  Object.freeze(result.options.map(Object.freeze));
-  const shared = Object.freeze({ ...result, options: Object.freeze(result.options), currentWinners: Object.freeze(result.currentWinners) });
-  computed.set(key, shared as MonteCarloResult);
-  return shared as MonteCarloResult;
+  for (const option of result.options) Object.freeze(option);
+  Object.freeze(result.options);
+  Object.freeze(result.currentWinners);
+  computed.set(key, Object.freeze(result));
+  return result;
 }
