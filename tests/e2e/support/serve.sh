@@ -16,4 +16,5 @@ npm run --silent db:setup
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
   npx next build
 fi
-exec env -u MIGRATION_DATABASE_URL -u APP_DATABASE_ROLE npx next start --hostname 127.0.0.1 --port "$PORT"
+# Idle connections kept 65 s, as `npm start` keeps them (see tests/e2e/keep-alive.spec.ts).
+exec env -u MIGRATION_DATABASE_URL -u APP_DATABASE_ROLE npx next start --hostname 127.0.0.1 --port "$PORT" --keepAliveTimeout 65000
