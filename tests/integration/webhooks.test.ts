@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { Db } from "../../db/client";
-import { lockCursor, moveCursor } from "../../db/queries/outbox";
+import { eventsAfter, lockCursor, moveCursor } from "../../db/queries/outbox";
 import { jobs, webhookDeliveries } from "../../db/schema";
 import { verifyWebhookSignature } from "../../lib/domain/webhook-signature";
 import { AppError, ForbiddenError, NotFoundError } from "../../lib/errors";
@@ -52,6 +52,23 @@ async function queueSettled(db: Db): Promise<void> {
     if (!step.waiting && !step.busy && !step.behind) return;
     if (Date.now() > deadline) throw new Error("the webhook outbox did not settle");
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * Waits until a step of the hook would read every event written so far. While a transaction older
+ * than them is open (another test file's, on a busy machine), a step reads none and says it is waiting.
+ */
+async function eventsSettled(db: Db, hookId: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const waiting = await db.transaction(async (tx) => {
+      const position = await lockCursor(tx, webhookCursor(hookId));
+      return position === null || (await eventsAfter(tx, position, 200)).waiting;
+    });
+    if (!waiting) return;
+    if (Date.now() > deadline) throw new Error("the events did not settle");
+    await sleep(50);
   }
 }
 
@@ -148,6 +165,7 @@ describeEachDriver("webhooks", (ctx) => {
     const start = await ctx.db.transaction((tx) => lockCursor(tx, webhookCursor(hook.id)));
     const fx = await createDecisionFixture(ctx.db, people.owner.id, team.id);
     await moveTo(ctx.db, fx, "weighting");
+    await eventsSettled(ctx.db, hook.id);
     const target = { id: hook.id, teamId: team.id, eventTypes: hookInput(path).eventTypes, enabled: true };
 
     // A server that dies after queueing but before committing: everything it did is rolled back.
@@ -187,6 +205,7 @@ describeEachDriver("webhooks", (ctx) => {
     await moveTo(ctx.db, fx, "weighting");
     await moveTo(ctx.db, fx, "scoring");
     const queuedFor = async () => ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.webhookId, hook.id));
+    await eventsSettled(ctx.db, hook.id);
     const first = await queueAllWebhookDeliveries(ctx.db, { batch: 1 });
     expect(first.behind).toBe(true);
     expect((await queuedFor()).length).toBeLessThanOrEqual(1);
