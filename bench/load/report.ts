@@ -19,6 +19,9 @@ export type Row = {
   errors: number;
   bytes: number;
   ratio: number | null;
+  /** With several rounds: the lowest and highest of the rounds' own ratios (see roundRatioRange). */
+  ratioLow?: number;
+  ratioHigh?: number;
   /** CPU milliseconds per answered request in the server's processes and in PostgreSQL's (throughput scenarios). */
   serverCpuMs?: number;
   databaseCpuMs?: number;
@@ -50,7 +53,7 @@ export function machine(postgresVersion: string): Machine {
 
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : "-");
 const kb = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KB` : `${Math.round(bytes)} B`);
-const HEAD = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes/resp", "ratio", "CPU ms/req server + db"];
+const HEAD = ["scenario", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "bytes/resp", "ratio", "ratio by round", "CPU ms/req server + db"];
 
 function cells(row: Row): string[] {
   return [
@@ -63,6 +66,7 @@ function cells(row: Row): string[] {
     String(row.errors),
     kb(row.bytes),
     row.ratio === null || !Number.isFinite(row.ratio) ? "-" : row.ratio.toFixed(2),
+    row.ratioLow === undefined || row.ratioHigh === undefined ? "-" : `${row.ratioLow.toFixed(2)} to ${row.ratioHigh.toFixed(2)}`,
     row.serverCpuMs === undefined || row.databaseCpuMs === undefined ? "-" : `${ms(row.serverCpuMs)} + ${ms(row.databaseCpuMs)}`,
   ];
 }
@@ -109,6 +113,27 @@ export function withRatios(rows: Omit<Row, "ratio">[], floorOf: (scenario: strin
     if (row.rps === null) return { ...row, ratio: null };
     return { ...row, ratio: floor && floor.rps !== null && floor.rps > 0 ? row.rps / floor.rps : Number.NaN };
   });
+}
+
+/**
+ * How far the rounds spread: each round's own ratio (a scenario's req/s over its floor's, measured
+ * in the same round right after it), lowest and highest, per scenario and concurrency. The table's
+ * ratio is of the median rounds; a line met in one round and missed in the next shows here.
+ */
+export function roundRatioRange<T extends { scenario: string; connections: number; round: number; rps: number }>(
+  rounds: T[],
+  floorOf: (scenario: string) => string,
+): Map<string, { ratioLow: number; ratioHigh: number }> {
+  const ratios = new Map<string, number[]>();
+  for (const entry of rounds) {
+    const floorName = floorOf(entry.scenario);
+    if (floorName === entry.scenario) continue;
+    const floor = rounds.find((r) => r.scenario === floorName && r.connections === entry.connections && r.round === entry.round);
+    if (!floor || !(floor.rps > 0)) continue;
+    const key = `${entry.scenario}@${entry.connections}`;
+    ratios.set(key, [...(ratios.get(key) ?? []), entry.rps / floor.rps]);
+  }
+  return new Map([...ratios].filter(([, r]) => r.length > 1).map(([key, r]) => [key, { ratioLow: Math.min(...r), ratioHigh: Math.max(...r) }]));
 }
 
 /**

@@ -28,7 +28,7 @@ import { sql } from "drizzle-orm";
 import { type Measured, drive, type Target, TIMEOUT_SECONDS } from "./drive";
 import { type CapturedSave, captureSaveScores } from "./capture";
 import { measureLive } from "./live";
-import { describeMachine, machine, medianRounds, RESULTS_FILE, type Row, terminalTable, withRatios, writeResults } from "./report";
+import { describeMachine, machine, medianRounds, RESULTS_FILE, roundRatioRange, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
 import { cpuBetween, cpuSnapshot, FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
@@ -177,7 +177,7 @@ try {
   const order = groups.flat();
   const warmed = new Set<string>();
 
-  const rounds: (Measured & { scenario: string; cpu: CpuPerRequest })[] = [];
+  const rounds: (Measured & { scenario: string; round: number; cpu: CpuPerRequest })[] = [];
   // With several rounds, each takes every scenario of the group and its floor in turn, so a
   // passing burst of load on a shared machine lands on both sides of a ratio rather than one.
   for (const group of groups) {
@@ -201,7 +201,7 @@ try {
               console.error(`  save-scores x${connections}: ${result.ok} saves answered ok but ${saved} scores.updated events were written`);
             }
           }
-          rounds.push({ scenario, ...result, cpu });
+          rounds.push({ scenario, round, ...result, cpu });
           const d = result.detail;
           const problems = result.errors
             ? `  ERRORS ${result.errors} (non-2xx ${d.non2xx}, timeouts ${d.timeouts}, socket ${d.socketErrors}, wrong body ${d.mismatches}, no answer within the run ${d.unanswered})`
@@ -255,6 +255,8 @@ try {
     }
   }
 
+  const floorOf = (scenario: string) => (scenario === "save-scores" || scenario === "floor-save" ? "floor-save" : "floor-page");
+  const spread = roundRatioRange(rounds, floorOf);
   const rows = withRatios(
     [
       ...measured.map(({ scenario, connections, rps, p50, p95, p99, errors, bytes, cpu }) => ({
@@ -266,11 +268,12 @@ try {
         p99,
         errors,
         bytes,
+        ...spread.get(`${scenario}@${connections}`),
         ...cpu,
       })),
       ...liveRows,
     ],
-    (scenario) => (scenario === "save-scores" || scenario === "floor-save" ? "floor-save" : "floor-page"),
+    floorOf,
   );
   const [pg] = (await db.execute(sql`select current_setting('server_version') as v`)) as unknown as { v: string }[];
   const m = machine(`PostgreSQL ${pg?.v ?? "?"}`);
