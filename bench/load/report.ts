@@ -115,6 +115,9 @@ export function withRatios(rows: Omit<Row, "ratio">[], floorOf: (scenario: strin
   });
 }
 
+/** Rounds of one scenario at one concurrency share this key. */
+export const figureKey = (entry: { scenario: string; connections: number }) => `${entry.scenario}@${entry.connections}`;
+
 /**
  * How far the rounds spread: each round's own ratio (a scenario's req/s over its floor's, measured
  * in the same round right after it), lowest and highest, per scenario and concurrency. The table's
@@ -130,7 +133,7 @@ export function roundRatioRange<T extends { scenario: string; connections: numbe
     if (floorName === entry.scenario) continue;
     const floor = rounds.find((r) => r.scenario === floorName && r.connections === entry.connections && r.round === entry.round);
     if (!floor || !(floor.rps > 0)) continue;
-    const key = `${entry.scenario}@${entry.connections}`;
+    const key = figureKey(entry);
     ratios.set(key, [...(ratios.get(key) ?? []), entry.rps / floor.rps]);
   }
   return new Map([...ratios].filter(([, r]) => r.length > 1).map(([key, r]) => [key, { ratioLow: Math.min(...r), ratioHigh: Math.max(...r) }]));
@@ -144,7 +147,7 @@ export function roundRatioRange<T extends { scenario: string; connections: numbe
 export function medianRounds<T extends { scenario: string; connections: number; rps: number; errors: number }>(rounds: T[]): T[] {
   const groups = new Map<string, T[]>();
   for (const entry of rounds) {
-    const key = `${entry.scenario}@${entry.connections}`;
+    const key = figureKey(entry);
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   return [...groups.values()].map((entries) => {

@@ -28,7 +28,7 @@ import { sql } from "drizzle-orm";
 import { type Measured, drive, type Target, TIMEOUT_SECONDS } from "./drive";
 import { type CapturedSave, captureSaveScores } from "./capture";
 import { measureLive } from "./live";
-import { describeMachine, machine, medianRounds, RESULTS_FILE, roundRatioRange, type Row, terminalTable, withRatios, writeResults } from "./report";
+import { describeMachine, figureKey, machine, medianRounds, RESULTS_FILE, roundRatioRange, type Row, terminalTable, withRatios, writeResults } from "./report";
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
 import { cpuBetween, cpuSnapshot, FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
@@ -268,7 +268,7 @@ try {
         p99,
         errors,
         bytes,
-        ...spread.get(`${scenario}@${connections}`),
+        ...spread.get(figureKey({ scenario, connections })),
         ...cpu,
       })),
       ...liveRows,
