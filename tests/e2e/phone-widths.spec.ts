@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, snapshot, test } from "./fixtures";
 import { closeDb, joinTeamAs } from "./support/db";
 
@@ -22,17 +22,25 @@ async function widestAt(page: Page, path: string, name: string) {
   return overflow;
 }
 
-test("no page is wider than a phone, signed in as the demo team's owner", async ({ page }) => {
-  test.slow();
-  expect(await widestAt(page, "/sign-in", "sign-in")).toEqual({});
-  expect(await widestAt(page, "/sign-up", "sign-up")).toEqual({});
-  expect(await widestAt(page, "/invite", "invite-without-link")).toEqual({});
+/** Signs in as the demo team's owner, who sees every control a member row and the log have; answers the team's path. */
+async function signInAsDemoOwner(page: Page): Promise<string> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill("alice@example.com");
   await page.getByLabel("Password").fill("verdict-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(/\/teams/);
-  const team = (await page.getByRole("link", { name: "Acme Platform" }).first().getAttribute("href"))!;
+  return (await page.getByRole("link", { name: "Acme Platform" }).first().getAttribute("href"))!;
+}
+
+/** How far a table reaches past the card it scrolls in, in pixels: what a phone cuts off until scrolled. */
+const cutOff = (table: Locator) => table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+
+test("no page is wider than a phone, signed in as the demo team's owner", async ({ page }) => {
+  test.slow();
+  expect(await widestAt(page, "/sign-in", "sign-in")).toEqual({});
+  expect(await widestAt(page, "/sign-up", "sign-up")).toEqual({});
+  expect(await widestAt(page, "/invite", "invite-without-link")).toEqual({});
+  const team = await signInAsDemoOwner(page);
   await page.goto(`${team}/decisions`);
   const decided = (await page.getByRole("link", { name: "Backend framework for the payments API" }).first().getAttribute("href"))!;
   const scoring = (await page.getByRole("link", { name: "Framework for the real-time notifications service" }).first().getAttribute("href"))!;
@@ -79,4 +87,24 @@ test("a viewer's pages, where a voter would find the sheets, are no wider than a
   }
   await expect(page.getByRole("heading", { level: 1, name: "Follow the scoring" })).toBeVisible();
   expect(wide, "pages wider than the phone (page → width → scrollWidth)").toEqual({});
+});
+
+// A table may scroll inside its card, but the two a team opens most should not need to: on a
+// phone a member's Remove button and the log's dates sat past the card's edge, cut off.
+test("on a phone the team's members and the decision log fit their cards, nothing cut off at the edge", async ({ page }) => {
+  const team = await signInAsDemoOwner(page);
+  const cut: Record<string, number> = {};
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(team);
+    const members = page.getByRole("table", { name: "Team members" });
+    await expect(members.getByRole("button", { name: /^Remove / }).first()).toBeVisible();
+    cut[`members at ${width}`] = await cutOff(members);
+    await page.goto(`${team}/decisions`);
+    const log = page.getByRole("table", { name: /^All decisions/ });
+    await expect(log.getByRole("link", { name: "Backend framework for the payments API" })).toBeVisible();
+    await expect(log).toContainText("Decided");
+    cut[`log at ${width}`] = await cutOff(log);
+  }
+  expect(cut).toEqual(Object.fromEntries(Object.keys(cut).map((k) => [k, 0])));
 });

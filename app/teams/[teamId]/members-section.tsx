@@ -23,10 +23,7 @@ export function MembersSection({
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.total})</CardTitle>
-      <Table
-        label="Team members"
-        columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: "hidden sm:table-cell" }, { label: "Actions", visuallyHidden: true }]}
-      >
+      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: "hidden sm:table-cell" }]}>
         {members.rows.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
@@ -44,18 +41,19 @@ export function MembersSection({
                   Joined <Time date={member.joinedAt} withTime={false} />
                 </div>
               </td>
+              {/* Removal sits with the role, not in a column of its own: on a phone a fourth column put it past the card's edge. */}
               <td className="py-3 pr-4">
-                {manageable ? (
-                  <ChangeRoleForm teamId={teamId} userId={member.userId} memberName={member.name} role={member.role} roles={assignable} />
-                ) : (
-                  <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
-                )}
+                <div className="flex flex-wrap items-start gap-x-4 gap-y-2">
+                  {manageable ? (
+                    <ChangeRoleForm teamId={teamId} userId={member.userId} memberName={member.name} role={member.role} roles={assignable} />
+                  ) : (
+                    <Badge tone={member.role === "owner" ? "brand" : "neutral"}>{ROLE_LABELS[member.role]}</Badge>
+                  )}
+                  {manageable && can(role, "team.removeMember") ? <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} /> : null}
+                </div>
               </td>
-              <td className="hidden py-3 pr-4 text-slate-500 sm:table-cell dark:text-slate-400">
+              <td className="hidden py-3 text-slate-500 sm:table-cell dark:text-slate-400">
                 <Time date={member.joinedAt} withTime={false} />
-              </td>
-              <td className="py-3 text-right">
-                {manageable && can(role, "team.removeMember") ? <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} /> : null}
               </td>
             </tr>
           );

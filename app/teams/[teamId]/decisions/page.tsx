@@ -3,7 +3,7 @@ import { Pager, pageHref, pageParam } from "@/app/_components/pager";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
-import { buttonClass, Card, inputClass, PageHeader } from "@/app/_components/ui";
+import { buttonClass, Card, cx, inputClass, PageHeader } from "@/app/_components/ui";
 import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
 import { can } from "@/lib/auth/roles";
 import { DECISION_STATUSES, STATUS_LABELS } from "@/lib/domain/phases";
@@ -118,7 +118,13 @@ export default async function DecisionLogPage({
         ) : (
           <Table
             caption={`${filtered ? "Decisions matching the filters" : "All decisions"}: ${total}${data.pageCount > 1 ? `, page ${data.page} of ${data.pageCount}` : ""}`}
-            columns={[{ label: "Decision" }, { label: "Status" }, { label: "Chosen option" }, { label: "Date" }, { label: "Facilitator" }]}
+            columns={[
+              { label: "Decision" },
+              { label: "Status" },
+              { label: "Chosen option", className: PHONE_HIDDEN },
+              { label: "Date", className: PHONE_HIDDEN },
+              { label: "Facilitator", className: PHONE_HIDDEN },
+            ]}
           >
             {decisions.map((d) => (
               <tr key={d.id}>
@@ -127,11 +133,16 @@ export default async function DecisionLogPage({
                     {d.title}
                   </Link>
                   <DecisionMarkers decision={d} className="mt-1" />
+                  {/* On a phone the last three columns give way: what they say sits under the title. */}
+                  <p className="mt-1 text-slate-600 sm:hidden dark:text-slate-400">
+                    {d.effectiveStatus === "decided" && d.chosenOptionName ? <>Chose {d.chosenOptionName} · </> : null}
+                    <DecisionDate decision={d} /> · facilitated by {d.facilitatorName}
+                  </p>
                 </td>
                 <td className="py-3 pr-4">
                   <PhaseBadge status={d.effectiveStatus} />
                 </td>
-                <td className="py-3 pr-4">
+                <td className={cx("py-3 pr-4", PHONE_HIDDEN)}>
                   {d.effectiveStatus === "decided" && d.chosenOptionName ? (
                     <span className="font-medium">{d.chosenOptionName}</span>
                   ) : (
@@ -141,18 +152,10 @@ export default async function DecisionLogPage({
                     </span>
                   )}
                 </td>
-                <td className="py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400">
-                  {d.decidedAt ? (
-                    <>
-                      Decided <Time date={d.decidedAt} withTime={false} />
-                    </>
-                  ) : (
-                    <>
-                      Created <Time date={d.createdAt} withTime={false} />
-                    </>
-                  )}
+                <td className={cx("py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>
+                  <DecisionDate decision={d} />
                 </td>
-                <td className="py-3 text-slate-600 dark:text-slate-400">{d.facilitatorName}</td>
+                <td className={cx("py-3 text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>{d.facilitatorName}</td>
               </tr>
             ))}
           </Table>
@@ -160,6 +163,21 @@ export default async function DecisionLogPage({
         <Pager what="decisions" page={data.page} pageCount={data.pageCount} href={href} />
         <RadarLink teamId={teamId} />
       </Card>
+    </>
+  );
+}
+
+const PHONE_HIDDEN = "hidden sm:table-cell";
+
+/** When a decision was decided, or else when it was started. */
+function DecisionDate({ decision }: { decision: { decidedAt: Date | null; createdAt: Date } }) {
+  return decision.decidedAt ? (
+    <>
+      Decided <Time date={decision.decidedAt} withTime={false} />
+    </>
+  ) : (
+    <>
+      Created <Time date={decision.createdAt} withTime={false} />
     </>
   );
 }
