@@ -89,9 +89,10 @@ test("a viewer's pages, where a voter would find the sheets, are no wider than a
   expect(wide, "pages wider than the phone (page → width → scrollWidth)").toEqual({});
 });
 
-// A table may scroll inside its card, but the two a team opens most should not need to: on a
-// phone a member's Remove button and the log's dates sat past the card's edge, cut off.
-test("on a phone the team's members and the decision log fit their cards, nothing cut off at the edge", async ({ page }) => {
+// A table may scroll inside its card (the per-criterion matrix does, and says so), but those a team
+// reads most should not need to: on a phone a member's Remove button, the log's dates, the
+// ranking's spread and the link to each person's scores sat past the card's edge, cut off.
+test("on a phone the team's members, the decision log, the ranking and the people on the results fit their cards, nothing cut off", async ({ page }) => {
   const team = await signInAsDemoOwner(page);
   const cut: Record<string, number> = {};
   for (const width of WIDTHS) {
@@ -105,6 +106,17 @@ test("on a phone the team's members and the decision log fit their cards, nothin
     await expect(log.getByRole("link", { name: "Backend framework for the payments API" })).toBeVisible();
     await expect(log).toContainText("Decided");
     cut[`log at ${width}`] = await cutOff(log);
+    await log.getByRole("link", { name: "Backend framework for the payments API" }).click();
+    await page.getByRole("link", { name: "See the results" }).first().click();
+    const ranking = page.getByRole("table", { name: "Weighted ranking" });
+    await expect(ranking.getByRole("row").nth(1)).toContainText("NestJS");
+    cut[`ranking at ${width}`] = await cutOff(ranking);
+    const people = page.getByRole("table", { name: "Each person’s weights and scores" });
+    await expect(people).toContainText("Bilal Haddad");
+    cut[`people at ${width}`] = await cutOff(people);
   }
   expect(cut).toEqual(Object.fromEntries(Object.keys(cut).map((k) => [k, 0])));
+  // The name itself opens the person's weights and scores, in the visible width.
+  await page.getByRole("table", { name: "Each person’s weights and scores" }).getByRole("link", { name: "Bilal Haddad (weights and scores)" }).click();
+  await expect(page.getByRole("heading", { level: 3, name: "Bilal Haddad" })).toBeInViewport();
 });

@@ -20,22 +20,20 @@ export function PeopleTable({ rows, selectedId, pageQuery }: { rows: PersonRow[]
             <th scope="col">Person</th>
             <th scope="col">Own first choice</th>
             <th scope="col">Weights most</th>
-            <th scope="col">
-              <span className="sr-only">Details</span>
-            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map((m) => (
             <tr key={m.id} aria-current={m.id === selectedId ? "true" : undefined}>
-              <td>{m.name}</td>
-              <td>{m.firstChoice}</td>
-              <td>{m.heaviest}</td>
-              <td className="text-right">
+              {/* The name opens the person's weights and scores: a column for a link of its own sat past the card's edge on a phone. */}
+              <td>
                 <Link href={`?person=${m.id}${pageQuery}#people-heading`} className="text-brand-600 hover:underline dark:text-brand-100">
-                  Weights and scores<span className="sr-only"> of {m.name}</span>
+                  {m.name}
+                  <span className="sr-only"> (weights and scores)</span>
                 </Link>
               </td>
+              <td>{m.firstChoice}</td>
+              <td>{m.heaviest}</td>
             </tr>
           ))}
         </tbody>
