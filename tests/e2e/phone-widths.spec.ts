@@ -120,3 +120,21 @@ test("on a phone the team's members, the decision log, the ranking and the peopl
   await page.getByRole("table", { name: "Each person’s weights and scores" }).getByRole("link", { name: "Bilal Haddad (weights and scores)" }).click();
   await expect(page.getByRole("heading", { level: 3, name: "Bilal Haddad" })).toBeInViewport();
 });
+
+// The profile (radar) chart scales with the phone's width; its box should too, not keep its full height
+// with the drawing floating in blank space above and below it.
+test("on a phone the profile chart's box is no taller than its drawing", async ({ page }) => {
+  const team = await signInAsDemoOwner(page);
+  await page.goto(`${team}/decisions`);
+  const decided = (await page.getByRole("link", { name: "Backend framework for the payments API" }).first().getAttribute("href"))!;
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(`${decided}/results/charts`);
+    const figure = page.getByRole("figure", { name: "Profile of the top options" });
+    const chart = figure.getByRole("img", { name: /^Mean scores from 1 to 5/ });
+    const box = (await chart.boundingBox())!;
+    // The drawing's own frame (its viewBox), scaled to the box's width.
+    const [, , frameWidth, frameHeight] = (await chart.locator("svg").getAttribute("viewBox"))!.split(" ").map(Number);
+    expect(box.height, `at ${width} px`).toBeLessThanOrEqual(Math.ceil((box.width * frameHeight!) / frameWidth!) + 1);
+  }
+});

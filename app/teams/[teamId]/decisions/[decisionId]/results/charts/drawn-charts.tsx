@@ -188,7 +188,8 @@ export function ProfileChart({ data, height }: { data: ProfileData; height: numb
   // The scale's numbers sit between the first two spokes, off every criterion's label and points.
   const between = Math.PI / 2 - Math.PI / n;
   return (
-    <svg width="100%" height={height} viewBox={`0 0 ${WIDTH} ${height}`} className="overflow-visible" fontSize={12}>
+    // As tall as its width needs, up to `height`: a fixed height left a phone's narrower chart floating in blank space.
+    <svg width="100%" viewBox={`0 0 ${WIDTH} ${height}`} className="h-auto overflow-visible" style={{ maxHeight: height }} fontSize={12}>
       <g stroke="var(--chart-grid)" fill="none">
         {LEVELS.map((level) => (
           <polygon key={level} points={ring(radius(level))} />

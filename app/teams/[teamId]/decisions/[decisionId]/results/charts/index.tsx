@@ -17,7 +17,7 @@ import type { ChartData, ProfileData, RankingData, WeightsData } from "./types";
 export { buildChartData } from "./data";
 export type { ChartData } from "./types";
 
-const PROFILE_HEIGHT = 340;
+const PROFILE_HEIGHT = 290;
 const rankingHeight = (options: number) => Math.max(120, 40 + options * 40);
 const weightsHeight = (criteria: number) => Math.max(120, 40 + criteria * 44);
 
@@ -67,7 +67,8 @@ function ChartBlock(props: {
   intro: ReactNode;
   legend: ReactNode;
   label: string;
-  height: number;
+  /** The box's fixed height, for charts drawn to fill it; a chart that sizes itself (the profile) has none. */
+  height?: number;
   chart: ReactNode;
   numbers: ReactNode;
   className?: string;
@@ -79,7 +80,7 @@ function ChartBlock(props: {
       </h2>
       <p className={`mt-1 ${muted}`}>{props.intro}</p>
       {props.legend}
-      <div role="img" aria-label={props.label} style={{ height: props.height }} className="mt-3 text-slate-700 dark:text-slate-300">
+      <div role="img" aria-label={props.label} style={props.height ? { height: props.height } : undefined} className="mt-3 text-slate-700 dark:text-slate-300">
         {props.chart}
       </div>
       <noscript>
@@ -174,7 +175,6 @@ function ProfileBlock({ data }: { data: ProfileData }) {
       intro={intro}
       legend={<LineLegend names={data.series.map((s) => s.name)} />}
       label={profileSummary(data)}
-      height={PROFILE_HEIGHT}
       chart={<ProfileChart data={data} height={PROFILE_HEIGHT} />}
       numbers={numbers}
     />

@@ -14,7 +14,7 @@ export function Numbers({ children }: { children: ReactNode }) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer font-medium text-brand-600 hover:underline dark:text-brand-100">Show the numbers</summary>
-      <div className="mt-2 overflow-x-auto" tabIndex={0}>
+      <div className="scroll-cue mt-2 overflow-x-auto" tabIndex={0}>
         {children}
       </div>
     </details>
