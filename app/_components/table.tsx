@@ -44,7 +44,7 @@ export function Table({
   return (
     // `relative` keeps absolutely placed descendants (screen-reader-only text) inside the
     // scrolling box too; otherwise a hidden "Actions" heading past the edge widens a phone page.
-    <div className={cx("relative overflow-x-auto", className)} {...region}>
+    <div className={cx("scroll-cue relative overflow-x-auto", className)} {...region}>
       <table className="w-full text-left text-sm" aria-label={name.label} aria-labelledby={name.labelledBy}>
         {name.caption ? <caption className="sr-only">{name.caption}</caption> : null}
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">

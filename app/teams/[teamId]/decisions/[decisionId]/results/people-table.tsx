@@ -13,7 +13,7 @@ const table = ["w-full text-left text-sm", "[&_th]:py-2 [&_th]:pr-3 [&_th]:font-
 
 export function PeopleTable({ rows, selectedId, pageQuery }: { rows: PersonRow[]; selectedId: string | null; pageQuery: string }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className={table} aria-labelledby="people-heading">
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>

@@ -25,7 +25,7 @@ const table = [
 
 export function PerCriterionTable({ data }: { data: PerCriterionData }) {
   return (
-    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Per-criterion table, scrolls sideways">
+    <div className="scroll-cue relative overflow-x-auto" tabIndex={0} role="region" aria-label="Per-criterion table, scrolls sideways">
       <table className={table} aria-labelledby="breakdown-heading">
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>

@@ -16,7 +16,7 @@ const table = [
 
 export function RankingTable({ rows }: { rows: RankingRow[] }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className={table} aria-labelledby="ranking-heading">
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>

@@ -33,7 +33,7 @@ export function ShareList({ rows }: { rows: ShareRow[] }) {
 
 export function RangeTable({ rows }: { rows: RangeRow[] }) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className={rangeTable} aria-labelledby="sensitivity-range-heading">
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>
