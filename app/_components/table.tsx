@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import { cx } from "./ui";
 
+/** A column's (header's and cells') class for a column that gives way below 640 px, its content shown another way there. */
+export const PHONE_HIDDEN = "hidden sm:table-cell";
+
 export type TableColumn = {
   /** React key, for columns made from data. */
   key?: string;

@@ -1,7 +1,7 @@
 import { Pager } from "@/app/_components/pager";
-import { Table } from "@/app/_components/table";
+import { PHONE_HIDDEN, Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
-import { Badge, Card, CardTitle } from "@/app/_components/ui";
+import { Badge, Card, CardTitle, cx } from "@/app/_components/ui";
 import { can, canManageMember, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { TeamPageData } from "@/lib/services/pages/team-page";
 import { ChangeRoleForm, RemoveMemberForm } from "./member-forms";
@@ -23,7 +23,7 @@ export function MembersSection({
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.total})</CardTitle>
-      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: "hidden sm:table-cell" }]}>
+      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: PHONE_HIDDEN }]}>
         {members.rows.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
@@ -52,7 +52,7 @@ export function MembersSection({
                   {manageable && can(role, "team.removeMember") ? <RemoveMemberForm teamId={teamId} userId={member.userId} memberName={member.name} /> : null}
                 </div>
               </td>
-              <td className="hidden py-3 text-slate-500 sm:table-cell dark:text-slate-400">
+              <td className={cx("py-3 text-slate-500 dark:text-slate-400", PHONE_HIDDEN)}>
                 <Time date={member.joinedAt} withTime={false} />
               </td>
             </tr>

@@ -1,7 +1,7 @@
 import { Link } from "@/app/_components/link";
 import { Pager, pageHref, pageParam } from "@/app/_components/pager";
 import { PhaseBadge } from "@/app/_components/phase-badge";
-import { Table } from "@/app/_components/table";
+import { PHONE_HIDDEN, Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
 import { buttonClass, Card, cx, inputClass, PageHeader } from "@/app/_components/ui";
 import { teamPage, teamPageMetadata } from "@/lib/entry/pages";
@@ -126,38 +126,41 @@ export default async function DecisionLogPage({
               { label: "Facilitator", className: PHONE_HIDDEN },
             ]}
           >
-            {decisions.map((d) => (
-              <tr key={d.id}>
-                <td className="py-3 pr-4">
-                  <Link href={`${base}/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
-                    {d.title}
-                  </Link>
-                  <DecisionMarkers decision={d} className="mt-1" />
-                  {/* On a phone the last three columns give way: what they say sits under the title. */}
-                  <p className="mt-1 text-slate-600 sm:hidden dark:text-slate-400">
-                    {d.effectiveStatus === "decided" && d.chosenOptionName ? <>Chose {d.chosenOptionName} · </> : null}
-                    <DecisionDate decision={d} /> · facilitated by {d.facilitatorName}
-                  </p>
-                </td>
-                <td className="py-3 pr-4">
-                  <PhaseBadge status={d.effectiveStatus} />
-                </td>
-                <td className={cx("py-3 pr-4", PHONE_HIDDEN)}>
-                  {d.effectiveStatus === "decided" && d.chosenOptionName ? (
-                    <span className="font-medium">{d.chosenOptionName}</span>
-                  ) : (
-                    <span className="text-slate-500 dark:text-slate-400">
-                      <span aria-hidden="true">—</span>
-                      <span className="sr-only">None yet</span>
-                    </span>
-                  )}
-                </td>
-                <td className={cx("py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>
-                  <DecisionDate decision={d} />
-                </td>
-                <td className={cx("py-3 text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>{d.facilitatorName}</td>
-              </tr>
-            ))}
+            {decisions.map((d) => {
+              const chosen = d.effectiveStatus === "decided" ? d.chosenOptionName : null;
+              return (
+                <tr key={d.id}>
+                  <td className="py-3 pr-4">
+                    <Link href={`${base}/${d.id}`} className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+                      {d.title}
+                    </Link>
+                    <DecisionMarkers decision={d} className="mt-1" />
+                    {/* On a phone the last three columns give way: what they say sits under the title. */}
+                    <p className="mt-1 text-slate-600 sm:hidden dark:text-slate-400">
+                      {chosen ? <>Chose {chosen} · </> : null}
+                      <DecisionDate decision={d} /> · facilitated by {d.facilitatorName}
+                    </p>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <PhaseBadge status={d.effectiveStatus} />
+                  </td>
+                  <td className={cx("py-3 pr-4", PHONE_HIDDEN)}>
+                    {chosen ? (
+                      <span className="font-medium">{chosen}</span>
+                    ) : (
+                      <span className="text-slate-500 dark:text-slate-400">
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">None yet</span>
+                      </span>
+                    )}
+                  </td>
+                  <td className={cx("py-3 pr-4 whitespace-nowrap text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>
+                    <DecisionDate decision={d} />
+                  </td>
+                  <td className={cx("py-3 text-slate-600 dark:text-slate-400", PHONE_HIDDEN)}>{d.facilitatorName}</td>
+                </tr>
+              );
+            })}
           </Table>
         )}
         <Pager what="decisions" page={data.page} pageCount={data.pageCount} href={href} />
@@ -166,8 +169,6 @@ export default async function DecisionLogPage({
     </>
   );
 }
-
-const PHONE_HIDDEN = "hidden sm:table-cell";
 
 /** When a decision was decided, or else when it was started. */
 function DecisionDate({ decision }: { decision: { decidedAt: Date | null; createdAt: Date } }) {

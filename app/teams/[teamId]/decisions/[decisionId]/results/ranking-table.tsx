@@ -6,6 +6,8 @@
  * on the server like any other. Cell styles sit on the table.
  */
 
+import { PHONE_HIDDEN } from "@/app/_components/table";
+
 export type RankingRow = { name: string; rank: number | null; tie: boolean; score: string; width: number; coverage: string; spread: string };
 
 const table = [
@@ -20,7 +22,7 @@ export function RankingTable({ rows }: { rows: RankingRow[] }) {
       <table className={table} aria-labelledby="ranking-heading">
         <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
           <tr>
-            <th scope="col" className="hidden sm:table-cell">
+            <th scope="col" className={PHONE_HIDDEN}>
               Rank
             </th>
             <th scope="col">Option</th>
@@ -34,7 +36,7 @@ export function RankingTable({ rows }: { rows: RankingRow[] }) {
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {rows.map((row, i) => (
             <tr key={i}>
-              <td className="hidden sm:table-cell">
+              <td className={PHONE_HIDDEN}>
                 {row.rank ?? "—"}
                 <Tie tie={row.tie} />
               </td>
