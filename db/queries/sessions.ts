@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, lte, ne, or, sql } from "drizzle-orm";
 import { liveSince, sessionIsLive, sessionNeedsTouch } from "../../lib/domain/session-lifetime";
 import type { Executor } from "../client";
+import { compiledSelect } from "../compiled-select";
 import { notifications, sessions, users } from "../schema";
 
 const USER_AGENT_MAX = 400;
@@ -22,14 +23,19 @@ export async function createSession(db: Executor, userId: string, userAgent: str
  * session was signed out, revoked, has run past its idle or absolute lifetime, or the account is gone.
  */
 export async function findSessionUser(db: Executor, sessionId: string, userId: string, now = new Date()) {
-  const [row] = await db
+  const [row] = await sessionUserQuery(db, { sessionId, userId });
+  return liveSessionUser(db, row, sessionId, now);
+}
+
+// Every signed-in page reads this first: built once (see compiledSelect).
+const sessionUserQuery = compiledSelect((db) =>
+  db
     .select(SESSION_USER_COLUMNS)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)))
-    .limit(1);
-  return liveSessionUser(db, row, sessionId, now);
-}
+    .where(and(eq(sessions.id, sql.placeholder("sessionId")), eq(sessions.userId, sql.placeholder("userId"))))
+    .limit(1),
+);
 
 /** What findSessionUser reads of a session and its user: select these from sessions joined to users. */
 export const SESSION_USER_COLUMNS = {
@@ -43,7 +49,7 @@ export const SESSION_USER_COLUMNS = {
   unread: sql<number>`(select count(*)::int from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`,
 };
 
-type SessionUserRow = { id: string; name: string; email: string; timeZone: string | null; createdAt: Date; lastSeenAt: Date; unread: number };
+export type SessionUserRow = { id: string; name: string; email: string; timeZone: string | null; createdAt: Date; lastSeenAt: Date; unread: number };
 
 /** The person, when the session row read is still live (its last-seen time moved on when due); null otherwise. */
 export async function liveSessionUser(db: Executor, row: SessionUserRow | undefined, sessionId: string, now: Date) {

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, eq, getTableColumns, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Executor, Tx } from "../../db/client";
-import { type findSessionUser, liveSessionUser, SESSION_USER_COLUMNS } from "../../db/queries/sessions";
+import { type DecisionLock, type DecisionRef, roleAndDecisionRow, sessionRoleAndDecisionRow } from "../../db/queries/decision-access";
+import { type findSessionUser, liveSessionUser } from "../../db/queries/sessions";
 import { memberRole, memberRoleAndTeamName } from "../../db/queries/teams";
-import { type Decision, decisions, events, memberships, sessions, users } from "../../db/schema";
+import type { Decision } from "../../db/schema";
 import { can, canOnDecision, type DecisionPermission, type Permission, refusalMessage, type Role } from "../auth/roles";
 import { type DeadlineTransition, dueTransitions, withDeadlinesApplied } from "../domain/phases";
 import { ForbiddenError, NotFoundError, SignedOutError } from "../errors";
 import { recordDeadlineTransitions } from "./decision-change";
+
+export type { DecisionLock, DecisionRef };
 
 // The one place where a person's role is checked against what they ask to do. Use cases take a
 // context that only these functions make, typed by the permission that was checked: a use case
@@ -48,8 +50,6 @@ export type DecisionView<P extends DecisionPermission = DecisionPermission> = Sc
     lastEventId: number;
   };
 
-export type DecisionRef = { teamId: string; decisionId: string };
-
 async function requireRole(db: Db | Tx, userId: string, teamId: string): Promise<Role> {
   const role = await memberRole(db, teamId, userId);
   // Non-members get the same answer as for a team that does not exist.
@@ -57,46 +57,11 @@ async function requireRole(db: Db | Tx, userId: string, teamId: string): Promise
   return role;
 }
 
-/**
- * The team's decision as a subquery to join laterally, locked when asked, with every column read
- * through it (null as a whole when no decision matched). `onlyIf`, a condition on the outer row,
- * keeps it from being read, or locked, for anyone else.
- */
-function decisionSubquery(db: Executor, ref: DecisionRef, lock: DecisionLock | undefined, onlyIf?: SQL) {
-  const query = db
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.id, ref.decisionId), eq(decisions.teamId, ref.teamId), onlyIf))
-    .limit(1);
-  const decision = (lock ? query.for(lock) : query).as("decision");
-  const columns = Object.fromEntries(Object.keys(DECISION_COLUMNS).map((key) => [key, decision[key as keyof Decision]])) as unknown as typeof DECISION_COLUMNS;
-  return { decision, columns };
-}
-
-/**
- * The person's role in the team and the team's decision, in one query: no row when the person is
- * not a member; a null decision when the team has no such decision. The lock, when asked for, is
- * taken on the decision row only, and only for a member (the lateral subquery runs per membership).
- */
-async function roleAndDecision(
-  db: Executor,
-  userId: string,
-  ref: DecisionRef,
-  lock?: DecisionLock,
-): Promise<{ role: Role; decision: Decision | null; lastEventId: number }> {
-  const { decision, columns } = decisionSubquery(db, ref, lock);
-  // Reads only: the decision's latest event, where a page's live updates start (the (decision, id) index).
-  const onDecision = and(eq(events.decisionId, ref.decisionId), eq(events.teamId, ref.teamId));
-  const lastEventId = lock ? sql<null>`null` : sql<string | number | null>`(select max(${events.id}) from ${events} where ${onDecision})`;
-  const [row] = await db
-    .select({ role: memberships.role, decision: columns, lastEventId })
-    .from(memberships)
-    .leftJoinLateral(decision, sql`true`)
-    .where(and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, userId)))
-    .limit(1);
+async function roleAndDecision(db: Executor, userId: string, ref: DecisionRef, lock?: DecisionLock) {
+  const found = await roleAndDecisionRow(db, userId, ref, lock);
   // Non-members get the same answer as for a team that does not exist.
-  if (!row) throw new NotFoundError(TEAM_NOT_FOUND);
-  return { role: row.role, decision: row.decision as Decision | null, lastEventId: Number(row.lastEventId ?? 0) };
+  if (!found) throw new NotFoundError(TEAM_NOT_FOUND);
+  return found;
 }
 
 /**
@@ -106,22 +71,12 @@ async function roleAndDecision(
  * locked) and the decision.
  */
 async function sessionRoleAndDecision(db: Executor, session: { userId: string; sessionId: string }, ref: DecisionRef, lock: DecisionLock, now: Date) {
-  const { decision, columns } = decisionSubquery(db, ref, lock, isNotNull(memberships.role));
-  const [row] = await db
-    .select({ ...SESSION_USER_COLUMNS, role: memberships.role, decision: columns })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, and(eq(memberships.teamId, ref.teamId), eq(memberships.userId, sessions.userId)))
-    .leftJoinLateral(decision, sql`true`)
-    .where(and(eq(sessions.id, session.sessionId), eq(sessions.userId, session.userId)))
-    .limit(1);
+  const row = await sessionRoleAndDecisionRow(db, session, ref, lock);
   const user = await liveSessionUser(db, row, session.sessionId, now);
   if (!user || !row) throw new SignedOutError(SIGNED_OUT);
   if (!row.role) throw new NotFoundError(TEAM_NOT_FOUND);
-  return { user, role: row.role, decision: row.decision as Decision | null, lastEventId: 0 };
+  return { user, role: row.role, decision: row.decision, lastEventId: 0 };
 }
-
-const DECISION_COLUMNS = getTableColumns(decisions);
 
 function requireTeamPermission(role: Role, permission: Permission) {
   if (!can(role, permission)) throw new ForbiddenError(refusalMessage(permission));
@@ -178,8 +133,6 @@ export async function readDecision<P extends DecisionPermission>(
     granted: permission,
   };
 }
-
-export type DecisionLock = "update" | "share";
 
 /**
  * Runs `work` in a transaction holding the decision's row lock. "update" (the default) serialises
