@@ -17,10 +17,13 @@ const eventCursor = z.preprocess(first, z.coerce.number().int().min(1).max(Numbe
 /** A comment's time to show a thread before; anything else is the latest comments. */
 const commentCursor = z.preprocess(first, z.iso.datetime().optional()).catch(undefined);
 
+/** A member just removed (their user id), to announce on the team page; anything else announces nothing. */
+const removedMember = z.preprocess(first, z.uuid().optional()).catch(undefined);
+
 const decisionPageQuerySchema = z.object({ before: eventCursor, voters: pageNumber, commentsBefore: commentCursor });
 const threadQuerySchema = z.object({ commentsBefore: commentCursor });
 export const threadQuery = (params: SearchParams) => threadQuerySchema.parse(params);
-const teamPageQuerySchema = z.object({ members: pageNumber, invites: pageNumber });
+const teamPageQuerySchema = z.object({ members: pageNumber, invites: pageNumber, removed: removedMember });
 const decisionLogQuerySchema = historyFilterSchema.extend({ page: pageNumber });
 
 const inboxQuerySchema = z.object({ page: pageNumber });

@@ -62,6 +62,11 @@ test("the owner changes a role and removes a member, who then loses access at on
     .getByRole("button", { name: `Remove ${dan.person.name}` })
     .click();
   await expect(team.memberRow(dan.person.name)).toHaveCount(0);
+  // The row, and the form that would have answered, are gone: the members card says what happened.
+  await expect(owner.page.getByRole("region", { name: /^Members/ }).getByRole("status")).toHaveText(
+    `${dan.person.name} was removed from the team and no longer has access to it.`,
+  );
+  await expect(owner.page).not.toHaveURL(/removed=/);
 
   await dan.page.goto(teamUrl);
   await expect(dan.page.getByRole("heading", { name: "Not found" })).toBeVisible();

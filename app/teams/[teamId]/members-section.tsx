@@ -1,3 +1,4 @@
+import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { Pager } from "@/app/_components/pager";
 import { PHONE_HIDDEN, Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
@@ -13,16 +14,27 @@ export function MembersSection({
   userId,
   role,
   href,
+  removedName,
 }: {
   teamId: string;
   members: TeamPageData["members"];
   userId: string;
   role: Role;
   href: (page: number) => string;
+  /** Someone this viewer has just removed: their row is gone, so the card says so. */
+  removedName: string | null;
 }) {
   return (
     <Card aria-labelledby="members-heading">
       <CardTitle id="members-heading">Members ({members.total})</CardTitle>
+      {removedName ? (
+        <>
+          <ForgetNoticeFlags names={["removed"]} />
+          <p role="status" className="mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+            {removedName} was removed from the team and no longer has access to it.
+          </p>
+        </>
+      ) : null}
       <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: PHONE_HIDDEN }]}>
         {members.rows.map((member) => {
           const isMe = member.userId === userId;

@@ -54,7 +54,7 @@ export default async function TeamPage({
         {welcome ? <WelcomeSection teamName={data.team.name} role={access.role} votes={welcome} /> : null}
         <DecisionsSection teamId={teamId} teamName={data.team.name} recentDecisions={data.recentDecisions} mayCreate={can(access.role, "decision.create")} />
         <TrackRecordSection teamId={teamId} record={data.trackRecord} />
-        <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} />
+        <MembersSection teamId={teamId} members={data.members} userId={user.id} role={access.role} href={membersHref} removedName={data.removedName} />
         {data.mayInvite ? (
           <InvitesSection teamId={teamId} invites={data.invites} role={access.role} origin={requestOrigin(await headers())} href={invitesHref} />
         ) : null}

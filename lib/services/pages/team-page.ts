@@ -49,9 +49,21 @@ export async function teamPageData(view: TeamView, query: TeamPageQuery) {
       hasNext: invites.length > INVITES_PAGE,
     },
     activity,
+    removedName: removedMemberName(activity, query.removed),
     recentDecisions,
     historyCheck,
   };
+}
+
+/**
+ * Whom the address says was just removed, by name, when their removal is among the team's latest
+ * activity (it is, right after): no query of its own, and no name the address could make up.
+ */
+function removedMemberName(activity: { type: string; payload: unknown }[], removed: string | undefined): string | null {
+  if (!removed) return null;
+  const event = activity.find((e) => e.type === "member.removed" && (e.payload as { userId?: unknown } | null)?.userId === removed);
+  const name = (event?.payload as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" ? name : null;
 }
 
 export type TeamPageData = NonNullable<Awaited<ReturnType<typeof teamPageData>>>;
