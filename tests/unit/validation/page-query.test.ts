@@ -41,4 +41,13 @@ describe("page queries", () => {
     expect(teamPageQuery({ members: "2", invites: "x" })).toEqual({ members: 2, invites: 1 });
     expect(teamPageQuery({})).toEqual({ members: 1, invites: 1 });
   });
+
+  test("the team page announces a removal only for a member id, whatever else the address says", () => {
+    const id = "3a671cb2-a161-4a27-92a3-08dcf3e81602";
+    expect(teamPageQuery({ removed: id }).removed).toBe(id);
+    expect(teamPageQuery({ removed: [id, "x"] }).removed).toBe(id);
+    for (const removed of ["Mallory was promoted", "__proto__", "", [], "3a671cb2-a161-4a27-92a3-08dcf3e8160"]) {
+      expect(teamPageQuery({ removed }).removed).toBeUndefined();
+    }
+  });
 });
