@@ -3,10 +3,13 @@
 import { type ComponentProps, createContext, type ReactNode, use, useId, useState, useTransition } from "react";
 import { useFormStatus } from "react-dom";
 import { BODY_TOO_LARGE_MESSAGE, exceedsActionBodyLimit } from "@/lib/http/body-limit";
+import { CONFIRMED_FIELD, needsConfirmation } from "@/lib/validation/confirmation";
 import type { FormState } from "@/lib/validation/form-data";
 import { type ButtonVariant, buttonClass, cx, inputClass } from "./ui";
 
 const PendingContext = createContext(false);
+/** The form's confirmMessage, for FormMessage to ask when the form was sent before its script ran. */
+const ConfirmContext = createContext<string | undefined>(undefined);
 
 type ActionFormProps = Omit<ComponentProps<"form">, "action" | "onSubmit"> & {
   action: (formData: FormData) => void;
@@ -41,43 +44,49 @@ export function ActionForm({ action, confirmMessage, check, omitWhenEmpty, send,
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <PendingContext value={pending}>
-      <form
-        {...props}
-        action={action}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (pending || (confirmMessage && !window.confirm(confirmMessage))) return;
-          const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-          const oversized = exceedsActionBodyLimit(formData);
-          setTooLarge(oversized);
-          if (oversized) return;
-          const found = check?.(formData) ?? null;
-          setProblem(found?.message ?? null);
-          if (found) {
-            const first = Object.keys(found.fieldErrors)[0];
-            const field = first ? event.currentTarget.elements.namedItem(first) : null;
-            if (field instanceof HTMLElement) field.focus();
-            return;
-          }
-          if (omitWhenEmpty) {
-            for (const [name, value] of [...formData.entries()]) if (value === "" && omitWhenEmpty(name)) formData.delete(name);
-          }
-          if (send) startTransition(() => send(formData));
-          else startTransition(() => action(formData));
-        }}
-      >
-        {tooLarge ? (
-          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {BODY_TOO_LARGE_MESSAGE}
-          </p>
-        ) : null}
-        {problem ? (
-          <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {problem}
-          </p>
-        ) : null}
-        {children}
-      </form>
+      <ConfirmContext value={confirmMessage}>
+        <form
+          {...props}
+          action={action}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const submitter = (event.nativeEvent as SubmitEvent).submitter;
+            // The question's own button (shown when the form was sent before the script ran) has asked already.
+            const askedAlready = submitter?.getAttribute("name") === CONFIRMED_FIELD;
+            if (pending || (confirmMessage && !askedAlready && !window.confirm(confirmMessage))) return;
+            const formData = new FormData(event.currentTarget, submitter);
+            if (confirmMessage) formData.set(CONFIRMED_FIELD, "1");
+            const oversized = exceedsActionBodyLimit(formData);
+            setTooLarge(oversized);
+            if (oversized) return;
+            const found = check?.(formData) ?? null;
+            setProblem(found?.message ?? null);
+            if (found) {
+              const first = Object.keys(found.fieldErrors)[0];
+              const field = first ? event.currentTarget.elements.namedItem(first) : null;
+              if (field instanceof HTMLElement) field.focus();
+              return;
+            }
+            if (omitWhenEmpty) {
+              for (const [name, value] of [...formData.entries()]) if (value === "" && omitWhenEmpty(name)) formData.delete(name);
+            }
+            if (send) startTransition(() => send(formData));
+            else startTransition(() => action(formData));
+          }}
+        >
+          {tooLarge ? (
+            <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              {BODY_TOO_LARGE_MESSAGE}
+            </p>
+          ) : null}
+          {problem ? (
+            <p role="alert" className="mb-4 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              {problem}
+            </p>
+          ) : null}
+          {children}
+        </form>
+      </ConfirmContext>
     </PendingContext>
   );
 }
@@ -181,6 +190,17 @@ export function SelectField({ label, name, state, hint, defaultValue, className,
 }
 
 export function FormMessage({ state }: { state: FormState }) {
+  const question = use(ConfirmContext);
+  if (question && needsConfirmation(state)) {
+    return (
+      <div role="alert" className="space-y-2 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <p>{question}</p>
+        <button type="submit" name={CONFIRMED_FIELD} value="1" className={buttonClass("danger", "py-1.5")}>
+          Yes, go ahead
+        </button>
+      </div>
+    );
+  }
   if (!state.message) return null;
   return (
     <p

@@ -8,6 +8,7 @@ import { type CurrentUser, requireUser, SIGN_IN, sessionClaims } from "../auth/s
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../database-unavailable";
 import { AppError, SignedOutError } from "../errors";
 import { type DecisionContext, type DecisionLock, inDecisionForSession, inTeam, type TeamContext } from "../services/access";
+import { CONFIRMED_FIELD } from "../validation/confirmation";
 import { type FormState, formValues, parseForm } from "../validation/form-data";
 
 // The wrappers every server action goes through. Each states who may call it:
@@ -15,7 +16,9 @@ import { type FormState, formValues, parseForm } from "../validation/form-data";
 //   teamAction(schema, "team.invite", handler)         a member of input.teamId with that permission
 //   decisionAction(schema, "decision.run", handler)    the same for input.decisionId, with the decision locked
 // The wrapper authenticates, validates, checks the permission in the same transaction as the
-// handler's writes, and turns every failure into a message next to the form.
+// handler's writes, and turns every failure into a message next to the form. With
+// `{ confirm: true }` a step that cannot be undone runs only once confirmed: the browser's dialog
+// confirms it, and a form sent before any script has run is answered with the question instead.
 
 /** What a handler returns: a message, data for the form, and where to go once the change is committed. */
 export type Outcome = string | void | { message?: string; data?: Record<string, string>; redirectTo?: string };
@@ -24,7 +27,16 @@ export const GENERIC_FAILURE = "Something went wrong on our side. Nothing was sa
 
 type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 
-function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.infer<S>, db: Db) => Promise<Outcome>): Action {
+/** For steps that cannot be undone: run only once confirmed (see CONFIRMED_FIELD). */
+type Confirmation = { confirm?: true };
+
+/** Whether a step that must be confirmed is not yet: then nothing runs, and the form asks (see FormMessage). */
+function awaitsConfirmation(options: Confirmation, formData: FormData): FormState | null {
+  if (!options.confirm || formData.get(CONFIRMED_FIELD) === "1") return null;
+  return { ok: false, data: { confirm: "1" }, values: formValues(formData) };
+}
+
+function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.infer<S>, db: Db) => Promise<Outcome>, options: Confirmation = {}): Action {
   return async (_previous, formData) => {
     let user: CurrentUser;
     try {
@@ -35,6 +47,8 @@ function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.
     }
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
+    const waiting = awaitsConfirmation(options, formData);
+    if (waiting) return waiting;
     let outcome: Outcome;
     try {
       outcome = await work(user, parsed.data, await getDb());
@@ -63,8 +77,9 @@ export function teamAction<S extends z.ZodType<{ teamId: string }>, P extends Pe
   schema: S,
   permission: P,
   handler: (args: { ctx: TeamContext<P>; user: CurrentUser; input: z.infer<S> }) => Promise<Outcome>,
+  options: Confirmation = {},
 ): Action {
-  return run(schema, (user, input, db) => inTeam(db, user.id, input.teamId, permission, (ctx) => handler({ ctx, user, input })));
+  return run(schema, (user, input, db) => inTeam(db, user.id, input.teamId, permission, (ctx) => handler({ ctx, user, input })), options);
 }
 
 /**
@@ -75,7 +90,7 @@ export function decisionAction<S extends z.ZodType<{ teamId: string; decisionId:
   schema: S,
   permission: P,
   handler: (args: { ctx: DecisionContext<P>; user: CurrentUser; input: z.infer<S> }) => Promise<Outcome>,
-  options: { lock?: DecisionLock } = {},
+  options: { lock?: DecisionLock } & Confirmation = {},
 ): Action {
   return async (_previous, formData) => {
     // The cookie alone says who; the session row is read in the transaction's first round trip.
@@ -83,10 +98,12 @@ export function decisionAction<S extends z.ZodType<{ teamId: string; decisionId:
     if (!claims) redirect(SIGN_IN);
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
+    const waiting = awaitsConfirmation(options, formData);
+    if (waiting) return waiting;
     const input = parsed.data;
     let outcome: Outcome;
     try {
-      outcome = await inDecisionForSession(await getDb(), claims, input, permission, (ctx, user) => handler({ ctx, user, input }), options);
+      outcome = await inDecisionForSession(await getDb(), claims, input, permission, (ctx, user) => handler({ ctx, user, input }), { lock: options.lock });
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof SignedOutError) redirect(SIGN_IN); // as requireUser does: nothing was written

@@ -72,6 +72,32 @@ test("the owner changes a role and removes a member, who then loses access at on
   await expect(dan.page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
 
+test("without JavaScript, removing a member asks first and removes only once confirmed", async ({ actor, newContext }) => {
+  const owner = await actor("Nadia");
+  const team = await owner.teams.createTeam("Scriptless ops");
+  const inviteUrl = await team.createInvite({ role: "member" });
+  const eli = await actor("Eli");
+  await eli.page.goto(inviteUrl);
+  await eli.page.getByRole("button", { name: "Join Scriptless ops" }).click();
+  await expect(eli.page.getByRole("heading", { level: 1, name: "Scriptless ops", exact: true })).toBeVisible();
+
+  const context = await newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await context.addCookies(await owner.page.context().cookies());
+  const page = await context.newPage();
+  await page.goto(owner.page.url());
+  const members = page.getByRole("region", { name: /^Members/ });
+  await members.getByRole("button", { name: `Remove ${eli.person.name}` }).click();
+  // The first press only asks: Eli is still a member.
+  const question = members.getByRole("alert");
+  await expect(question).toContainText(`Remove ${eli.person.name} from the team? They lose access at once.`);
+  await expect(members.getByText(eli.person.email)).toBeVisible();
+  await snapshot(page, "no-js-remove-member-asks-phone");
+  await question.getByRole("button", { name: "Yes, go ahead" }).click();
+  await expect(members.getByRole("status")).toHaveText(`${eli.person.name} was removed from the team and no longer has access to it.`);
+  await expect(members.getByText(eli.person.email)).toHaveCount(0);
+  await context.close();
+});
+
 test("the last owner cannot leave the team", async ({ actor }) => {
   const owner = await actor("Lone");
   await owner.teams.createTeam("Solo team");

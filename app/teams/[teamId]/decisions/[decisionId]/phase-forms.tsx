@@ -4,6 +4,7 @@ import { useActionState, useId } from "react";
 import { ActionForm, FormMessage, initialFormState, SubmitButton } from "@/app/_components/form";
 import { inputClass } from "@/app/_components/ui";
 import type { DecisionStatus } from "@/lib/domain/phases";
+import { needsConfirmation } from "@/lib/validation/confirmation";
 import { advancePhaseAction } from "./actions/advance-phase";
 import { deprecateAction } from "./actions/deprecate";
 import { openNextRoundAction } from "./actions/open-next-round";
@@ -57,7 +58,8 @@ export function WithdrawForm({ teamId, decisionId }: Ref) {
   const [state, action] = useActionState(withdrawAction, initialFormState);
   const reasonId = useId();
   return (
-    <details className="text-sm">
+    // Open again when the form has something to say (an error, or without JavaScript its question), with the reason kept.
+    <details className="text-sm" open={state.message || needsConfirmation(state) ? true : undefined}>
       <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Withdraw this decision…</summary>
       <ActionForm action={action} confirmMessage="Withdraw this decision? It cannot be reopened." className="mt-3 space-y-2">
         <input type="hidden" name="teamId" value={teamId} />
@@ -65,7 +67,7 @@ export function WithdrawForm({ teamId, decisionId }: Ref) {
         <label htmlFor={reasonId} className="block font-medium">
           Reason (optional)
         </label>
-        <input id={reasonId} name="reason" maxLength={500} className={inputClass} />
+        <input id={reasonId} name="reason" maxLength={500} defaultValue={state.values?.reason} className={inputClass} />
         <SubmitButton variant="danger" pendingLabel="Withdrawing…">
           Withdraw decision
         </SubmitButton>

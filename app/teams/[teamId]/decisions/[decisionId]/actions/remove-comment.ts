@@ -13,5 +13,5 @@ export const removeCommentAction = decisionAction(
     revalidateDecision(input.teamId, input.decisionId);
     return "Comment removed.";
   },
-  { lock: "share" },
+  { lock: "share", confirm: true },
 );
