@@ -1,5 +1,5 @@
 import { closeDb, expireInvite, forgetInviteToken } from "./support/db";
-import { expect, snapshot, test } from "./fixtures";
+import { type Actor, expect, snapshot, test } from "./fixtures";
 import { newPerson, SignUpPage } from "./pages/auth-pages";
 import { TeamPage } from "./pages/team-pages";
 
@@ -40,14 +40,20 @@ test("an owner invites a teammate who signs up from the link and joins as a memb
   await bobContext.close();
 });
 
-test("the owner changes a role and removes a member, who then loses access at once", async ({ actor }) => {
-  const owner = await actor("Olga");
-  const team = await owner.teams.createTeam("Data platform");
+/** A new team whose owner invited a member, who joined from the link and is on the team's page. */
+async function teamWithMember(actor: (label: string) => Promise<Actor>, teamName: string, ownerLabel: string, memberLabel: string) {
+  const owner = await actor(ownerLabel);
+  const team = await owner.teams.createTeam(teamName);
   const inviteUrl = await team.createInvite({ role: "member" });
-  const dan = await actor("Dan");
-  await dan.page.goto(inviteUrl);
-  await dan.page.getByRole("button", { name: "Join Data platform" }).click();
-  await expect(dan.page.getByRole("heading", { level: 1, name: "Data platform", exact: true })).toBeVisible();
+  const member = await actor(memberLabel);
+  await member.page.goto(inviteUrl);
+  await member.page.getByRole("button", { name: `Join ${teamName}` }).click();
+  await expect(member.page.getByRole("heading", { level: 1, name: teamName, exact: true })).toBeVisible();
+  return { owner, team, member };
+}
+
+test("the owner changes a role and removes a member, who then loses access at once", async ({ actor }) => {
+  const { owner, team, member: dan } = await teamWithMember(actor, "Data platform", "Olga", "Dan");
   const teamUrl = dan.page.url().replace(/\?.*$/, "");
 
   await owner.page.reload();
@@ -73,13 +79,7 @@ test("the owner changes a role and removes a member, who then loses access at on
 });
 
 test("without JavaScript, removing a member asks first and removes only once confirmed", async ({ actor, newContext }) => {
-  const owner = await actor("Nadia");
-  const team = await owner.teams.createTeam("Scriptless ops");
-  const inviteUrl = await team.createInvite({ role: "member" });
-  const eli = await actor("Eli");
-  await eli.page.goto(inviteUrl);
-  await eli.page.getByRole("button", { name: "Join Scriptless ops" }).click();
-  await expect(eli.page.getByRole("heading", { level: 1, name: "Scriptless ops", exact: true })).toBeVisible();
+  const { owner, member: eli } = await teamWithMember(actor, "Scriptless ops", "Nadia", "Eli");
 
   const context = await newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
   await context.addCookies(await owner.page.context().cookies());
