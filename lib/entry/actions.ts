@@ -30,9 +30,16 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 /** For steps that cannot be undone: run only once confirmed (see CONFIRMED_FIELD). */
 type Confirmation = { confirm?: true };
 
+/** Whether the form says its step was confirmed; the field is taken out, so no schema ever sees it. */
+function takeConfirmation(formData: FormData): boolean {
+  const confirmed = formData.get(CONFIRMED_FIELD) === "1";
+  formData.delete(CONFIRMED_FIELD);
+  return confirmed;
+}
+
 /** Whether a step that must be confirmed is not yet: then nothing runs, and the form asks (see FormMessage). */
-function awaitsConfirmation(options: Confirmation, formData: FormData): FormState | null {
-  if (!options.confirm || formData.get(CONFIRMED_FIELD) === "1") return null;
+function awaitsConfirmation(options: Confirmation, confirmed: boolean, formData: FormData): FormState | null {
+  if (!options.confirm || confirmed) return null;
   return { ok: false, data: { confirm: "1" }, values: formValues(formData) };
 }
 
@@ -45,9 +52,10 @@ function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.
       unstable_rethrow(error); // the redirect to sign-in
       return failureState(error, formData);
     }
+    const confirmed = takeConfirmation(formData);
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
-    const waiting = awaitsConfirmation(options, formData);
+    const waiting = awaitsConfirmation(options, confirmed, formData);
     if (waiting) return waiting;
     let outcome: Outcome;
     try {
@@ -96,9 +104,10 @@ export function decisionAction<S extends z.ZodType<{ teamId: string; decisionId:
     // The cookie alone says who; the session row is read in the transaction's first round trip.
     const claims = await sessionClaims();
     if (!claims) redirect(SIGN_IN);
+    const confirmed = takeConfirmation(formData);
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
-    const waiting = awaitsConfirmation(options, formData);
+    const waiting = awaitsConfirmation(options, confirmed, formData);
     if (waiting) return waiting;
     const input = parsed.data;
     let outcome: Outcome;

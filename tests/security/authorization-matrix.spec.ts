@@ -16,7 +16,8 @@ import {
 import { judgeAction, judgeRoute, judgeStream, judgeWriteRoute } from "./support/judge";
 import { ACTION_CASES, caseName, EXEMPT_ROUTES, ROUTE_CASES, WRITE_ROUTE_CASES } from "./support/registry";
 import { expectedOutcome } from "./support/rules";
-import { exportedNames, routeFiles, routeMethods, serverActionFiles } from "./support/source";
+import { CONFIRMED_FIELD } from "../../lib/validation/confirmation";
+import { exportedNames, readSource, routeFiles, routeMethods, serverActionFiles } from "./support/source";
 import { type ActorKind, ACTORS, createWorld, disposeWorld, restoreMembership, type World } from "./support/world";
 
 // Every action and route × every kind of person × own team, another team's ids, and both mixed.
@@ -97,7 +98,9 @@ test.describe("authorization matrix", () => {
         for (const target of actionCase.targets) {
           const actor = w.actors[kind];
           const arranged = await actionCase.arrange!(w, actor, target);
-          const result = await callAction(actor.client, { id, path: arranged.path, withState: actionCase.withState }, arranged.fields);
+          // Confirmed, as the browser's dialog (or the question's own button) sends it: this is about who may.
+          const fields = { ...arranged.fields, [CONFIRMED_FIELD]: "1" };
+          const result = await callAction(actor.client, { id, path: arranged.path, withState: actionCase.withState }, fields);
           const expected = expectedOutcome(actionCase.rule, kind, target);
           const problem = judgeAction(result, expected, await arranged.wrote());
           if (problem) problems.push(`${kind} × ${target}: ${problem}`);
@@ -106,6 +109,26 @@ test.describe("authorization matrix", () => {
         return problems;
       });
       expect(failures, `cells that differ from the permissions table for ${caseName(actionCase)}`).toEqual([]);
+    });
+  }
+
+  // A step that cannot be undone, sent without its confirmation (a form posted before any script
+  // ran), is answered with the question, and nothing is written, even for its owner on their own team.
+  for (const actionCase of ACTION_CASES.filter((c) => c.arrange && readSource(c.file).includes("confirm: true"))) {
+    test(`action ${caseName(actionCase)} asks before it acts`, async () => {
+      const w = world!;
+      const owner = w.actors.owner;
+      const arranged = await actionCase.arrange!(w, owner, "own");
+      const result = await callAction(
+        owner.client,
+        { id: actionId(actionCase.file, actionCase.exportName), path: arranged.path, withState: actionCase.withState },
+        arranged.fields,
+      );
+      await restoreMembership(w, owner);
+      expect(result.status).toBeLessThan(500);
+      expect(result.redirect).toBeNull();
+      expect(result.body).toContain('"confirm":"1"');
+      expect(await arranged.wrote(), "written without confirmation").toBe(false);
     });
   }
 

@@ -15,7 +15,9 @@ function filesUnder(dir: string): string[] {
 
 const appFiles = () => filesUnder("app").filter((f) => /\.(ts|tsx)$/.test(f));
 
-const read = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+/** A file of the tree, by its path from the root. */
+export const readSource = (file: string) => readFileSync(path.join(ROOT, file), "utf8");
+const read = readSource;
 const USE_SERVER = /^\s*["']use server["'];?\s*$/m;
 /** The directive as the module's first statement (after comments): every export is then an action. */
 const MODULE_DIRECTIVE = /^(?:\s*(?:\/\/[^\n]*|\/\*[\s\S]*?\*\/))*\s*["']use server["']/;
