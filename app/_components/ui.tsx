@@ -29,6 +29,15 @@ export function CardTitle({ children, id }: { children: ReactNode; id?: string }
   );
 }
 
+/** A change that went through, said where the person is looking (a polite status for screen readers). */
+export function SuccessNotice({ children, className }: { children: ReactNode; className?: string }) {
+  return (
+    <p role="status" className={cx("rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200", className)}>
+      {children}
+    </p>
+  );
+}
+
 const buttonStyles = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60",
   secondary:

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import { requireUser } from "@/lib/auth/session";
 import { votesAwaited } from "@/lib/services/awaiting";
 import { AwaitingVotes } from "../_components/awaiting-votes";
-import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
+import { Badge, Card, CardTitle, PageHeader, SuccessNotice } from "../_components/ui";
 import { CreateTeamForm } from "./create-team-form";
 
 export const metadata: Metadata = { title: "Your teams" };
@@ -18,11 +18,7 @@ export default async function TeamsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Your teams" description="Decisions belong to a team. Open one, or start a new team and invite the people who will decide with you." />
-      {params.left ? (
-        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          You left the team.
-        </p>
-      ) : null}
+      {params.left ? <SuccessNotice className="mb-6">You left the team.</SuccessNotice> : null}
       {votes.length > 0 ? (
         <Card aria-labelledby="awaiting-heading" className="mb-6">
           <CardTitle id="awaiting-heading">Waiting for your vote</CardTitle>

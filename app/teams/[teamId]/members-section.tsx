@@ -2,7 +2,7 @@ import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { Pager } from "@/app/_components/pager";
 import { PHONE_HIDDEN, Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
-import { Badge, Card, CardTitle, cx } from "@/app/_components/ui";
+import { Badge, Card, CardTitle, cx, SuccessNotice } from "@/app/_components/ui";
 import { can, canManageMember, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { TeamPageData } from "@/lib/services/pages/team-page";
 import { ChangeRoleForm, RemoveMemberForm } from "./member-forms";
@@ -30,9 +30,7 @@ export function MembersSection({
       {removedName ? (
         <>
           <ForgetNoticeFlags names={["removed"]} />
-          <p role="status" className="mb-3 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-            {removedName} was removed from the team and no longer has access to it.
-          </p>
+          <SuccessNotice className="mb-3">{removedName} was removed from the team and no longer has access to it.</SuccessNotice>
         </>
       ) : null}
       <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: PHONE_HIDDEN }]}>

@@ -1,7 +1,7 @@
 import { Link } from "@/app/_components/link";
 import { PhaseBadge } from "@/app/_components/phase-badge";
 import { Time } from "@/app/_components/time";
-import { Badge, buttonClass, PageHeader } from "@/app/_components/ui";
+import { Badge, buttonClass, PageHeader, SuccessNotice } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { DECISION_STATUSES, isEditable } from "@/lib/domain/phases";
 
@@ -55,11 +55,7 @@ export function HeaderSection({
           ) : null
         }
       />
-      {justDecided ? (
-        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-          The decision is recorded. Its tally and inputs are frozen as they are now.
-        </p>
-      ) : null}
+      {justDecided ? <SuccessNotice className="mb-6">The decision is recorded. Its tally and inputs are frozen as they are now.</SuccessNotice> : null}
 
       {decision.status !== "withdrawn" ? (
         <nav aria-label="Phases" className="mb-8">

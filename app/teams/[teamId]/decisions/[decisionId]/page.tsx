@@ -4,6 +4,7 @@ import { LiveUpdates } from "@/app/_components/live-updates";
 import { decisionLiveUrl } from "@/lib/domain/live-updates";
 import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { pageHref, pageParam } from "@/app/_components/pager";
+import { SuccessNotice } from "@/app/_components/ui";
 import { canOnDecision } from "@/lib/auth/roles";
 import { isClosed } from "@/lib/domain/phases";
 import { decisionPageData } from "@/lib/services/pages/decision-page";
@@ -55,10 +56,10 @@ export default async function DecisionPage({
 
       {flags.withdrew || flags.decided ? <ForgetNoticeFlags names={["withdrew", "decided"]} /> : null}
       {flags.withdrew === "weights" || flags.withdrew === "scores" ? (
-        <p role="status" className="mb-6 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+        <SuccessNotice className="mb-6">
           You withdrew your {flags.withdrew}: they no longer count, and you can give them again while {flags.withdrew === "weights" ? "weighting" : "scoring"}{" "}
           is open.
-        </p>
+        </SuccessNotice>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">

@@ -1,6 +1,6 @@
 import { Link } from "@/app/_components/link";
 import { Time } from "@/app/_components/time";
-import { BackLink, Card, CardTitle, PageHeader } from "@/app/_components/ui";
+import { BackLink, Card, CardTitle, PageHeader, SuccessNotice } from "@/app/_components/ui";
 import { reviewOpen, reviewSummary } from "@/lib/services/reviews";
 import { loadDecisionPage } from "../load";
 import { ReviewComparison, ReviewLessons } from "../review-comparison";
@@ -52,11 +52,7 @@ export default async function ReviewPage({
       {back}
       {header}
       <div className="space-y-6">
-        {flags.saved === "1" && own ? (
-          <p role="status" className="rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
-            Your review is saved. You can change it here at any time.
-          </p>
-        ) : null}
+        {flags.saved === "1" && own ? <SuccessNotice>Your review is saved. You can change it here at any time.</SuccessNotice> : null}
         {reviewer ? (
           <Card aria-labelledby="your-review-heading">
             <CardTitle id="your-review-heading">{own ? "Your review" : "Your review of the choice"}</CardTitle>
