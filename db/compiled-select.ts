@@ -9,7 +9,7 @@ import type { Executor } from "./client";
 // fills them in on the executor it is given (a transaction too) and maps the rows as drizzle's own
 // select does. This reaches past drizzle's typed surface (a session's prepareQuery, the select's
 // map of nullable joins, orderSelectedFields), which is the same in the postgres.js and PGlite
-// drivers of the pinned 0.45 release; the access tests run it on both.
+// drivers of the pinned 0.45 release; tests/integration/compiled-select.test.ts checks it on both.
 
 /** What a compiled select needs of a drizzle select builder. */
 type SelectBuilder = { toSQL(): Query; _: { selectedFields: Record<string, unknown>; result: unknown } };
@@ -24,7 +24,7 @@ const { orderSelectedFields } = drizzle as unknown as Internals;
 
 /**
  * A select built once by `build` (with `sql.placeholder(name)` where its values go) and run as often as needed:
- * `run(db, values)` gives each slot its value and answers the rows drizzle's select would.
+ * `run(db, values)` gives each placeholder its value and answers the rows drizzle's select would.
  */
 export function compiledSelect<B extends SelectBuilder>(build: (db: Executor) => B) {
   let compiled: { query: Query; fields: unknown[]; joinsNotNullableMap: Record<string, boolean> } | undefined;

@@ -30,17 +30,14 @@ type Action = (previous: FormState, formData: FormData) => Promise<FormState>;
 /** For steps that cannot be undone: run only once confirmed (see CONFIRMED_FIELD). */
 type Confirmation = { confirm?: true };
 
-/** Whether the form says its step was confirmed; the field is taken out, so no schema ever sees it. */
-function takeConfirmation(formData: FormData): boolean {
+/**
+ * What a step that must be confirmed answers when it is not (the form asks, see FormMessage), or
+ * null. Reads the confirmation field and takes it out of the form, so no schema ever sees it.
+ */
+function confirmationQuestion(options: Confirmation, formData: FormData): FormState | null {
   const confirmed = formData.get(CONFIRMED_FIELD) === "1";
   formData.delete(CONFIRMED_FIELD);
-  return confirmed;
-}
-
-/** Whether a step that must be confirmed is not yet: then nothing runs, and the form asks (see FormMessage). */
-function awaitsConfirmation(options: Confirmation, confirmed: boolean, formData: FormData): FormState | null {
-  if (!options.confirm || confirmed) return null;
-  return { ok: false, data: { confirm: "1" }, values: formValues(formData) };
+  return options.confirm && !confirmed ? { ok: false, data: { confirm: "1" }, values: formValues(formData) } : null;
 }
 
 function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.infer<S>, db: Db) => Promise<Outcome>, options: Confirmation = {}): Action {
@@ -52,11 +49,10 @@ function run<S extends z.ZodType>(schema: S, work: (user: CurrentUser, input: z.
       unstable_rethrow(error); // the redirect to sign-in
       return failureState(error, formData);
     }
-    const confirmed = takeConfirmation(formData);
+    const question = confirmationQuestion(options, formData);
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
-    const waiting = awaitsConfirmation(options, confirmed, formData);
-    if (waiting) return waiting;
+    if (question) return question;
     let outcome: Outcome;
     try {
       outcome = await work(user, parsed.data, await getDb());
@@ -104,11 +100,10 @@ export function decisionAction<S extends z.ZodType<{ teamId: string; decisionId:
     // The cookie alone says who; the session row is read in the transaction's first round trip.
     const claims = await sessionClaims();
     if (!claims) redirect(SIGN_IN);
-    const confirmed = takeConfirmation(formData);
+    const question = confirmationQuestion(options, formData);
     const parsed = parseForm(schema, formData);
     if (!parsed.success) return parsed.state;
-    const waiting = awaitsConfirmation(options, confirmed, formData);
-    if (waiting) return waiting;
+    if (question) return question;
     const input = parsed.data;
     let outcome: Outcome;
     try {

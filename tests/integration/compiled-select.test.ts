@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQLWrapper, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
 import type { Executor } from "../../db/client";
 import { compiledSelect } from "../../db/compiled-select";
@@ -10,10 +10,8 @@ import { createTeamWith, createUser } from "../support/factories";
 // must answer exactly what drizzle's own select answers: the same typed values, a left-joined
 // table that matched nothing as null, on either driver, inside a transaction as well.
 
-const teamId = sql.placeholder("teamId");
-const userId = sql.placeholder("userId");
-
-function personAndMembership(db: Executor) {
+/** One select, for placeholders (compiled) or for values (drizzle's own, what the compiled one must match). */
+function personAndMembership(db: Executor, teamId: string | SQLWrapper, userId: string | SQLWrapper) {
   return db
     .select({ person: { id: users.id, name: users.name, joined: users.createdAt }, membership: { role: memberships.role, since: memberships.createdAt } })
     .from(users)
@@ -22,7 +20,7 @@ function personAndMembership(db: Executor) {
     .limit(1);
 }
 
-const compiled = compiledSelect(personAndMembership);
+const compiled = compiledSelect((db) => personAndMembership(db, sql.placeholder("teamId"), sql.placeholder("userId")));
 
 describeEachDriver("compiled selects", (ctx) => {
   test("answer what drizzle's select answers, for each run's own values", async () => {
@@ -31,13 +29,7 @@ describeEachDriver("compiled selects", (ctx) => {
     const team = await createTeamWith(ctx.db, { owner });
     for (const person of [owner, outsider, owner]) {
       const values = { teamId: team.id, userId: person.id };
-      const expected = await ctx.db
-        .select({ person: { id: users.id, name: users.name, joined: users.createdAt }, membership: { role: memberships.role, since: memberships.createdAt } })
-        .from(users)
-        .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, team.id)))
-        .where(eq(users.id, person.id))
-        .limit(1);
-      expect(await compiled(ctx.db, values)).toEqual(expected);
+      expect(await compiled(ctx.db, values)).toEqual(await personAndMembership(ctx.db, team.id, person.id));
     }
     const [member] = await compiled(ctx.db, { teamId: team.id, userId: owner.id });
     expect(member!.person.joined).toBeInstanceOf(Date);
