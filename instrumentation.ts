@@ -7,6 +7,14 @@ export async function register() {
     const { installSocketAddressStamp } = await import("./lib/auth/client-address");
     installSocketAddressStamp();
   }
+  const { installFrontDoor } = await import("./lib/http/front-door");
+  const { githubEnabled } = await import("./lib/auth/config");
+  installFrontDoor({
+    secret: env().AUTH_SECRET,
+    dev: process.env.NODE_ENV === "development",
+    formTargets: githubEnabled() ? ["https://github.com"] : [],
+    publicUrl: process.env.AUTH_URL ?? process.env.NEXTAUTH_URL,
+  });
   const { dbHandle } = await import("./db");
   const { isDatabaseUnavailable } = await import("./lib/database-unavailable");
   const { configuredTarget, describeTarget } = await import("./db/target");

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { type CurrentUser, currentUser } from "@/lib/auth/session";
 import { isDatabaseUnavailable } from "@/lib/database-unavailable";
 import { zoneShape } from "@/lib/domain/time-format";
+import { FRONT_DOOR_HEADER, frontDoorToken } from "@/lib/http/front-door";
 import { requestOrigin } from "@/lib/http/origin";
 import { viewerTimeZone } from "@/lib/viewer-zone";
 import { DatabaseUnavailableNotice } from "./_components/database-unavailable";
@@ -34,6 +35,9 @@ async function layoutUser(): Promise<{ user: CurrentUser | null; unavailable: bo
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // A request that reached the server in the instant before instrumentation installed the front
+  // door carries no policy: it gets nothing of anyone's data, only a page that asks again.
+  if ((await headers()).get(FRONT_DOOR_HEADER) !== frontDoorToken()) return <StartingUp />;
   const [{ user, unavailable }, { zone, chosen, told }] = await Promise.all([layoutUser(), viewerTimeZone()]);
   return (
     <html lang="en">
@@ -89,6 +93,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <TimeZoneSync zone={zone} chosen={chosen} toldShape={told ? zoneShape(told, new Date()) : null}>
             {unavailable ? <DatabaseUnavailableNotice /> : children}
           </TimeZoneSync>
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function StartingUp() {
+  return (
+    <html lang="en">
+      <head>
+        <meta httpEquiv="refresh" content="1" />
+      </head>
+      <body className="min-h-screen">
+        <main id="main" className="mx-auto max-w-xl px-4 py-16">
+          <h1 className="text-xl font-semibold">Verdict is starting</h1>
+          <p className="mt-2 text-slate-600 dark:text-slate-400">This page loads again by itself in a moment.</p>
         </main>
       </body>
     </html>

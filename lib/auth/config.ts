@@ -13,7 +13,7 @@ declare module "next-auth" {
 /** Paths that need a signed-in person; everything else is public or checks for itself. */
 const PROTECTED_PREFIXES = ["/teams"];
 
-/** Whether the proxy sends a visitor without a session to sign in first. */
+/** Whether the front door (lib/http/front-door.ts) sends a visitor without a session to sign in first. */
 export function needsSignIn(pathname: string): boolean {
   return PROTECTED_PREFIXES.some((p) => pathname.startsWith(p));
 }

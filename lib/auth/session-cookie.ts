@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The cookie's name as Auth.js picks it: "__Secure-" prefixed when the site is served over HTTPS
  * (AUTH_URL's protocol if set, else the forwarded protocol Next puts on every request).
  */
-export function sessionCookieName(headers: Headers): string {
+export function sessionCookieName(headers: Pick<Headers, "get">): string {
   const configured = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
   const protocol = configured ? new URL(configured).protocol : (headers.get("x-forwarded-proto") ?? "https");
   return protocol.startsWith("https") ? "__Secure-authjs.session-token" : "authjs.session-token";
@@ -92,7 +92,7 @@ async function claimsOf(token: string, secret: string, name: string): Promise<Re
   return { userId, sessionId, expiresAt: claims.exp };
 }
 
-// Every request (the proxy, then the page or route) would decrypt the same cookie again. A token
+// Every request (the front door, then the page or route) would decrypt the same cookie again. A token
 // that decrypted once says the same thing until it expires, so its claims are kept, for a bounded
 // number of tokens, oldest first out. Only tokens that decrypted are kept: anyone can send junk,
 // only this server can make a token. The sessions table still decides on every request whether
@@ -101,7 +101,11 @@ const MAX_REMEMBERED_TOKENS = 5_000;
 const remembered = new Map<string, RememberedClaims>();
 
 /** The user and session the cookie names, or null for no cookie, or one that is expired, forged or malformed. */
-export async function readSessionCookie(headers: Headers, cookies: { name: string; value: string }[], secret: string): Promise<SessionClaims | null> {
+export async function readSessionCookie(
+  headers: Pick<Headers, "get">,
+  cookies: { name: string; value: string }[],
+  secret: string,
+): Promise<SessionClaims | null> {
   const name = sessionCookieName(headers);
   const token = cookieValue(cookies, name);
   if (!token) return null;

@@ -27,12 +27,12 @@ export const exceedsActionBodyLimit = (formData: FormData) => estimatedFormBytes
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
- * For the proxy: a POST to a page (every one in this app is a server action; route handlers
+ * For the front door (front-door.ts): a POST to a page (every one in this app is a server action; route handlers
  * live under /api) whose declared length is over the limit gets a 413 that says so. A fetch from
  * the app's own script gets plain text, which Next's client raises as the error's message; a
  * form posted without JavaScript gets a small page with a way back to the form.
  */
-export function refuseOversizedAction(request: Request): Response | null {
+export function refuseOversizedAction(request: Pick<Request, "method" | "url"> & { headers: Pick<Headers, "get" | "has"> }): Response | null {
   if (request.method !== "POST") return null;
   const url = new URL(request.url);
   if (url.pathname.startsWith("/api/")) return null;

@@ -2,7 +2,7 @@
  * Response headers that make the browser refuse what the app never does on purpose: run a
  * script it did not send this very response, be framed, guess a content type, leak full URLs
  * (invite links carry their token in the path) to other sites, or use device features.
- * Pure: the proxy passes in the nonce and what it knows about the request.
+ * Pure: the front door (front-door.ts) passes in the nonce and what it knows about the request.
  */
 
 export type PolicyOptions = {
@@ -47,7 +47,7 @@ export function contentSecurityPolicy({ nonce, dev, https, formTargets = [] }: P
   return directives.map((parts) => parts.join(" ")).join("; ");
 }
 
-/** Every header the proxy sets on a page or route response, keyed by name. */
+/** Every header the front door sets on a page or route response, keyed by name. */
 export function securityHeaders(options: PolicyOptions): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(options),
@@ -62,15 +62,15 @@ export function securityHeaders(options: PolicyOptions): Record<string, string> 
 }
 
 /** Whether the visitor reached us over https, trusting only the first hop's X-Forwarded-Proto. */
-export function servedOverHttps(url: URL, forwardedProto: string | null): boolean {
-  if (url.protocol === "https:") return true;
+export function servedOverHttps(protocol: string, forwardedProto: string | null): boolean {
+  if (protocol === "https:") return true;
   return forwardedProto?.split(",")[0]?.trim().toLowerCase() === "https";
 }
 
 /**
  * The headers of a response that is never a page (JSON, an event stream, plain text), set by the
- * route itself: the routes under /api/teams run without the proxy, whose work per request (a
- * nonce, a policy, the request's headers copied) only a page needs. Nothing in such a response
+ * route itself: the front door lets the routes under /api/teams through untouched, since its work
+ * per request (a nonce, a policy) only a page needs. Nothing in such a response
  * may run, be framed or be cached along the way.
  */
 export const NON_PAGE_HEADERS: Readonly<Record<string, string>> = {

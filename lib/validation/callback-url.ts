@@ -1,6 +1,6 @@
 /**
  * Where to go after signing in: always a path on this site, so a crafted link cannot bounce a
- * fresh sign-in to someone else's. Absolute URLs (the proxy sends those) keep only their path.
+ * fresh sign-in to someone else's. Absolute URLs (the front door sends those when AUTH_URL is set) keep only their path.
  */
 export function safeCallbackUrl(value: unknown, fallback = "/teams"): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 2000) return fallback;

@@ -189,7 +189,7 @@ test("the live stream is unbuffered, uncompressed event-stream that carries ids 
   expect(all.response.headers.get("cache-control")).toContain("no-transform");
   expect(all.response.headers.get("x-accel-buffering")).toBe("no");
   expect(all.response.headers.get("content-encoding")).toBeNull();
-  // Set by the route itself (streams run without the proxy): nothing in a stream may run or be framed.
+  // Set by the route itself (the front door lets streams through untouched): nothing in a stream may run or be framed.
   expect(all.response.headers.get("content-security-policy")).toMatch(/^default-src 'none';.*frame-ancestors 'none'/);
   expect(all.response.headers.get("x-frame-options")).toBe("DENY");
   const frames = all.body.split("\n\n").filter((frame) => frame.includes("event: "));

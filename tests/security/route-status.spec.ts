@@ -27,7 +27,7 @@ async function answer(response: APIResponse): Promise<Answer> {
 
 const get = async (client: Client, url: string) => answer(await client.http.get(url, { failOnStatusCode: false }));
 
-/** The proxy's answer to a signed-out visitor: a 307 to /sign-in that brings them back to `url`. */
+/** The front door's answer to a signed-out visitor: a 307 to /sign-in that brings them back to `url`. */
 function expectSignInRedirect(a: Answer, url: string) {
   expect(a.status, `${url}: status`).toBe(307);
   const target = new URL(a.location ?? "", BASE_URL);
@@ -105,7 +105,7 @@ test.describe("route handlers", () => {
     [radarUrl(), CONTENT_TYPE.csv],
   ];
 
-  test("anonymous: the proxy sends the visitor to sign in and back", async () => {
+  test("anonymous: the front door sends the visitor to sign in and back", async () => {
     for (const [url] of everyRoute()) {
       const a = await get(w.actors.anonymous.client, url);
       expectSignInRedirect(a, url);
@@ -120,7 +120,7 @@ test.describe("route handlers", () => {
       await db.addMember(w.own.teamId, await db.userIdOf(person.email), "member");
       expect((await get(copy, exportUrl(d.revealed, "json"))).status, "the copy works while the session is live").toBe(200);
       await callAction(person, SIGN_OUT_ACTION(), {});
-      // The proxy only reads the cookie's signature, which still holds; the handler asks the sessions table.
+      // The front door only reads the cookie's signature, which still holds; the handler asks the sessions table.
       for (const [url] of everyRoute()) {
         const a = await get(copy, url);
         expect([a.status, a.type], url).toEqual([401, TEXT]);
@@ -265,7 +265,7 @@ test.describe("route handlers", () => {
         expect((await r.body()).length, `${method} ${url}: body`).toBe(0);
       }
     }
-    // Signed out, the proxy still answers first.
+    // Signed out, the front door still answers first.
     const anonymous = await w.actors.anonymous.client.http.post(radarUrl(), { failOnStatusCode: false, data: "x" });
     expect(anonymous.status()).toBe(307);
   });

@@ -22,7 +22,7 @@ test("a session cookie copied before sign-out is signed out when replayed", asyn
     try {
       const page = await replay.http.get("/teams", { failOnStatusCode: false });
       const body = await page.text();
-      // The proxy answers 307; a page that finds no session mid-stream sends the browser on instead.
+      // The front door answers 307; a page that finds no session mid-stream sends the browser on instead.
       const toSignIn = (page.headers()["location"] ?? "").includes("/sign-in") || body.includes("url=/sign-in");
       expect(toSignIn, `a page with the copied cookie after sign-out: ${page.status()}`).toBe(true);
       expect(body, "the signed-out person's own page").not.toContain(person.email);

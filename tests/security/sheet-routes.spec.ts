@@ -50,7 +50,7 @@ async function put(body: string | Buffer, headers: Record<string, string> = {}, 
   };
 }
 
-test("every answer, saved or refused, is locked down by the route itself: these routes run without the proxy", async () => {
+test("every answer, saved or refused, is locked down by the route itself: the front door lets these routes through untouched", async () => {
   // A decision of its own: the tests below count what was written to the shared one.
   const other = await db.insertDecision(teamId, await db.userIdOf(voter.email), "scoring");
   const url = `/api/teams/${teamId}/decisions/${other.id}/scores`;

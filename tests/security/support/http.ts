@@ -65,7 +65,7 @@ export type Fields = Record<string, string | readonly string[]>;
 
 export type ActionResult = {
   status: number;
-  /** Where the action, or the proxy in front of it, sent the person: a path. */
+  /** Where the action, or the front door in front of it, sent the person: a path. */
   redirect: string | null;
   /** The form state the action returned, when it returned one. */
   state: { ok?: boolean; message?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; data?: Record<string, string> } | null;
@@ -99,7 +99,7 @@ export async function callAction(
 async function readActionResponse(response: APIResponse): Promise<ActionResult> {
   const body = await response.text();
   const headers = response.headers();
-  // An action's redirect() arrives as a header; the proxy's redirect of a signed-out visitor as a 307.
+  // An action's redirect() arrives as a header; the front door's redirect of a signed-out visitor as a 307.
   const target = headers["x-action-redirect"]?.split(";")[0] ?? (response.status() >= 300 && response.status() < 400 ? headers["location"] : undefined);
   const url = target ? new URL(target, BASE_URL) : null;
   const redirect = url ? url.pathname + url.search : null;

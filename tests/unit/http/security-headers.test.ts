@@ -90,6 +90,6 @@ describe("security headers", () => {
     ["http://127.0.0.1:3000/teams", "http, https", false],
     ["http://127.0.0.1:3000/teams", "", false],
   ] as const)("served over https: %s with X-Forwarded-Proto %j → %s", (url, proto, expected) => {
-    expect(servedOverHttps(new URL(url), proto)).toBe(expected);
+    expect(servedOverHttps(new URL(url).protocol, proto)).toBe(expected);
   });
 });
