@@ -37,6 +37,9 @@ test("the demo team's decision pages have no serious accessibility issues", asyn
   await expectAxeClean(page);
 
   await page.getByRole("link", { name: "Backend framework for the payments API" }).click();
+  // The log's title would satisfy expectAxeClean's title check while the new page's head is still
+  // being swapped in (CI once reported document-title here): wait for this page's own title.
+  await expect(page).toHaveTitle(/Backend framework for the payments API/);
   await expectAxeClean(page);
   await page.getByRole("link", { name: "See the results", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Results" })).toBeVisible();
