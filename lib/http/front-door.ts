@@ -31,9 +31,9 @@ export type FrontDoorOptions = {
 const PASSED_THROUGH = ["/_next/static", "/_next/image", "/favicon.ico", "/api/teams/"];
 
 /**
- * A value only this process knows, set on every request the front door let through. The root
- * layout refuses to render without it: a request that arrived while the server was still starting
- * (before instrumentation installed the door) would otherwise be answered without the policy.
+ * A value only this process knows, set on every request the front door let through. Without it
+ * the root layout renders only a page that reloads itself: a request that arrived while the server
+ * was still starting (before instrumentation installed the door) carries no policy.
  */
 export const FRONT_DOOR_HEADER = "x-verdict-front-door";
 const INSTALLED = Symbol.for("verdict.frontDoor");
