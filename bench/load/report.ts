@@ -156,3 +156,34 @@ export function medianRounds<T extends { scenario: string; connections: number; 
     return { ...median, errors: entries.reduce((sum, e) => sum + e.errors, 0) };
   });
 }
+
+/** One server's share of a bench:ab round: requests answered, over how long, and the server's CPU for them. */
+export type AbSide = { answered: number; seconds: number; cpuMs: number };
+
+const middle = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * B against A over rounds in which both served at once: each round's ratios, their medians, and the
+ * CPU per request pooled over every round (all of B's CPU over all its requests, against A's), which
+ * a single odd round moves less than it moves the round's own ratio. A round in which a side
+ * answered nothing has no ratio and counts in neither.
+ */
+export function abFigures(rounds: readonly { a: AbSide; b: AbSide }[]) {
+  const counted = rounds.filter((r) => r.a.answered > 0 && r.b.answered > 0);
+  const rps = counted.map((r) => r.b.answered / r.b.seconds / (r.a.answered / r.a.seconds));
+  const cpu = counted.map((r) => r.b.cpuMs / r.b.answered / (r.a.cpuMs / r.a.answered));
+  const total = (side: "a" | "b", key: keyof AbSide) => counted.reduce((sum, r) => sum + r[side][key], 0);
+  return {
+    rounds: counted.length,
+    rps: { median: counted.length ? middle(rps) : Number.NaN, byRound: rps },
+    cpuPerRequest: {
+      median: counted.length ? middle(cpu) : Number.NaN,
+      pooled: counted.length ? total("b", "cpuMs") / total("b", "answered") / (total("a", "cpuMs") / total("a", "answered")) : Number.NaN,
+      byRound: cpu,
+    },
+  };
+}

@@ -32,11 +32,11 @@ import { describeMachine, figureKey, machine, medianRounds, RESULTS_FILE, roundR
 import { MEMBERS, type Member, seedLoadDatabase } from "./seed";
 import { cpuBetween, cpuSnapshot, FLOOR_DIR, nextBuild, nextStart, ROOT, type Server, waitIdle } from "./servers";
 import { signInAll } from "./sessions";
+import { APP_ROLE, appEnv as appEnvOf, asRole, benchPages, DEFAULT_DATABASE_URL, SECRET } from "./setup";
 import { checkBallots, settledSaves } from "./verify";
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/verdict_load";
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? DEFAULT_DATABASE_URL;
 const DATABASE_NAME = new URL(DATABASE_URL).pathname.slice(1);
-const APP_ROLE = "verdict_load_app";
 const PORT = Number(process.env.BENCH_PORT ?? 3410);
 const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT ?? 3411);
 const LIVE_PORT = Number(process.env.BENCH_LIVE_PORT ?? PORT + 2);
@@ -50,14 +50,6 @@ const ONLY = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
 const BUILD = process.env.BENCH_BUILD !== "0";
 /** The floor is what the throughput scenarios are compared with; `live` alone measures latency and needs none. */
 const FLOOR_NEEDED = !ONLY || ONLY.some((s) => s !== "live");
-const SECRET = "load-benchmark-secret-0123456789abcdef0123456789";
-
-const asRole = (url: string, role: string) => {
-  const u = new URL(url);
-  u.username = role;
-  u.password = "";
-  return u.toString();
-};
 
 type CpuPerRequest = { serverCpuMs: number; databaseCpuMs: number };
 
@@ -99,13 +91,7 @@ const cookies = await signInAll(db, SECRET, seeded.members);
 const servers: Server[] = [];
 let failed = false;
 try {
-  const appEnv = {
-    DATABASE_URL: asRole(DATABASE_URL, APP_ROLE),
-    MIGRATION_DATABASE_URL: DATABASE_URL,
-    APP_DATABASE_ROLE: APP_ROLE,
-    AUTH_SECRET: SECRET,
-    AUTH_TRUST_HOST: "true",
-  };
+  const appEnv = appEnvOf(DATABASE_URL);
   const app = await nextStart(ROOT, "app", PORT, appEnv, "/sign-in", process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean));
   servers.push(app);
   const floor = FLOOR_NEEDED
@@ -122,7 +108,6 @@ try {
 
   const { teamId } = seeded;
   const decision = `/teams/${teamId}/decisions/${seeded.scoring.decisionId}`;
-  const results = `/teams/${teamId}/decisions/${seeded.revealed.decisionId}/results`;
   // Connection n is member n + 2 (cycling through 2..200): plain members, never the team's owner.
   const memberOf = (n: number): Member => seeded.members[1 + (n % (MEMBERS - 1))]!;
   const cookieOf = (n: number) => cookies[1 + (n % (MEMBERS - 1))]!;
@@ -134,14 +119,7 @@ try {
     wanted(["save-scores", "floor-save", "live"]).length > 0 ? await captureSaveScores(`${app.base}${decision}/scores`, cookies[MEMBERS - 1]!) : null;
   if (save) step(`captured the browser's save: ${save.method} ${new URL(save.url).pathname}, ${save.scores} scores, ${save.body.length} bytes`);
 
-  const pages: Record<string, { path: string; marker: string }> = {
-    "scores-page": { path: `${decision}/scores`, marker: "Save scores" },
-    // In scoring, the weights page shows the member's own weights, read-only.
-    "weights-page": { path: `${decision}/weights`, marker: "How much does each criterion matter?" },
-    "decision-page": { path: decision, marker: "Framework for the team-wide platform rewrite" },
-    "results-page": { path: results, marker: "Weighted ranking" },
-    "team-page": { path: `/teams/${teamId}`, marker: "Bench team" },
-  };
+  const pages = benchPages(seeded);
   const targets: Record<string, Target> = {
     ...Object.fromEntries(
       Object.entries(pages).map(([name, page]) => [

@@ -33,12 +33,15 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   });
 }
 
-/** Runs `next build` in `cwd`, its output in a log file; throws with the log's name if it fails. */
-export function nextBuild(cwd: string, name: string): Promise<void> {
+/**
+ * Runs `next build` in `cwd`, its output in a log file; throws with the log's name if it fails.
+ * `nextBin`: another checkout's own Next.js (bench:ab's base), not this repository's.
+ */
+export function nextBuild(cwd: string, name: string, nextBin = NEXT_BIN): Promise<void> {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}-build.log`);
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+  const child = spawn(process.execPath, [nextBin, "build"], {
     cwd,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", log, log],
@@ -138,12 +141,13 @@ export async function nextStart(
   env: Record<string, string>,
   readyPath = "/",
   nodeArgs: string[] = [],
+  nextBin = NEXT_BIN,
 ): Promise<Server> {
   if (await portAnswers(port)) throw new Error(`port ${port} is already in use: stop whatever listens there, or set another port`);
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = path.join(LOG_DIR, `${name}-server.log`);
   const log = openSync(logFile, "w");
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", log, log],
