@@ -16,7 +16,13 @@ import { decisionPageMetadata } from "@/lib/entry/pages";
 
 export const generateMetadata = ({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) => decisionPageMetadata(params, "Scores");
 
-export default async function ScoresPage({ params }: { params: Promise<{ teamId: string; decisionId: string }> }) {
+export default async function ScoresPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ teamId: string; decisionId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { view, db, user, access, decision, teamId, base } = await loadDecisionPage(params, "/scores");
   // Someone who cannot vote gets a page to follow the scoring from, not a sheet they cannot fill in.
   if (!canOnDecision(access.role, access.facilitates, "decision.vote")) {
@@ -85,6 +91,7 @@ export default async function ScoresPage({ params }: { params: Promise<{ teamId:
         submitted={mine.scores.length > 0}
         readOnly={!open}
         afterSave={<NextStep part="scores" decision={decision} base={base} />}
+        allNotes={(await searchParams).notes === "all"}
       />
       {open && mine.scores.length > 0 ? (
         <div className="mt-6">

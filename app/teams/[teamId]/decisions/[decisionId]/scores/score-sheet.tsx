@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ActionForm } from "@/app/_components/form";
 import { SaveBar, useSheetSave } from "@/app/_components/save-bar";
 import { type ScoreCell, scoreSheetProblem } from "@/lib/domain/sheet-rules";
@@ -26,6 +26,7 @@ export function ScoreSheet({
   readOnly,
   submitted,
   afterSave,
+  allNotes = false,
 }: {
   teamId: string;
   decisionId: string;
@@ -43,12 +44,19 @@ export function ScoreSheet({
   submitted: boolean;
   /** What to do next, shown once the sheet is saved. */
   afterSave?: ReactNode;
+  /** Every cell's note fields in the page, not only the filled ones: the sheet to use without JavaScript. */
+  allNotes?: boolean;
 }) {
   const { state, lastSaved, formAction, send, dirty, markDirty } = useSheetSave(
     saveScoresAction,
     `/api/teams/${teamId}/decisions/${decisionId}/scores`,
     unsavedRound,
   );
+  const sheet = useRef<HTMLFieldSetElement>(null);
+  // A note opened before this script ran sent its toggle before React listened: sent again, it makes the fields.
+  useEffect(() => {
+    for (const note of sheet.current?.querySelectorAll("details[open]") ?? []) note.dispatchEvent(new Event("toggle"));
+  }, []);
   // After a save the page is not rendered again (see save-scores.ts): the count comes back with the result.
   const filled = lastSaved?.data?.scored ? Number(lastSaved.data.scored) : initial.filter((c) => c !== null && c.score !== null).length;
   // The same rules the server applies, read straight from the fields this sheet rendered.
@@ -78,7 +86,7 @@ export function ScoreSheet({
         1 poor · 2 weak · 3 fair · 4 good · 5 excellent. Leave a cell blank if you cannot judge it: blanks count as missing, not as zero.
         {filled > 0 ? ` You have scored ${filled} of ${options.length * criteria.length} cells.` : ""}
       </p>
-      <fieldset disabled={readOnly} className="space-y-6">
+      <fieldset ref={sheet} disabled={readOnly} className="space-y-6">
         <legend className="sr-only">Scores</legend>
         {options.map((option, o) => (
           <section key={option.id} aria-labelledby={`option-${o}`} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
@@ -96,6 +104,7 @@ export function ScoreSheet({
                     // Ids by position: two ids in each of six attributes per cell would double the page.
                     id={`cell-${o}-${c}`}
                     prefix={prefix}
+                    allNotes={allNotes}
                     option={option.name}
                     criterion={criterion.name}
                     cell={initial[o * criteria.length + c] ?? EMPTY_CELL}
@@ -132,12 +141,30 @@ const SCORE_CHOICES = [null, ...SCORE_VALUES].map((saved) => ({
  * One option on one criterion: the score, and a note and a link behind a disclosure. The fields
  * are named by aria-label rather than by hidden labels: the same names, a third fewer elements in
  * each of the 100 cells to render and send.
+ *
+ * An empty note's two fields are made when its disclosure is first opened, not sent with the page:
+ * in a 10 × 10 sheet they were a third of the markup and a fifth of the server's time on it, for
+ * notes most cells never get. A blank note is sent as nothing anyway (isNote), so a cell whose
+ * fields were never made says what one with blank fields says. Until the page's script runs, or
+ * without it, an unopened note links to the sheet's version with every note field (allNotes).
  */
-function SheetCell(props: { id: string; prefix: string; option: string; criterion: string; cell: Cell; error?: string; previous: ReactNode }) {
-  const { id, prefix, option, criterion, cell, error, previous } = props;
+function SheetCell(props: {
+  id: string;
+  prefix: string;
+  option: string;
+  criterion: string;
+  cell: Cell;
+  error?: string;
+  previous: ReactNode;
+  allNotes: boolean;
+}) {
+  const { id, prefix, option, criterion, cell, error, previous, allNotes } = props;
   const about = `${option}, ${criterion}`;
+  const hasNote = Boolean(cell.comment || cell.evidence);
   // Chosen once, as defaultValue is: a later render (a refresh) leaves the person's choice alone.
   const [choices] = useState(() => SCORE_CHOICES[cell.score ?? 0]);
+  // Once made, the fields stay, open or closed: what was typed in them goes with the sheet.
+  const [fieldsMade, setFieldsMade] = useState(false);
   return (
     <div className="score-cell">
       <label htmlFor={id}>{criterion}</label>
@@ -148,27 +175,36 @@ function SheetCell(props: { id: string; prefix: string; option: string; criterio
         aria-invalid={error ? true : undefined}
         dangerouslySetInnerHTML={choices}
       />
-      <details open={Boolean(cell.comment || cell.evidence) || undefined}>
+      <details open={hasNote || undefined} onToggle={(event) => event.currentTarget.open && setFieldsMade(true)}>
         <summary aria-label={`Note or evidence for ${about}`}>Note or evidence</summary>
-        <textarea
-          name={`${prefix}.comment`}
-          aria-label={`Comment on ${about}`}
-          defaultValue={cell.comment ?? ""}
-          rows={2}
-          maxLength={1000}
-          placeholder="Why this score?"
-        />
-        <input
-          name={`${prefix}.evidence`}
-          aria-label={`Evidence link for ${about}`}
-          type="url"
-          defaultValue={cell.evidence}
-          placeholder="https://… (optional)"
-        />
+        {hasNote || allNotes || fieldsMade ? (
+          <NoteFields prefix={prefix} about={about} cell={cell} />
+        ) : (
+          <a href={`?notes=all#${id}`}>{NOTE_FIELDS_ELSEWHERE}</a>
+        )}
       </details>
       {previous}
       {error ? <p className="text-sm text-red-700 sm:col-span-3 dark:text-red-300">{error}</p> : null}
     </div>
+  );
+}
+
+/** An unopened note before the page's script runs, or without it: the sheet that has every note field, at this cell. */
+const NOTE_FIELDS_ELSEWHERE = "Open the note fields (save your scores first)";
+
+function NoteFields({ prefix, about, cell }: { prefix: string; about: string; cell: Cell }) {
+  return (
+    <>
+      <textarea
+        name={`${prefix}.comment`}
+        aria-label={`Comment on ${about}`}
+        defaultValue={cell.comment ?? ""}
+        rows={2}
+        maxLength={1000}
+        placeholder="Why this score?"
+      />
+      <input name={`${prefix}.evidence`} aria-label={`Evidence link for ${about}`} type="url" defaultValue={cell.evidence} placeholder="https://… (optional)" />
+    </>
   );
 }
 
