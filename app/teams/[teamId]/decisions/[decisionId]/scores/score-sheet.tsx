@@ -143,7 +143,7 @@ const SCORE_CHOICES = [null, ...SCORE_VALUES].map((saved) => ({
  * each of the 100 cells to render and send.
  *
  * An empty note's two fields are made when its disclosure is first opened, not sent with the page:
- * in a 10 × 10 sheet they were a third of the markup and a fifth of the server's time on it, for
+ * in a 10 × 10 sheet they were a third of the markup and a sixth of the server's time on it, for
  * notes most cells never get. A blank note is sent as nothing anyway (isNote), so a cell whose
  * fields were never made says what one with blank fields says. Until the page's script runs, or
  * without it, an unopened note links to the sheet's version with every note field (allNotes).
