@@ -91,7 +91,11 @@ async function main() {
     seedLoadDatabase(DATABASE_URL, APP_ROLE),
     nextBuild(CHECKOUT, "ab-base", path.join(CHECKOUT, "node_modules/next/dist/bin/next")),
     nextBuild(ROOT, "ab-work"),
-  ]);
+  ]).catch((error: unknown) => {
+    // A build that failed leaves no checkout behind (its log stays in .data/bench-load/).
+    git("worktree", "remove", "--force", CHECKOUT);
+    throw error;
+  });
   const cookies = await signInAll(handle.db, SECRET, seeded.members);
   // Connection n is member n + 2, as in bench:load: plain members, never the team's owner.
   const headersFor = (n: number) => ({ cookie: cookies[1 + (n % (MEMBERS - 1))]! });
