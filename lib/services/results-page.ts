@@ -20,6 +20,7 @@ import { cellOf, scorerCount, tallyOfSheets } from "../domain/tally-sheets";
 import { type ScoreBasis, scoreBasis } from "../domain/what-if";
 import { DamagedSnapshotError, decisionSnapshotSchema } from "../validation/decision-snapshot";
 import type { DecisionView } from "./access";
+import { sharedWhileRevealed } from "./revealed-figures-cache";
 
 // Everything the results page shows, in a bounded number of queries (at most four here, after the
 // access check), whatever the number of members: the tally is computed from sheets packed by the
@@ -76,8 +77,8 @@ export async function loadResultsTally(view: DecisionView): Promise<ResultsTally
     const { criteria, members, tally } = await decidedSnapshot(view, null);
     return { kind: "decided", criteria, members, tally };
   }
-  const { input, tally } = await revealedTally(view);
-  return { kind: "revealed", criteria: input.criteria, members: input.members, tally };
+  const { criteria, members, tally } = await revealedFigures(view);
+  return { kind: "revealed", criteria, members, tally };
 }
 
 const byName = (a: Named, b: Named) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -101,7 +102,7 @@ function earlierRounds(structure: { options: Named[]; criteria: Named[] }, group
 
 const standingsOf = (tally: Tally): RoundStanding[] => tally.options.map(({ optionId, score, rank }) => ({ optionId, score, rank }));
 
-/** The tally from every member's packed sheet in the current round, with the structure it was counted on. */
+/** The tally from every member's packed sheet in the current round, with the sheets it was counted from. */
 async function revealedTally(view: DecisionView) {
   const { db, decision } = view;
   const [structure, packed] = await Promise.all([resultsStructure(db, decision.id), packedBallots(db, decision.id, decision.currentRound)]);
@@ -123,31 +124,44 @@ async function revealedTally(view: DecisionView) {
     });
   });
   const input = { options, criteria, members, weights, sheets };
-  return { structure, input, tally: tallyOfSheets(input) };
+  return { input, tally: tallyOfSheets(input) };
+}
+
+/** A revealed decision's figures for everyone who opens it: the same for each of them until it leaves the reveal. */
+type RevealedFigures = Pick<ShownResults, "options" | "criteria" | "members" | "tally" | "basis" | "weighers" | "scorers">;
+
+function revealedFigures(view: DecisionView): Promise<RevealedFigures> {
+  return sharedWhileRevealed(view, async () => {
+    const { input, tally } = await revealedTally(view);
+    const { options, criteria, members } = input;
+    return {
+      options,
+      criteria,
+      members,
+      tally,
+      basis: scoreBasis({ ...input, scores: [] }, tally),
+      weighers: Object.keys(tally.memberWeights).length,
+      scorers: scorerCount(input),
+    };
+  });
 }
 
 async function revealedResults(view: DecisionView, personId: string | null): Promise<Results> {
   const { db, decision } = view;
   const round = decision.currentRound;
-  const [{ structure, input, tally }, earlier, sheet] = await Promise.all([
-    revealedTally(view),
+  const [figures, earlier, sheet] = await Promise.all([
+    revealedFigures(view),
     earlierRoundCells(db, decision.id, round),
     personId ? memberSheet(db, decision.id, round, personId) : Promise.resolve([]),
   ]);
-  const { options, criteria, members } = input;
+  const { options, criteria, members, tally } = figures;
   const groupWeights = criteria.map((c) => tally.groupWeights[c.id]!);
   const member = personId ? members.find((m) => m.id === personId) : undefined;
   return {
+    ...figures,
     kind: "revealed",
     decidedAt: null,
-    options,
-    criteria,
-    members,
-    tally,
-    basis: scoreBasis({ ...input, scores: [] }, tally),
-    rounds: [...earlierRounds(structure, groupWeights, earlier, round), { round, standings: standingsOf(tally) }],
-    weighers: Object.keys(tally.memberWeights).length,
-    scorers: scorerCount(input),
+    rounds: [...earlierRounds({ options, criteria }, groupWeights, earlier, round), { round, standings: standingsOf(tally) }],
     person: member ? { member, scores: sheet } : null,
   };
 }

@@ -11,13 +11,14 @@ import { tallyOf } from "../../lib/domain/tally-of";
 import { scoreBasis } from "../../lib/domain/what-if";
 import { readDecision } from "../../lib/services/access";
 import { loadResults, loadResultsTally, type Results, type ShownResults } from "../../lib/services/results-page";
+import { revealedFiguresKey } from "../../lib/services/revealed-figures-cache";
 import { decideInput, ensureCatalog } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUser, type TestUser } from "../support/factories";
 import { countQueries } from "../support/query-count";
 import { randomDecision, randomShape } from "../support/random-decision";
 import { seedResults, type SeededResults } from "../support/seed-results";
-import { decide, getOutcome } from "../support/use-cases";
+import { advancePhase, decide, getOutcome, openNextRound } from "../support/use-cases";
 
 // The results page computes its tally from sheets the database packs (lib/services/results-page.ts).
 // Here it is held to the tally the page computed before, over every score row (ballotsOf + tallyOf),
@@ -198,6 +199,71 @@ describeEachDriver("results page loader", (ctx) => {
       expect(result.tally).toEqual((await getOutcome(ctx.db, seeded.decisionId))!.snapshot.tally);
       expect(result.tally.groupWeights[structure.criteria[1]!.id]).toBe(0);
       expect(queries).toHaveLength(1);
+    });
+  });
+
+  describe("read once while the decision stays revealed", () => {
+    /** A page view whose statements are logged, through a database handle of its own (its own cache). */
+    const observedView = async (seeded: SeededResults) => {
+      const queries: string[] = [];
+      const db = ctx.observed((sql) => queries.push(sql));
+      return { queries, view: { ...(await readDecision(ctx.db, owner.id, ref(seeded), "decision.view")), db } };
+    };
+
+    test("later readers share the figures, reading only the earlier rounds and their own person", async () => {
+      const seeded = await seedResults(ctx.db, owner, teamId, randomDecision(31, { members: 10, options: 4, criteria: 3 }, { rounds: 2 }));
+      const { queries, view } = await observedView(seeded);
+      const first = shown(await loadResults(view));
+      expect(queries.splice(0)).toHaveLength(3); // the structure, the packed sheets, the earlier round
+
+      const person = seeded.memberIds[2]!;
+      const second = shown(await loadResults(view, { personId: person }));
+      expect(queries.splice(0)).toHaveLength(2); // the earlier round and the person's sheet
+      expect(second.tally).toBe(first.tally);
+      expect(second.person?.member.id).toBe(person);
+      const expected = await fromRows(ctx.db, seeded.decisionId, 2, person);
+      expect(second.tally).toEqual(expected.tally);
+      expect(second.rounds).toEqual(expected.rounds);
+      expect(cellsOf(second.person!.scores)).toEqual(cellsOf(expected.personScores));
+
+      const charts = await loadResultsTally(view);
+      expect(queries).toEqual([]);
+      expect(charts).toEqual({ kind: "revealed", criteria: first.criteria, members: first.members, tally: first.tally });
+    });
+
+    test("a crowd that arrives together reads the sheets once", async () => {
+      const seeded = await seedResults(ctx.db, owner, teamId, randomDecision(32, { members: 12, options: 3, criteria: 3 }));
+      const { queries, view } = await observedView(seeded);
+      const crowd = await Promise.all(Array.from({ length: 6 }, () => loadResults(view)));
+      expect(queries).toHaveLength(2);
+      expect(new Set(crowd.map((r) => shown(r).tally)).size).toBe(1);
+    });
+
+    test("the next round's reveal is read afresh", async () => {
+      const seeded = await seedResults(ctx.db, owner, teamId, randomDecision(33, { members: 6, options: 3, criteria: 2 }));
+      const { view } = await observedView(seeded);
+      const before = shown(await loadResults(view));
+      await openNextRound(ctx.db, owner.id, { ...ref(seeded), round: 1 });
+      await advancePhase(ctx.db, owner.id, { ...ref(seeded), from: "scoring" });
+      const after = shown(await loadResults({ ...(await readDecision(ctx.db, owner.id, ref(seeded), "decision.view")), db: view.db }));
+      const expected = await fromRows(ctx.db, seeded.decisionId, 2);
+      expect(after.tally).not.toBe(before.tally);
+      expect(after.tally).toEqual(expected.tally);
+      expect(after.rounds).toEqual(expected.rounds);
+      expect(after.scorers).toBe(0);
+      expect(before.scorers).toBeGreaterThan(0);
+    });
+
+    test("a reveal that a passed deadline implies, not yet recorded, is read every time", async () => {
+      const seeded = await seedResults(ctx.db, owner, teamId, randomDecision(34, { members: 4, options: 2, criteria: 2 }));
+      const deadline = new Date(Date.now() - 60_000);
+      await ctx.db.update(decisions).set({ status: "scoring", scoringDeadline: deadline, revealedAt: null }).where(eq(decisions.id, seeded.decisionId));
+      const { queries, view } = await observedView(seeded);
+      expect(view.decision.status).toBe("revealed");
+      expect(revealedFiguresKey(view)).toBeNull();
+      await loadResults(view);
+      await loadResults(view);
+      expect(queries).toHaveLength(4);
     });
   });
 
