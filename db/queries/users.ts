@@ -53,6 +53,9 @@ export async function findPasswordHash(db: Executor, userId: string): Promise<st
   return row?.passwordHash ?? null;
 }
 
+// Nothing here changes a user's name: each server keeps revealed results with members' names in
+// memory (lib/services/revealed-figures-cache.ts), so a rename would have to change that cache's key.
+
 export async function setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
