@@ -14,7 +14,8 @@ psql "$admin_url" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS \"$db_name\"
 npm run --silent db:setup
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
-  npx next build
+  # `npm test` has checked the types already (tsc --noEmit); see next.config.mjs.
+  VERDICT_BUILD_TYPES_CHECKED=1 npx next build
 fi
 # Idle connections kept 65 s, as `npm start` keeps them (see tests/e2e/keep-alive.spec.ts).
 exec env -u MIGRATION_DATABASE_URL -u APP_DATABASE_ROLE npx next start --hostname 127.0.0.1 --port "$PORT" --keepAliveTimeout 65000
