@@ -12,8 +12,8 @@ const WIDTHS = [360, 390, 414];
 /**
  * The page's width at each phone width where it is wider than the screen. Loaded once, at the
  * narrowest, then resized: what depends on the width in Verdict is CSS alone (no script reads the
- * window's size), so a resized page lays out as one loaded at that width, and three loads of each
- * of 16 pages cost this spec about half a minute of a two-core CI machine.
+ * window's size), so a resized page lays out as one loaded at that width, and loading each page
+ * three times cost this spec about half a minute of a two-core CI machine.
  */
 async function widestAt(page: Page, path: string, name: string) {
   const overflow: Record<number, number> = {};

@@ -14,7 +14,7 @@ psql "$admin_url" -v ON_ERROR_STOP=1 -q -c "DROP DATABASE IF EXISTS \"$db_name\"
 npm run --silent db:setup
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ] || [ ! -f .next/BUILD_ID ]; then
-  # `npm test` has checked the types already (tsc --noEmit); see next.config.mjs.
+  # `npm test` has run `npm run typecheck` before this, over the same files; see next.config.mjs.
   VERDICT_BUILD_TYPES_CHECKED=1 npx next build
 fi
 # Idle connections kept 65 s, as `npm start` keeps them (see tests/e2e/keep-alive.spec.ts).
