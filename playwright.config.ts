@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -13,6 +14,14 @@ const E2E_APP_ROLE = `${new URL(E2E_DATABASE_URL).pathname
   .toLowerCase()
   .replace(/[^a-z0-9_]/g, "_")}_app`.slice(0, 63);
 export const E2E_APP_DATABASE_URL = Object.assign(new URL(E2E_DATABASE_URL), { username: E2E_APP_ROLE, password: "" }).toString();
+
+/**
+ * Chromium's headless shell (Debian's chromium-headless-shell; Playwright's own default for headless
+ * runs) is the same engine without the full browser around it: the same specs took about 40% less
+ * time and CPU than with the full browser here. The full browser serves when the shell is absent,
+ * and CHROMIUM_PATH names another one (the full one to watch a run with --headed).
+ */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) ?? "/usr/bin/chromium";
 
 export const E2E_AUTH_SECRET = "e2e-secret-not-for-production-0123456789abcdef";
 
@@ -32,7 +41,7 @@ export default defineConfig({
     trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM_PATH,
       // This machine has no outside network; background fetches would only fail noisily.
       args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
