@@ -21,7 +21,8 @@ export const E2E_APP_DATABASE_URL = Object.assign(new URL(E2E_DATABASE_URL), { u
  * time and CPU than with the full browser here. The full browser serves when the shell is absent,
  * and CHROMIUM_PATH names another one (the full one to watch a run with --headed).
  */
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) ?? "/usr/bin/chromium";
+const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((path) => existsSync(path)) ?? "/usr/bin/chromium";
 
 export const E2E_AUTH_SECRET = "e2e-secret-not-for-production-0123456789abcdef";
 
