@@ -102,6 +102,7 @@ export async function writeWeightSheet(
       insert into ${weights} (decision_id, criterion_id, user_id, weight, updated_at)
       select ${decisionId}::uuid, criterion_id, ${userId}::uuid, weight, ${at}::timestamptz from known
       on conflict (criterion_id, user_id) do update set weight = excluded.weight, updated_at = excluded.updated_at
+      where weights.weight is distinct from excluded.weight
     ), ${sheetEventCtes(weightsBallot, at)}
     select case
       when (select count(*) from known) < (select count(*) from sheet) then refuse_statement(${UNKNOWN_CRITERION})
@@ -125,6 +126,9 @@ export type ScoreCell = { optionId: string; criterionId: string; score: number |
  * load. Every cell the sheet names, scored or not, must be an option and a criterion of the
  * decision; when one is not, the statement fails itself and nothing is written (`allKnown` false).
  * The sheet names each cell once (the caller makes sure: an upsert cannot touch a row twice).
+ * A cell whose score, note and evidence are unchanged is not rewritten: most saves of a sheet
+ * change a few cells, and each rewrite leaves a dead row version and its WAL behind. Its
+ * updated_at stays the time it last changed.
  */
 export async function writeScoreSheet(
   tx: Tx,
@@ -153,6 +157,7 @@ export async function writeScoreSheet(
       from known where score is not null
       on conflict (round, option_id, criterion_id, user_id)
       do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = excluded.updated_at
+      where (scores.score, scores.comment, scores.evidence_url) is distinct from (excluded.score, excluded.comment, excluded.evidence_url)
     ), unscored as (
       select option_id, criterion_id from grid
       except

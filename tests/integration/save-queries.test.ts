@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as ballots from "../../lib/services/ballots";
 import { createSession, revokeSession } from "../../db/queries/sessions";
@@ -6,7 +7,7 @@ import { inDecision, inDecisionForSession, readDecision } from "../../lib/servic
 import { decisionIn, ensureCatalog, scoreGrid, weightSheet } from "../support/decision-factories";
 import { describeEachDriver } from "../support/drivers";
 import { createTeamWith, createUsers, type TestUser } from "../support/factories";
-import { eventsOfDecision, scoresOf, weightsOf } from "../support/inspect";
+import { eventsOfDecision, rowsOf, scoresOf, weightsOf } from "../support/inspect";
 import { countQueries } from "../support/query-count";
 
 // Saving a sheet is what a whole team does at once, so it is held to a fixed number of statements
@@ -86,6 +87,44 @@ describeEachDriver("statements per save", (ctx) => {
       ]);
     });
 
+    test("a save rewrites only the cells it changes: the others keep their row version and the time they last changed", async () => {
+      const fx = await tenByTen("scoring");
+      const grid = (firstCellScore = 3) =>
+        scoreGrid(
+          fx,
+          fx.options.map((_, o) => fx.criteria.map((_, c) => (o === 0 && c === 0 ? firstCellScore : 3))),
+        );
+      const save = async (sheet: ReturnType<typeof grid>) =>
+        inDecision(ctx.db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveScores(c, sheet), { lock: "share" });
+      // xmin names the transaction that wrote a row's current version.
+      const versions = async () =>
+        new Map(
+          rowsOf<{ cell: string; version: string; updated: string }>(
+            await ctx.db.execute(sql`
+              select option_id || '.' || criterion_id as cell, xmin::text as version, updated_at::text as updated
+              from scores where decision_id = ${fx.decisionId} and user_id = ${u.ana.id}`),
+          ).map((r) => [r.cell, { version: r.version, updated: r.updated }]),
+        );
+      const firstCell = `${fx.options[0]!.id}.${fx.criteria[0]!.id}`;
+
+      await save(grid());
+      const before = await versions();
+      await save(grid());
+      expect(await versions()).toEqual(before);
+
+      await save(grid(5));
+      const after = await versions();
+      expect(after.size).toBe(100);
+      const moved = [...after].filter(([cell, row]) => row.version !== before.get(cell)?.version).map(([cell]) => cell);
+      expect(moved).toEqual([firstCell]);
+      expect(after.get(firstCell)!.updated).not.toBe(before.get(firstCell)!.updated);
+      expect(
+        (await scoresOf(ctx.db, fx.decisionId, u.ana.id)).find((r) => r.optionId === fx.options[0]!.id && r.criterionId === fx.criteria[0]!.id)?.score,
+      ).toBe(5);
+      // Every save is still one event in the history, whether or not it changed a cell.
+      expect((await eventsOfDecision(ctx.db, fx.decisionId)).filter((e) => e.type.startsWith("scores."))).toHaveLength(3);
+    });
+
     test("clearing cells takes no extra statement, and deletes exactly those cells", async () => {
       const fx = await tenByTen("scoring");
       const full = scoreGrid(
@@ -109,6 +148,27 @@ describeEachDriver("statements per save", (ctx) => {
       expect(rows).toHaveLength(90);
       expect(rows.every((r) => r.optionId !== fx.options[0]!.id && r.score === 4)).toBe(true);
     });
+  });
+
+  test("weights: a save rewrites only the weights it changes", async () => {
+    const fx = await tenByTen("weighting");
+    const save = async (first: number) => {
+      const sheet = weightSheet(
+        fx,
+        fx.criteria.map((_, i) => (i === 0 ? first : i)),
+      );
+      await inDecision(ctx.db, u.ana.id, sheet, "decision.vote", (c) => ballots.saveWeights(c, sheet), { lock: "share" });
+      const rows = rowsOf<{ criterion: string; version: string }>(
+        await ctx.db.execute(
+          sql`select criterion_id::text as criterion, xmin::text as version from weights where decision_id = ${fx.decisionId} and user_id = ${u.ana.id}`,
+        ),
+      );
+      return new Map(rows.map((r) => [r.criterion, r.version]));
+    };
+    const before = await save(0);
+    expect(await save(0)).toEqual(before);
+    const after = await save(7);
+    expect([...after].filter(([criterion, version]) => before.get(criterion) !== version).map(([criterion]) => criterion)).toEqual([fx.criteria[0]!.id]);
   });
 
   test("weights: three statements, one event, a weight per criterion; on PostgreSQL the save sends its own COMMIT", async () => {

@@ -3,8 +3,8 @@ import { decisionId, sql } from "../../db.js";
 /**
  * The save floor: the same JSON body the browser's score sheet sends to Verdict
  * ({ scores: { [optionId]: { [criterionId]: { score, comment, evidence } } } }), parsed, and the
- * member's 100 cells upserted into the same table in one transaction. No auth, no validation
- * beyond counting the cells, no history event.
+ * member's 100 cells upserted into the same table in one transaction, rewriting only cells that
+ * changed, as Verdict does. No auth, no validation beyond counting the cells, no history event.
  */
 export async function POST(request) {
   const member = request.headers.get("x-bench-member");
@@ -30,7 +30,8 @@ export async function POST(request) {
     (tx) => tx`
       insert into scores ${tx(rows)}
       on conflict (round, option_id, criterion_id, user_id)
-      do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = now()`,
+      do update set score = excluded.score, comment = excluded.comment, evidence_url = excluded.evidence_url, updated_at = now()
+      where (scores.score, scores.comment, scores.evidence_url) is distinct from (excluded.score, excluded.comment, excluded.evidence_url)`,
   );
   return Response.json({ ok: true, cells: rows.length });
 }
