@@ -13,8 +13,11 @@ export async function saveScoreSheet({ ctx, input }: { ctx: DecisionContext<"dec
   // first submission changes what those pages show (progress, "your part"); later saves change
   // values that stay sealed, and the sheet itself shows what came back here.
   if (firstTime) revalidateDecision(input.teamId, input.decisionId);
+  // The sheet sends every cell, a blank one without a score; a blank counts as missing in the tally.
+  const blank = input.cells.length - cells;
+  const blanks = blank > 0 ? `; ${blank} cell${blank === 1 ? " left blank counts" : "s left blank count"} as missing, not zero` : "";
   return {
-    message: `Your ${cells} score${cells === 1 ? " is" : "s are"} saved. You can change them until scoring closes.`,
+    message: `Your ${cells} score${cells === 1 ? " is" : "s are"} saved${blanks}. You can change them until scoring closes.`,
     data: { savedAt: ctx.now.toISOString(), scored: String(cells) },
   };
 }
