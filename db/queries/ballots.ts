@@ -78,6 +78,7 @@ const UNWEIGHTED = "unweighted criteria: ";
  * criteria; when it names one the decision does not have (`namesUnknown`), or else leaves some out
  * (`unweighted`, in the form's order), the statement fails itself and nothing is written. Ids are
  * matched as the text the database writes them in, so a criterion's id in capitals is unknown.
+ * As for scores (writeScoreSheet), a weight that did not change is not rewritten.
  */
 export async function writeWeightSheet(
   tx: Tx,
