@@ -18,7 +18,7 @@ export function PageHeader({ title, description, actions }: { title: string; des
 }
 
 export function Card({ className, ...props }: ComponentProps<"section">) {
-  return <section className={cx("rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900", className)} {...props} />;
+  return <section className={cx("card", className)} {...props} />;
 }
 
 export function CardTitle({ children, id }: { children: ReactNode; id?: string }) {

@@ -28,11 +28,11 @@ export function ProgressSection({
       <p className="text-sm">
         <strong>{progress.scored}</strong> of {progress.eligible} have submitted scores{decision.currentRound > 1 ? ` in round ${decision.currentRound}` : ""}
       </p>
-      <ul className="mt-3 space-y-1 text-sm">
+      <ul className="voter-list">
         {progress.voters.map((v) => (
-          <li key={v.userId} className="flex justify-between gap-2">
-            <span className="min-w-0 break-words">{v.name}</span>
-            <span className="shrink-0 text-slate-500 dark:text-slate-400">{v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}</span>
+          <li key={v.userId}>
+            <span>{v.name}</span>
+            <span>{v.scored ? "scored" : v.weighted ? "weighted" : "not yet"}</span>
           </li>
         ))}
       </ul>

@@ -21,12 +21,11 @@ export function TimelineSection({ timeline, href }: { timeline: DecisionPageData
           </Link>
         </p>
       ) : null}
-      <ol className="relative space-y-3 border-l border-slate-200 pl-4 text-sm dark:border-slate-800">
+      <ol className="timeline">
         {timeline.events.map((event) => (
           <li key={event.id}>
-            <span className="absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white bg-brand-500 dark:border-slate-900" aria-hidden="true" />
             <p>{describeEvent(event.type, event.payload, event.actorName)}</p>
-            <p className="text-xs text-slate-500 dark:text-slate-400">
+            <p>
               <Time date={event.createdAt} />
             </p>
           </li>

@@ -30,10 +30,7 @@ export function Group({
 }) {
   const descriptionId = useId();
   return (
-    <fieldset
-      aria-describedby={cx(description && descriptionId, error && errorId) || undefined}
-      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900"
-    >
+    <fieldset aria-describedby={cx(description && descriptionId, error && errorId) || undefined} className="card">
       <legend className="float-left mb-1 w-full text-lg font-semibold">{legend}</legend>
       <div className="clear-both">
         {description ? (
