@@ -24,11 +24,11 @@ export function ActivitySection({
     <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
       <Card aria-labelledby="activity-heading">
         <CardTitle id="activity-heading">Recent activity</CardTitle>
-        <ol className="space-y-2 text-sm">
+        <ol className="activity-list">
           {activity.map((event) => (
-            <li key={event.id} className="flex flex-wrap justify-between gap-x-4">
+            <li key={event.id}>
               <span>{describeEvent(event.type, event.payload, event.actorName)}</span>
-              <span className="text-slate-500 dark:text-slate-400">
+              <span>
                 <Time date={event.createdAt} />
               </span>
             </li>
