@@ -31,7 +31,7 @@ test("on a phone, a long score sheet answers its save next to the button, says w
 
   await ada.page.getByRole("link", { name: "Score the options" }).click();
   // 8 options × 5 criteria: the sheet is many screens long, and the last cell is the one changed.
-  const lastCell = ada.page.getByLabel(`Popularity score for Koa`, { exact: true });
+  const lastCell = ada.page.getByLabel(`${CRITERIA.at(-1)} score for ${FRAMEWORKS.at(-1)}`, { exact: true });
   for (const [o, option] of FRAMEWORKS.entries()) {
     for (const [c, criterion] of CRITERIA.entries()) {
       if (o === FRAMEWORKS.length - 1 && c === CRITERIA.length - 1) continue;
