@@ -68,6 +68,8 @@ test("three members take a decision from creation to a recorded outcome, and the
   }
   await mo.page.goto(`${decisionUrl}/results`);
   await expect(mo.page.getByText("The results are sealed until the facilitator reveals them")).toBeVisible();
+  await expect(mo.page.getByText("Weighting is open: 3 of 3 have submitted weights.")).toBeVisible();
+  await expect(mo.page.getByRole("link", { name: "Weight the criteria" })).toHaveCount(0);
   await fran.page.goto(decisionUrl);
   await expect(facilitator.progress()).toContainText("3 of 3 have submitted weights");
   await facilitator.advance("Close weighting and open scoring", "Scoring");
@@ -78,6 +80,15 @@ test("three members take a decision from creation to a recorded outcome, and the
   await vic.page.goto(`${decisionUrl}/scores`);
   await expect(vic.page.getByRole("heading", { level: 1, name: "Follow the scoring" })).toBeVisible();
   await expect(vic.page.getByRole("button", { name: "Save scores" })).toHaveCount(0);
+
+  // The results page before the reveal says where things stand and leads to each person's next step.
+  await fran.page.goto(`${decisionUrl}/results`);
+  await expect(fran.page.getByText("Scoring is open: 0 of 3 have submitted scores.")).toBeVisible();
+  await expect(fran.page.getByRole("link", { name: "close scoring on the decision page" })).toHaveAttribute("href", /#facilitate-heading$/);
+  await nia.page.goto(`${decisionUrl}/results`);
+  await expect(nia.page.getByRole("link", { name: "close scoring on the decision page" })).toHaveCount(0);
+  await nia.page.getByRole("link", { name: "Score the options" }).click();
+  await expect(nia.page.getByRole("heading", { level: 1, name: "Score the options" })).toBeVisible();
 
   // Scoring.
   const sheets: Record<string, number[]>[] = [

@@ -11,6 +11,7 @@ import { type DecisionView, readDecision, readTeam } from "../../lib/services/ac
 import { decisionLogData, LOG_PAGE } from "../../lib/services/pages/decision-log";
 import { decisionPageData, SUPERSEDE_CANDIDATES, TIMELINE_PAGE, VOTERS_PAGE } from "../../lib/services/pages/decision-page";
 import { followPageData } from "../../lib/services/pages/follow-page";
+import { sealedResultsStanding } from "../../lib/services/pages/sealed-results";
 import { INVITES_PAGE, MEMBERS_PAGE, teamPageData } from "../../lib/services/pages/team-page";
 import type { DecisionLogQuery, DecisionPageQuery, TeamPageQuery } from "../../lib/validation/page-query";
 import { ensureCatalog } from "../support/decision-factories";
@@ -43,6 +44,8 @@ describeEachDriver("page queries", (ctx) => {
     decisionPageData(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"), query);
   const followPage = (t: TeamOfSize, decisionId: string) => async (db: Db) =>
     followPageData(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
+  const sealedResultsPage = (t: TeamOfSize, decisionId: string) => async (db: Db) =>
+    sealedResultsStanding(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
   const teamPage = (t: TeamOfSize, query: TeamPageQuery) => async (db: Db) => teamPageData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
   const logPage = (t: TeamOfSize, query: DecisionLogQuery) => async (db: Db) => decisionLogData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
 
@@ -68,6 +71,7 @@ describeEachDriver("page queries", (ctx) => {
     ["a decided decision its facilitator may supersede", (t: TeamOfSize) => decisionPage(t, t.decided.decisionId, { voters: 1 })],
     ["a superseded decision", (t: TeamOfSize) => decisionPage(t, t.superseded, { voters: 1 })],
     ["the weights or scores page of someone who cannot vote", (t: TeamOfSize) => followPage(t, t.busy.decisionId)],
+    ["the results page while they are sealed", (t: TeamOfSize) => sealedResultsPage(t, t.busy.decisionId)],
     ["the team page", (t: TeamOfSize) => teamPage(t, { members: 1, invites: 1 })],
     ["the team page, later pages of members and invites", (t: TeamOfSize) => teamPage(t, { members: 5, invites: 2 })],
     ["the decision log", (t: TeamOfSize) => logPage(t, { page: 1 })],
@@ -119,6 +123,22 @@ describeEachDriver("page queries", (ctx) => {
       progress: { eligible: everyone.eligible, weighted: everyone.weighted, scored: everyone.scored },
     });
     expect(data!.options.length).toBeGreaterThan(1);
+  });
+
+  test("the results page while they are sealed: the decision page's counts, and whether the viewer's own part is done", async () => {
+    const { busy, owner, teamId } = large;
+    const everyone = await progress(ctx.db, teamId, busy.decisionId, 1, VOTING_ROLES);
+    const asOwner = await sealedResultsStanding(await viewAs(owner.id, large, busy.decisionId));
+    expect(asOwner).toEqual({
+      eligible: everyone.eligible,
+      weighted: everyone.weighted,
+      scored: everyone.scored,
+      me: { weighted: false, scored: false, weightsSetAside: false },
+    });
+    expect(asOwner.scored).toBeGreaterThan(0);
+    const voter = everyone.voters.find((v) => v.scored)!;
+    const asVoter = await sealedResultsStanding(await viewAs(voter.userId, large, busy.decisionId));
+    expect(asVoter.me).toEqual({ weighted: true, scored: true, weightsSetAside: false });
   });
 
   test("the timeline comes a page at a time, latest first; following 'earlier' reaches every event once, in order", async () => {

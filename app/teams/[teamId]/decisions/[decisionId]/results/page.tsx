@@ -10,7 +10,7 @@ import { PerCriterionSection } from "./per-criterion-section";
 import { RankingSection } from "./ranking-section";
 import { RoundsSection } from "./rounds-section";
 import { ResultsBack } from "./results-back";
-import { SealedNotice } from "./sealed-notice";
+import { SealedNotice, sealedNoticeOf } from "./sealed-notice";
 import { SensitivitySection } from "./sensitivity-section";
 import { WhatIfSection } from "./what-if-section";
 import { decisionPageMetadata } from "@/lib/entry/pages";
@@ -34,7 +34,8 @@ export default async function ResultsPage({
     </ResultsBack>
   );
   if (results.kind === "sealed" || results.kind === "withdrawn") {
-    return <SealedNotice back={back} title="Results" withdrawn={results.kind === "withdrawn"} />;
+    const sealed = results.kind === "sealed" ? await sealedNoticeOf(view, base) : null;
+    return <SealedNotice back={back} title="Results" sealed={sealed} />;
   }
 
   const { tally, options, criteria, members, basis, rounds, decidedAt } = results;

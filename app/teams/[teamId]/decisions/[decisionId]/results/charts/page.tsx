@@ -2,7 +2,7 @@ import { PageHeader } from "@/app/_components/ui";
 import { loadResultsTally } from "@/lib/services/results-page";
 import { loadDecisionPage } from "../../load";
 import { ResultsBack } from "../results-back";
-import { SealedNotice } from "../sealed-notice";
+import { SealedNotice, sealedNoticeOf } from "../sealed-notice";
 import { buildChartData, ResultsCharts } from ".";
 import { decisionPageMetadata } from "@/lib/entry/pages";
 
@@ -18,7 +18,8 @@ export default async function ResultsChartsPage({ params }: { params: Promise<{ 
     </ResultsBack>
   );
   if (results.kind === "sealed" || results.kind === "withdrawn") {
-    return <SealedNotice back={back} title="Results charts" withdrawn={results.kind === "withdrawn"} />;
+    const sealed = results.kind === "sealed" ? await sealedNoticeOf(view, base) : null;
+    return <SealedNotice back={back} title="Results charts" sealed={sealed} />;
   }
   const { tally, criteria, members } = results;
   return (
