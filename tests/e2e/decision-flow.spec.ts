@@ -85,6 +85,9 @@ test("three members take a decision from creation to a recorded outcome, and the
   await fran.page.goto(`${decisionUrl}/results`);
   await expect(fran.page.getByText("Scoring is open: 0 of 3 have submitted scores.")).toBeVisible();
   await expect(fran.page.getByRole("link", { name: "close scoring on the decision page" })).toHaveAttribute("href", /#facilitate-heading$/);
+  await fran.page.goto(`${decisionUrl}/decide`);
+  await expect(fran.page.getByText("The outcome can be recorded once the results are revealed.")).toBeVisible();
+  await expect(fran.page.getByRole("link", { name: "Go to the decision’s Facilitate section" })).toHaveAttribute("href", /#facilitate-heading$/);
   await nia.page.goto(`${decisionUrl}/results`);
   await expect(nia.page.getByRole("link", { name: "close scoring on the decision page" })).toHaveCount(0);
   await nia.page.getByRole("link", { name: "Score the options" }).click();
@@ -135,6 +138,10 @@ test("three members take a decision from creation to a recorded outcome, and the
   const record = fran.page.getByRole("region", { name: "Decision record" });
   await expect(record).toContainText("NestJS");
   await expect(record).toContainText("Accepted");
+  await fran.page.goto(`${decisionUrl}/decide`);
+  await expect(fran.page.getByText("This decision is already recorded.")).toBeVisible();
+  await fran.page.getByRole("link", { name: "See the decision record" }).click();
+  await expect(record).toContainText("NestJS");
   await snapshot(fran.page, "decision-decided");
 
   // History: the team's log and the decision's timeline.

@@ -1,3 +1,4 @@
+import { Link } from "@/app/_components/link";
 import { BackLink, Card, PageHeader } from "@/app/_components/ui";
 import { loadStructure } from "@/db/queries/decisions";
 import { calendarDayIn, defaultReviewDue } from "@/lib/domain/review";
@@ -15,6 +16,13 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
   const { view, db, decision, teamId, base } = await loadDecisionPage(params, "/decide", "decision.run");
   const back = <BackLink href={base}>{decision.title}</BackLink>;
   if (decision.status !== "revealed") {
+    // Where the facilitator goes from here: the record itself, or the step that reveals the results.
+    const notYet =
+      decision.status === "decided"
+        ? { href: `${base}#record-heading`, label: "See the decision record" }
+        : decision.status === "withdrawn"
+          ? null
+          : { href: `${base}#facilitate-heading`, label: "Go to the decision’s Facilitate section" };
     return (
       <>
         {back}
@@ -23,6 +31,13 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
           <p role="status">
             {decision.status === "decided" ? "This decision is already recorded." : "The outcome can be recorded once the results are revealed."}
           </p>
+          {notYet ? (
+            <p className="mt-3 text-sm">
+              <Link href={notYet.href} className="font-medium text-brand-600 underline dark:text-brand-100">
+                {notYet.label}
+              </Link>
+            </p>
+          ) : null}
         </Card>
       </>
     );
