@@ -20,6 +20,7 @@
  *   BENCH_LIVE_SAVES=100      saves timed by `live`
  *   BENCH_SERVER_NODE_ARGS    Node flags for Verdict's server only, e.g. "--cpu-prof --cpu-prof-dir=.data/bench-load"
  *                             (the profile is written when the server stops)
+ *   BENCH_FLOOR_NODE_ARGS     the same for the floor's server, to profile both in one run (npm run bench:profile)
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -101,6 +102,7 @@ try {
         FLOOR_PORT,
         { FLOOR_DATABASE_URL: asRole(DATABASE_URL, APP_ROLE), FLOOR_DECISION_ID: seeded.scoring.decisionId },
         "/_not-found",
+        process.env.BENCH_FLOOR_NODE_ARGS?.split(" ").filter(Boolean),
       )
     : null;
   if (floor) servers.push(floor);
