@@ -18,10 +18,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SourceMapConsumer } from "source-map-js";
-
-type CallFrame = { functionName: string; url: string; lineNumber: number; columnNumber: number };
-type ProfileNode = { id: number; callFrame: CallFrame; children?: number[] };
-type CpuProfile = { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] };
+import { type CallFrame, chargeProfile, type CpuProfile, ownerOfFile } from "./profile/attribution";
 
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -33,6 +30,7 @@ function usage(problem?: string): never {
   );
   process.exit(2);
 }
+if (files.length < 1 || files.length > 2) usage();
 const SKIP_US = Number(option("skip") ?? 0) * 1e6;
 const PER_REQUEST = option("ms-per-request")?.split(",").map(Number);
 const BY_FILE = option("by") === "file";
@@ -41,9 +39,6 @@ const NAMES = option("names")?.split(",") ?? files.map((f) => path.basename(path
 if (!(SKIP_US >= 0) || !(TOP > 0)) usage("--skip is seconds, 0 or more; --top a count above 0");
 if (PER_REQUEST && (PER_REQUEST.length !== files.length || !PER_REQUEST.every((ms) => ms > 0))) usage("--ms-per-request takes one figure above 0 per profile");
 if (NAMES.length !== files.length) usage("--names takes one name per profile");
-
-const SOCKET_WRITES = new Set(["writeBuffer", "writev", "writeUtf8String", "writeLatin1String"]);
-const OWN_LINE = new Set(["(garbage collector)", "(program)", "(idle)"]);
 
 const maps = new Map<string, SourceMapConsumer | null>();
 function sourceMapOf(url: string): SourceMapConsumer | null {
@@ -59,67 +54,14 @@ function sourceMapOf(url: string): SourceMapConsumer | null {
   return maps.get(url)!;
 }
 
-/** "next", "zod", "lib/services/ballots.ts" (or "lib/services" by package): where a file's code belongs. */
-function ownerOfFile(file: string): string {
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
-  // drizzle-orm's maps name its sources "src/…" with no package: they are drizzle's.
-  if (pkg) return pkg[1] === "src" ? "drizzle-orm" : pkg[1]!;
-  if (file.startsWith("node:")) {
-    const part = file
-      .slice(5)
-      .replace(/^internal\//, "")
-      .replace(/^deps\//, "");
-    return `node:${BY_FILE ? part : part.split("/")[0]}`;
-  }
-  if (file.includes("[turbopack]")) return "turbopack runtime";
-  if (file.includes("/.next/")) return "(build, no source map)";
-  const project = file.replace(/^(\.\.\/)+/, "").replace(/^.*\[project\]\//, "");
-  return BY_FILE ? decodeURIComponent(project) : decodeURIComponent(path.dirname(project));
-}
-
 function ownerOfFrame({ url, lineNumber, columnNumber }: CallFrame): string {
   const map = url.includes("/chunks/") ? sourceMapOf(url) : null;
   const source = map?.originalPositionFor({ line: lineNumber + 1, column: columnNumber }).source;
-  return ownerOfFile(source ?? url);
+  return ownerOfFile(source ?? url, BY_FILE);
 }
 
-/** Busy microseconds by owner, after the skipped start. */
-function charge(file: string): { busy: number; by: Map<string, number> } {
-  const profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parents = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parents.set(child, n.id);
-  const owners = new Map<number, string>();
-  const ownerOf = (id: number): string => {
-    const known = owners.get(id);
-    if (known !== undefined) return known;
-    const { callFrame } = nodes.get(id)!;
-    const parent = parents.get(id);
-    const owner = OWN_LINE.has(callFrame.functionName)
-      ? callFrame.functionName
-      : SOCKET_WRITES.has(callFrame.functionName)
-        ? "(socket writes)"
-        : callFrame.url
-          ? ownerOfFrame(callFrame)
-          : parent !== undefined
-            ? ownerOf(parent)
-            : "(native)";
-    owners.set(id, owner);
-    return owner;
-  };
-  const by = new Map<string, number>();
-  let busy = 0;
-  let at = profile.startTime;
-  profile.samples.forEach((id, i) => {
-    const delta = profile.timeDeltas[i] ?? 0;
-    at += delta;
-    if (at - profile.startTime < SKIP_US) return;
-    const owner = ownerOf(id);
-    if (owner === "(idle)") return;
-    busy += delta;
-    by.set(owner, (by.get(owner) ?? 0) + delta);
-  });
-  return { busy, by };
+function charge(file: string) {
+  return chargeProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile, ownerOfFrame, SKIP_US);
 }
 
 const sides = files.map(charge);
