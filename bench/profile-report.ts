@@ -61,7 +61,16 @@ function ownerOfFrame({ url, lineNumber, columnNumber }: CallFrame): string {
 }
 
 function charge(file: string) {
-  return chargeProfile(JSON.parse(readFileSync(file, "utf8")) as CpuProfile, ownerOfFrame, SKIP_US);
+  let profile: CpuProfile;
+  try {
+    profile = JSON.parse(readFileSync(file, "utf8")) as CpuProfile;
+  } catch (error) {
+    return usage(`${file} could not be read as a CPU profile: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!Array.isArray(profile?.nodes) || !Array.isArray(profile.samples) || !Array.isArray(profile.timeDeltas)) usage(`${file} is not a V8 CPU profile`);
+  const charged = chargeProfile(profile, ownerOfFrame, SKIP_US);
+  if (charged.busy === 0) usage(`${file} has no busy time${SKIP_US ? " after --skip" : ""}`);
+  return charged;
 }
 
 const sides = files.map(charge);
@@ -73,5 +82,13 @@ const width = Math.max(...rows.slice(0, TOP).map((r) => r.owner.length), 10);
 console.log(`${"where".padEnd(width)}  ${NAMES.map((name) => `${name} ${unit}`.padStart(24)).join("")}`);
 for (const row of rows.slice(0, TOP)) console.log(`${row.owner.padEnd(width)}  ${row.values.map((v) => v.toFixed(PER_REQUEST ? 3 : 1).padStart(24)).join("")}`);
 const shown = (i: number) => rows.slice(0, TOP).reduce((sum, r) => sum + r.values[i]!, 0);
-console.log(`${"(the rest)".padEnd(width)}  ${sides.map((_, i) => ((PER_REQUEST?.[i] ?? 100) - shown(i)).toFixed(PER_REQUEST ? 3 : 1).padStart(24)).join("")}`);
+console.log(
+  `${"(the rest)".padEnd(width)}  ${sides
+    .map((_, i) =>
+      Math.max(0, (PER_REQUEST?.[i] ?? 100) - shown(i))
+        .toFixed(PER_REQUEST ? 3 : 1)
+        .padStart(24),
+    )
+    .join("")}`,
+);
 console.log(`busy CPU in the profile${SKIP_US ? ` after the first ${SKIP_US / 1e6} s` : ""}: ${sides.map((s) => `${(s.busy / 1e6).toFixed(1)} s`).join(", ")}`);
