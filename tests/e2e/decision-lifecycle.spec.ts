@@ -92,6 +92,9 @@ test("a facilitator edits a draft, sees the changes saved, then withdraws it", a
   await expect(eda.page.getByRole("link", { name: "Edit draft" })).toHaveCount(0);
   await expect(eda.page.getByRole("region", { name: "Facilitate" })).toHaveCount(0);
   await expect(eda.page.getByRole("navigation", { name: "Phases" })).toHaveCount(0);
+  await eda.page.goto(`${eda.page.url().replace(/[?#].*$/, "")}/decide`);
+  await expect(eda.page.getByText("This decision was withdrawn, so it has no outcome to record.")).toBeVisible();
+  await expect(eda.page.getByText("The outcome can be recorded once the results are revealed.")).toHaveCount(0);
 });
 
 test("deadlines are entered and shown in the browser's time zone once hydrated, and in UTC without JavaScript", async ({ actor, newContext }) => {

@@ -11,7 +11,7 @@ import { type DecisionView, readDecision, readTeam } from "../../lib/services/ac
 import { decisionLogData, LOG_PAGE } from "../../lib/services/pages/decision-log";
 import { decisionPageData, SUPERSEDE_CANDIDATES, TIMELINE_PAGE, VOTERS_PAGE } from "../../lib/services/pages/decision-page";
 import { followPageData } from "../../lib/services/pages/follow-page";
-import { sealedResultsStanding } from "../../lib/services/pages/sealed-results";
+import { progressCounts } from "../../lib/services/pages/progress-counts";
 import { INVITES_PAGE, MEMBERS_PAGE, teamPageData } from "../../lib/services/pages/team-page";
 import type { DecisionLogQuery, DecisionPageQuery, TeamPageQuery } from "../../lib/validation/page-query";
 import { ensureCatalog } from "../support/decision-factories";
@@ -45,7 +45,7 @@ describeEachDriver("page queries", (ctx) => {
   const followPage = (t: TeamOfSize, decisionId: string) => async (db: Db) =>
     followPageData(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
   const sealedResultsPage = (t: TeamOfSize, decisionId: string) => async (db: Db) =>
-    sealedResultsStanding(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
+    progressCounts(await readDecision(db, t.owner.id, { teamId: t.teamId, decisionId }, "decision.view"));
   const teamPage = (t: TeamOfSize, query: TeamPageQuery) => async (db: Db) => teamPageData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
   const logPage = (t: TeamOfSize, query: DecisionLogQuery) => async (db: Db) => decisionLogData(await readTeam(db, t.owner.id, t.teamId, "team.view"), query);
 
@@ -128,7 +128,7 @@ describeEachDriver("page queries", (ctx) => {
   test("the results page while they are sealed: the decision page's counts, and whether the viewer's own part is done", async () => {
     const { busy, owner, teamId } = large;
     const everyone = await progress(ctx.db, teamId, busy.decisionId, 1, VOTING_ROLES);
-    const asOwner = await sealedResultsStanding(await viewAs(owner.id, large, busy.decisionId));
+    const asOwner = await progressCounts(await viewAs(owner.id, large, busy.decisionId));
     expect(asOwner).toEqual({
       eligible: everyone.eligible,
       weighted: everyone.weighted,
@@ -137,7 +137,7 @@ describeEachDriver("page queries", (ctx) => {
     });
     expect(asOwner.scored).toBeGreaterThan(0);
     const voter = everyone.voters.find((v) => v.scored)!;
-    const asVoter = await sealedResultsStanding(await viewAs(voter.userId, large, busy.decisionId));
+    const asVoter = await progressCounts(await viewAs(voter.userId, large, busy.decisionId));
     expect(asVoter.me).toEqual({ weighted: true, scored: true, weightsSetAside: false });
   });
 

@@ -29,7 +29,11 @@ export default async function DecidePage({ params }: { params: Promise<{ teamId:
         <PageHeader title="Record the decision" />
         <Card>
           <p role="status">
-            {decision.status === "decided" ? "This decision is already recorded." : "The outcome can be recorded once the results are revealed."}
+            {decision.status === "decided"
+              ? "This decision is already recorded."
+              : decision.status === "withdrawn"
+                ? "This decision was withdrawn, so it has no outcome to record."
+                : "The outcome can be recorded once the results are revealed."}
           </p>
           {notYet ? (
             <p className="mt-3 text-sm">

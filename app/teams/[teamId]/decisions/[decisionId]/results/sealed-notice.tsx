@@ -5,15 +5,15 @@ import { buttonClass, Card, PageHeader } from "@/app/_components/ui";
 import type { Decision } from "@/db/schema";
 import { canOnDecision } from "@/lib/auth/roles";
 import type { DecisionView } from "@/lib/services/access";
-import { type SealedResultsStanding, sealedResultsStanding } from "@/lib/services/pages/sealed-results";
+import { type ProgressCounts, progressCounts } from "@/lib/services/pages/progress-counts";
 
 type Viewer = { canVote: boolean; facilitates: boolean };
-type Sealed = { decision: Decision; base: string; standing: SealedResultsStanding; viewer: Viewer };
+type Sealed = { decision: Decision; base: string; standing: ProgressCounts; viewer: Viewer };
 
 /** What SealedNotice shows of a sealed decision, for the person viewing it. */
 export async function sealedNoticeOf(view: DecisionView, base: string): Promise<Sealed> {
   const viewer = { canVote: canOnDecision(view.actor.role, view.facilitates, "decision.vote"), facilitates: view.facilitates };
-  return { decision: view.decision, base, standing: await sealedResultsStanding(view), viewer };
+  return { decision: view.decision, base, standing: await progressCounts(view), viewer };
 }
 
 /** What the results page and its charts say before the reveal, or when the decision was withdrawn first. */
