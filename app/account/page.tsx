@@ -7,6 +7,7 @@ import { NOTIFICATION_KIND_LABELS, SENT_NOTIFICATION_KINDS } from "@/lib/domain/
 import { requireUser } from "@/lib/auth/session";
 import { describeUserAgent, SESSION_LIFETIME } from "@/lib/domain/session-lifetime";
 import { viewerTimeZone } from "@/lib/viewer-zone";
+import { EmailAddress } from "../_components/email-address";
 import { Time } from "../_components/time";
 import { Badge, Card, CardTitle, PageHeader } from "../_components/ui";
 import { ChangePasswordForm, NotificationSettingsForm, RevokeSessionForm, SignOutEverywhereForm, TimeZoneForm } from "./account-forms";
@@ -36,7 +37,9 @@ export default async function AccountPage() {
             <dt className="text-slate-500 dark:text-slate-400">Name</dt>
             <dd className="font-medium">{user.name}</dd>
             <dt className="text-slate-500 dark:text-slate-400">Email</dt>
-            <dd className="break-all font-medium">{user.email}</dd>
+            <dd className="font-medium">
+              <EmailAddress email={user.email} />
+            </dd>
           </dl>
         </Card>
         <Card aria-labelledby="password-heading" className="md:row-span-2">

@@ -39,6 +39,9 @@ async function signInAsDemoOwner(page: Page): Promise<string> {
   return (await page.getByRole("link", { name: "Acme Platform" }).first().getAttribute("href"))!;
 }
 
+/** How many lines an element's text takes. */
+const linesOf = (element: Locator) => element.evaluate((e) => Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)));
+
 /** How far a table reaches past the card it scrolls in, in pixels: what a phone cuts off until scrolled. */
 const cutOff = (table: Locator) => table.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
 
@@ -102,12 +105,18 @@ test("a viewer's pages, where a voter would find the sheets, are no wider than a
 test("on a phone the team's members, the decision log, the ranking and the people on the results fit their cards, nothing cut off", async ({ page }) => {
   const team = await signInAsDemoOwner(page);
   const cut: Record<string, number> = {};
+  const lines: Record<string, number> = {};
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 844 });
     await page.goto(team);
     const members = page.getByRole("table", { name: "Team members" });
     await expect(members.getByRole("button", { name: /^Remove / }).first()).toBeVisible();
     cut[`members at ${width}`] = await cutOff(members);
+    // Names and addresses keep most of the row: the addresses were broken mid-word ("alice@exampl",
+    // "e.com") when the role column took half of it.
+    for (const email of ["alice@example.com", "bilal@example.com", "chen@example.com"]) {
+      lines[`${email} at ${width}`] = await linesOf(members.getByText(email, { exact: true }));
+    }
     await page.goto(`${team}/decisions`);
     const log = page.getByRole("table", { name: /^All decisions/ });
     await expect(log.getByRole("link", { name: "Backend framework for the payments API" })).toBeVisible();
@@ -123,6 +132,7 @@ test("on a phone the team's members, the decision log, the ranking and the peopl
     cut[`people at ${width}`] = await cutOff(people);
   }
   expect(cut).toEqual(Object.fromEntries(Object.keys(cut).map((k) => [k, 0])));
+  expect(lines).toEqual(Object.fromEntries(Object.keys(lines).map((k) => [k, 1])));
   // The name itself opens the person's weights and scores, in the visible width.
   await page.getByRole("table", { name: "Each person’s weights and scores" }).getByRole("link", { name: "Bilal Haddad (weights and scores)" }).click();
   await expect(page.getByRole("heading", { level: 3, name: "Bilal Haddad" })).toBeInViewport();

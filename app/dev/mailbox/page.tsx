@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { listDevMail } from "@/db/queries/notifications";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { EmailAddress } from "../../_components/email-address";
 import { Time } from "../../_components/time";
 import { Card, PageHeader } from "../../_components/ui";
 
@@ -35,7 +36,7 @@ export default async function DevMailboxPage() {
                   {m.subject}
                 </h2>
                 <p className="mb-3 text-sm text-slate-500 dark:text-slate-400">
-                  To <span className="break-all">{m.to}</span>, <Time date={m.createdAt} />
+                  To <EmailAddress email={m.to} />, <Time date={m.createdAt} />
                 </p>
                 <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-950">{m.text}</pre>
                 <details className="mt-3 text-sm">

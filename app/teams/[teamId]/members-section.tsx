@@ -2,10 +2,15 @@ import { ForgetNoticeFlags } from "@/app/_components/one-time-notice";
 import { Pager } from "@/app/_components/pager";
 import { PHONE_HIDDEN, Table } from "@/app/_components/table";
 import { Time } from "@/app/_components/time";
+import { EmailAddress } from "@/app/_components/email-address";
 import { Badge, Card, CardTitle, cx, SuccessNotice } from "@/app/_components/ui";
 import { can, canManageMember, ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import type { TeamPageData } from "@/lib/services/pages/team-page";
 import { ChangeRoleForm, RemoveMemberForm } from "./member-forms";
+
+// On a phone the role column takes only the room its widest control needs (the role's select and
+// the buttons stack), so names and addresses keep most of the row.
+const ROLE_COLUMN = "w-px sm:w-auto";
 
 /** Everyone in the team, a page at a time, with the role and removal controls the viewer's own role allows. */
 export function MembersSection({
@@ -33,7 +38,7 @@ export function MembersSection({
           <SuccessNotice className="mb-3">{removedName} was removed from the team and no longer has access to it.</SuccessNotice>
         </>
       ) : null}
-      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role" }, { label: "Joined", className: PHONE_HIDDEN }]}>
+      <Table label="Team members" columns={[{ label: "Name" }, { label: "Role", className: ROLE_COLUMN }, { label: "Joined", className: PHONE_HIDDEN }]}>
         {members.rows.map((member) => {
           const isMe = member.userId === userId;
           const manageable = !isMe && canManageMember(role, member.role);
@@ -45,7 +50,7 @@ export function MembersSection({
                   {member.name}
                   {isMe ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">(you)</span> : null}
                 </div>
-                <div className="break-all text-slate-500 dark:text-slate-400">{member.email}</div>
+                <EmailAddress email={member.email} className="block text-slate-500 dark:text-slate-400" />
                 {/* On a phone the Joined column gives way: the date sits under the name instead. */}
                 <div className="text-xs text-slate-500 sm:hidden dark:text-slate-400">
                   Joined <Time date={member.joinedAt} withTime={false} />
