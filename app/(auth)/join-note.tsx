@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { roleWithArticle } from "@/lib/domain/roles";
 import { pendingInviteSummary } from "./pending-invite";
 
 /** What the sign-in and sign-up pages say when they were reached from an invite, or null. */
@@ -7,7 +7,7 @@ export async function joinNote(callbackUrl: string) {
   if (!invite) return null;
   return (
     <>
-      Then you join <strong>{invite.teamName}</strong> as {ROLE_LABELS[invite.role].toLowerCase()}, straight away.
+      Then you join <strong>{invite.teamName}</strong> as {roleWithArticle(invite.role)}, straight away.
     </>
   );
 }

@@ -7,7 +7,8 @@ import { getDb } from "@/db";
 import { lookupInvite } from "@/lib/services/invites";
 import { getTeamForMember } from "@/db/queries/teams";
 import { INVITE_COOKIE, INVITE_PAGE } from "@/lib/auth/invite-cookie";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/lib/auth/roles";
+import { ROLE_DESCRIPTIONS } from "@/lib/auth/roles";
+import { roleWithArticle } from "@/lib/domain/roles";
 import { currentUser } from "@/lib/auth/session";
 import { UNUSABLE_INVITE_COPY } from "@/lib/domain/invite-status";
 import { AcceptInviteForm } from "./accept-form";
@@ -59,7 +60,7 @@ export default async function InvitePage() {
   return (
     <Panel title={`Join ${invite.teamName} on Verdict`}>
       <p className="text-slate-600 dark:text-slate-400">
-        You are invited as <strong>{ROLE_LABELS[invite.role].toLowerCase()}</strong>: {ROLE_DESCRIPTIONS[invite.role].toLowerCase()}. The link works until{" "}
+        You are invited as <strong>{roleWithArticle(invite.role)}</strong>: {ROLE_DESCRIPTIONS[invite.role].toLowerCase()}. The link works until{" "}
         <Time date={invite.expiresAt} />.
       </p>
       <div className="mt-6">

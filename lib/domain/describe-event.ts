@@ -1,9 +1,9 @@
 import { describeReminder, REMINDER_EVENT } from "./reminders";
+import { roleWithArticle } from "./roles";
 import { weightsSetAside } from "./undo";
 
 // Plain-language lines for the activity feed. Payloads are written by the app, but read defensively:
 // an old event must never break the page.
-const ROLE_WORDS: Record<string, string> = { owner: "an owner", admin: "an admin", member: "a member", viewer: "a viewer" };
 
 function text(value: unknown, fallback: string): string {
   return typeof value === "string" && value.length > 0 ? value : fallback;
@@ -45,11 +45,7 @@ function describeReturnToDraft(payload: Record<string, unknown>, who: string): s
 
 export function describeEvent(type: string, payload: Record<string, unknown>, actor: string | null): string {
   const who = actor ?? "Someone";
-  // Own keys only: a payload role such as "constructor" must not reach Object.prototype.
-  const role = (key: string) => {
-    const value = text(payload[key], "");
-    return Object.hasOwn(ROLE_WORDS, value) ? ROLE_WORDS[value]! : "a member";
-  };
+  const role = (key: string) => roleWithArticle(payload[key]);
   switch (type) {
     case "team.created":
       return `${who} created the team`;

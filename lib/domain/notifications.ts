@@ -2,6 +2,7 @@
 // the fan-out step (lib/services/notifications.ts) loads the members and titles and passes them in.
 
 import { REMINDER_EVENT, reminderRecipients, reminderTitle } from "./reminders";
+import { roleWithArticle } from "./roles";
 
 export const NOTIFICATION_KINDS = [
   "weighting_opened",
@@ -123,9 +124,7 @@ export function planNotifications(event: OutboxEvent, context: FanOutContext): P
     case "member.joined": {
       const userId = str(event.payload.userId);
       if (!isMember(userId)) return [];
-      return [
-        { userId: userId!, kind: "joined_team", title: `You joined ${quoted(context.teamName)} as ${str(event.payload.role) ?? "a member"}`, path: team },
-      ];
+      return [{ userId: userId!, kind: "joined_team", title: `You joined ${quoted(context.teamName)} as ${roleWithArticle(event.payload.role)}`, path: team }];
     }
     case "member.role_changed": {
       const userId = str(event.payload.userId);

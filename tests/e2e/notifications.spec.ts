@@ -93,7 +93,7 @@ test("without JavaScript, the inbox opens a notification, marks all read, and th
     await page.goto("/notifications");
     await expect(bell(page)).toHaveAccessibleName("Notifications, 1 unread", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-  await page.getByRole("button", { name: "You joined “No-script notices” as member (unread)" }).click();
+  await page.getByRole("button", { name: "You joined “No-script notices” as a member (unread)" }).click();
   await page.waitForURL(`**${teamPath}`);
   await expect(bell(page)).toHaveAccessibleName("Notifications");
 

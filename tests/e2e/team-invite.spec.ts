@@ -15,16 +15,18 @@ test("an owner invites a teammate who signs up from the link and joins as a memb
   const bobPage = await bobContext.newPage();
   await bobPage.goto(inviteUrl);
   await expect(bobPage.getByRole("heading", { name: "Join Checkout rewrite on Verdict" })).toBeVisible();
+  await expect(bobPage.getByText("You are invited as a member: creates decisions and votes.", { exact: false })).toBeVisible();
   await snapshot(bobPage, "invite-signed-out");
   // The token is in no page's URL: the link hands it over in a cookie and moves on.
   expect(new URL(bobPage.url()).pathname).toBe("/invite");
   await bobPage.getByRole("link", { name: "Create an account and join" }).click();
-  await expect(bobPage.getByText("Then you join Checkout rewrite as member, straight away.")).toBeVisible();
+  await expect(bobPage.getByText("Then you join Checkout rewrite as a member, straight away.")).toBeVisible();
   const bob = newPerson("Bob");
   await new SignUpPage(bobPage).signUp(bob);
 
   await expect(bobPage.getByRole("heading", { level: 1, name: "Checkout rewrite", exact: true })).toBeVisible();
   await expect(bobPage.getByRole("heading", { name: "Welcome to Checkout rewrite" })).toBeVisible();
+  await expect(bobPage.getByRole("status").filter({ hasText: "You joined as a member." })).toBeVisible();
   await snapshot(bobPage, "team-welcome");
   const bobTeam = new TeamPage(bobPage);
   await expect(bobTeam.memberRow(bob.name)).toContainText("Member");

@@ -1,6 +1,7 @@
 import { AwaitingVotes } from "@/app/_components/awaiting-votes";
 import { Card, CardTitle } from "@/app/_components/ui";
-import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
+import type { Role } from "@/lib/auth/roles";
+import { roleWithArticle } from "@/lib/domain/roles";
 import type { AwaitedVote } from "@/lib/services/awaiting";
 
 /** Shown once, right after joining from an invite: what the newcomer's role lets them do, and what awaits them. */
@@ -9,7 +10,7 @@ export function WelcomeSection({ teamName, role, votes }: { teamName: string; ro
     <Card aria-labelledby="welcome-heading" className="border-emerald-200 dark:border-emerald-900">
       <CardTitle id="welcome-heading">Welcome to {teamName}</CardTitle>
       <p role="status" className="text-slate-700 dark:text-slate-300">
-        You joined as {ROLE_LABELS[role].toLowerCase()}.{" "}
+        You joined as {roleWithArticle(role)}.{" "}
         {role === "viewer"
           ? "You can follow every decision and read its results once they are revealed."
           : votes.length > 0

@@ -32,6 +32,10 @@ describe("planNotifications", () => {
 
   test("joining and role changes tell the person concerned, while they are still a member", () => {
     expect(who(event("member.joined", { userId: "view", role: "viewer" }, "view"))).toEqual(["view:joined_team"]);
+    const joined = (role: unknown) => planNotifications(event("member.joined", { userId: "mem", role }, "mem"), context)[0]?.title;
+    expect(joined("admin")).toBe("You joined “Platform” as an admin");
+    expect(joined("member")).toBe("You joined “Platform” as a member");
+    expect(joined("constructor")).toBe("You joined “Platform” as a member");
     expect(who(event("member.role_changed", { userId: "mem", to: "admin" }))).toEqual(["mem:role_changed"]);
     expect(who(event("member.role_changed", { userId: "gone", to: "admin" }))).toEqual([]);
   });
