@@ -60,7 +60,7 @@ export default async function InvitePage() {
   return (
     <Panel title={`Join ${invite.teamName} on Verdict`}>
       <p className="text-slate-600 dark:text-slate-400">
-        You are invited as <strong>{roleWithArticle(invite.role)}</strong>: {ROLE_DESCRIPTIONS[invite.role].toLowerCase()}. The link works until{" "}
+        You are invited as <strong>{roleWithArticle(invite.role)}</strong>: {ROLE_DESCRIPTIONS[invite.role]}. The link works until{" "}
         <Time date={invite.expiresAt} />.
       </p>
       <div className="mt-6">

@@ -33,11 +33,12 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   viewer: "Viewer",
 };
 
+/** What a role lets its holder do, said to them: "You are invited as a member: you can …". */
 export const ROLE_DESCRIPTIONS: Readonly<Record<Role, string>> = {
-  owner: "Full control, including other owners",
-  admin: "Invites people and manages members, except owners",
-  member: "Creates decisions and votes",
-  viewer: "Watches decisions without voting",
+  owner: "you can do everything, other owners' roles included",
+  admin: "you can invite people, manage members other than owners, run any decision and vote",
+  member: "you can create decisions and vote",
+  viewer: "you can follow every decision and read its results once revealed, without voting",
 };
 
 export function can(role: Role, permission: Permission): boolean {

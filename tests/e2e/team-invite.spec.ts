@@ -15,7 +15,7 @@ test("an owner invites a teammate who signs up from the link and joins as a memb
   const bobPage = await bobContext.newPage();
   await bobPage.goto(inviteUrl);
   await expect(bobPage.getByRole("heading", { name: "Join Checkout rewrite on Verdict" })).toBeVisible();
-  await expect(bobPage.getByText("You are invited as a member: creates decisions and votes.", { exact: false })).toBeVisible();
+  await expect(bobPage.getByText("You are invited as a member: you can create decisions and vote.", { exact: false })).toBeVisible();
   await snapshot(bobPage, "invite-signed-out");
   // The token is in no page's URL: the link hands it over in a cookie and moves on.
   expect(new URL(bobPage.url()).pathname).toBe("/invite");
