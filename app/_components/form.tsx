@@ -105,8 +105,18 @@ export function SubmitButton({
   const submitting = use(PendingContext);
   const { pending: plainPending } = useFormStatus();
   const pending = submitting || plainPending;
+  // Not `disabled` while pending: a disabled button drops the keyboard's focus to the page's top,
+  // and someone who pressed Save by keyboard would have to find their place again. A click or
+  // Enter meanwhile is swallowed here instead (ActionForm also ignores a second submit).
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={buttonClass(variant, className)}>
+    <button
+      type="submit"
+      aria-disabled={pending}
+      onClick={(event) => {
+        if (pending) event.preventDefault();
+      }}
+      className={cx(buttonClass(variant, className), pending && "cursor-wait opacity-75")}
+    >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </button>
   );

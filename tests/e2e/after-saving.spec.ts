@@ -44,10 +44,14 @@ test("on a phone, a long score sheet answers its save next to the button, says w
     ada.page.getByRole("main").getByRole("status").filter({ hasText: "Your 39 scores are saved; 1 cell left blank counts as missing, not zero." }),
   ).toBeInViewport();
   await lastCell.selectOption("2");
-  await ada.page.getByRole("button", { name: "Save scores" }).click();
+  // Saved from the keyboard, the button keeps the focus: the person is where they were.
+  const save = ada.page.getByRole("button", { name: "Save scores" });
+  await save.focus();
+  await ada.page.keyboard.press("Enter");
   const saved = ada.page.getByRole("main").getByRole("status").filter({ hasText: "Your 40 scores are saved" });
   await expect(saved).toBeInViewport();
   await expect(saved).toContainText("Everyone’s scores stay sealed until the facilitator reveals the results");
+  await expect(save).toBeFocused();
   await expect(ada.page.getByRole("link", { name: "Back to the decision" })).toBeInViewport();
   await expect(ada.page.getByRole("link", { name: "Your teams and other votes" })).toBeInViewport();
   await snapshot(ada.page, "scores-saved-next-step-phone");
