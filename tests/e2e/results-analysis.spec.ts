@@ -31,8 +31,13 @@ test("the results page explains the win: sensitivity, a what-if that recomputes 
   await expect(ranking.getByRole("listitem").first()).toContainText("Spring Boot");
   await expect(whatIf).toContainText("nothing is saved");
   await snapshot(page, "results-what-if");
-  await whatIf.getByRole("button", { name: "Reset to the group’s weights" }).click();
+  const reset = whatIf.getByRole("button", { name: "Reset to the group’s weights" });
+  await reset.focus();
+  await page.keyboard.press("Enter");
   await expect(ranking.getByRole("listitem").first()).toContainText("NestJS");
+  // Nothing left to reset, and the keyboard is still where it was.
+  await expect(reset).toHaveAttribute("aria-disabled", "true");
+  await expect(reset).toBeFocused();
 
   await page.reload();
   await snapshot(page, "results-light");

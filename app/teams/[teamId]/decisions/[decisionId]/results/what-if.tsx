@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useMemo, useState } from "react";
-import { buttonClass } from "@/app/_components/ui";
+import { buttonClass, cx } from "@/app/_components/ui";
 import { rankWithWeights, type ScoreBasis } from "@/lib/domain/what-if";
 
 const initialWeights = (basis: ScoreBasis) => Object.fromEntries(basis.criteria.map((c, i) => [c.id, Math.round((basis.groupWeights[i] ?? 0) * 100)]));
@@ -32,7 +32,15 @@ export function WhatIf({ basis }: { basis: ScoreBasis }) {
             <span className="text-right text-sm tabular-nums">{`${Math.round((result.weights[c.id] ?? 0) * 100)}%`}</span>
           </div>
         ))}
-        <button type="button" className={buttonClass("secondary")} disabled={!changed} onClick={() => setWeights(initialWeights(basis))}>
+        {/* aria-disabled, not disabled: a button disabled by its own press drops the keyboard's focus. */}
+        <button
+          type="button"
+          className={cx(buttonClass("secondary"), !changed && "cursor-not-allowed opacity-60")}
+          aria-disabled={!changed}
+          onClick={() => {
+            if (changed) setWeights(initialWeights(basis));
+          }}
+        >
           Reset to the group’s weights
         </button>
       </fieldset>
