@@ -299,21 +299,6 @@ export const signInLimits = pgTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
 
-/** One row per signed-in browser; its id travels in the session cookie and is checked on every request. */
-export const sessions = pgTable(
-  "sessions",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
-    userAgent: text("user_agent").notNull().default(""),
-  },
-  (t) => [index("sessions_user_idx").on(t.userId)],
-);
-
 export type NotableUser = { name: string; usage: string };
 
 export const frameworks = pgTable("frameworks", {
@@ -336,10 +321,10 @@ export type EventRow = typeof events.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
 export type Option = typeof options.$inferSelect;
 export type Criterion = typeof criteria.$inferSelect;
-export type Session = typeof sessions.$inferSelect;
 
 export * from "./schema-notifications";
 export * from "./schema-history";
 export * from "./schema-discussion";
 export * from "./schema-reviews";
 export * from "./schema-webhooks";
+export * from "./schema-accounts";

@@ -3,13 +3,14 @@ import { env } from "../env";
 import { isWellFormedToken } from "./tokens";
 
 // Secrets the app must read back are kept sealed with AES-256-GCM: invite tokens, so owners and
-// admins can copy a link again, and webhook secrets, which the worker signs with. Each kind's key
-// is derived from AUTH_SECRET with HKDF under a label of its own, so none is the key that seals
-// sessions. The row's id is the associated data: a sealed value copied onto another row does not
+// admins can copy a link again, webhook secrets, which the worker signs with, and a password
+// reset's token until its email job sends the link. Each kind's key is derived from AUTH_SECRET
+// with HKDF under a label of its own, so none is the key that seals sessions. The row's id is the associated data: a sealed value copied onto another row does not
 // open there. Invite links are still found by the token's hash, never by decrypting.
 
 const INVITE_KEY_INFO = "verdict invite-token sealing key v1";
 const WEBHOOK_KEY_INFO = "verdict webhook-secret sealing key v1";
+const RESET_KEY_INFO = "verdict password-reset-token sealing key v1";
 const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -63,4 +64,14 @@ export function sealWebhookSecret(webhookSecret: string, webhookId: string, secr
 /** Null when AUTH_SECRET has changed since the webhook was made: it needs a new secret. */
 export function openWebhookSecret(sealed: string, webhookId: string, secret: string = env().AUTH_SECRET): string | null {
   return open(WEBHOOK_KEY_INFO, sealed, webhookId, secret);
+}
+
+/** A password reset's token for its email job; the user's id is the associated data. */
+export function sealResetToken(token: string, userId: string, secret: string = env().AUTH_SECRET): string {
+  return seal(RESET_KEY_INFO, token, userId, secret);
+}
+
+export function openResetToken(sealed: string, userId: string, secret: string = env().AUTH_SECRET): string | null {
+  const token = open(RESET_KEY_INFO, sealed, userId, secret);
+  return token !== null && isWellFormedToken(token) ? token : null;
 }

@@ -19,3 +19,5 @@ export const signInSchema = z.object({
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(200, "That password is too long"),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+export const forgotPasswordSchema = z.object({ email });

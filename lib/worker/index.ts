@@ -6,11 +6,12 @@ import { applyDueDeadlines } from "../services/deadline-jobs";
 import { checkDueHistories } from "../services/history";
 import { announceDueReviews } from "../services/reviews";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
+import { PASSWORD_RESET_JOB } from "../services/password-resets";
 import { sendDueReminders } from "../services/reminders";
 import { type DeliveryOptions, queueAllWebhookDeliveries } from "../services/webhook-outbox";
 import { WEBHOOK_JOB } from "../services/webhooks";
 import { type JobKind, runDueJobs } from "./jobs";
-import { configuredMailer, emailJob, type Mailer, mailOrigin } from "./mail";
+import { configuredMailer, emailJob, type Mailer, mailOrigin, passwordResetJob } from "./mail";
 import { configuredDeliveryOptions, webhookJob } from "./webhooks";
 
 // The worker: moves on decisions whose deadline passed, sends the automatic reminders, fans events
@@ -54,10 +55,15 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
       );
     }
     // Made once: the SMTP transport is kept between steps.
-    handlers ??= {
-      [EMAIL_JOB]: emailJob(handle.db, options.mailer ?? configuredMailer(handle.db), options.origin ?? mailOrigin()),
-      [WEBHOOK_JOB]: webhookJob(handle.db, options.webhooks ?? configuredDeliveryOptions()),
-    };
+    if (!handlers) {
+      const mailer = options.mailer ?? configuredMailer(handle.db);
+      const origin = options.origin ?? mailOrigin();
+      handlers = {
+        [EMAIL_JOB]: emailJob(handle.db, mailer, origin),
+        [PASSWORD_RESET_JOB]: passwordResetJob(handle.db, mailer, origin),
+        [WEBHOOK_JOB]: webhookJob(handle.db, options.webhooks ?? configuredDeliveryOptions()),
+      };
+    }
     // The clock's work, on the timer's pace rather than on every event's wake-up (a busy team's saves
     // would otherwise repeat two reads per save). Deadlines first: the phase they open is the one a
     // reminder is about. Both append events, which the fan-out below turns into notifications.

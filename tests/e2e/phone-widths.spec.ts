@@ -50,6 +50,8 @@ test("no page is wider than a phone, signed in as the demo team's owner", async 
   expect(await widestAt(page, "/sign-in", "sign-in")).toEqual({});
   expect(await widestAt(page, "/sign-up", "sign-up")).toEqual({});
   expect(await widestAt(page, "/invite", "invite-without-link")).toEqual({});
+  expect(await widestAt(page, "/forgot-password", "forgot-password")).toEqual({});
+  expect(await widestAt(page, "/reset-password", "reset-password-without-link")).toEqual({});
   const team = await signInAsDemoOwner(page);
   await page.goto(`${team}/decisions`);
   const decided = (await page.getByRole("link", { name: "Backend framework for the payments API" }).first().getAttribute("href"))!;

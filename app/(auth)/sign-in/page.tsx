@@ -6,6 +6,7 @@ import { demoHintVisible } from "@/lib/auth/demo-hint";
 import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/validation/callback-url";
+import { SuccessNotice } from "@/app/_components/ui";
 import { AuthPanel } from "../auth-panel";
 import { joinNote } from "../join-note";
 import { GitHubButton } from "../github-button";
@@ -22,6 +23,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <AuthPanel title="Sign in to Verdict" subtitle={note ?? "Weigh the options together, and keep the record."}>
+        {params.reset === "done" ? (
+          <SuccessNotice className="mb-4">Your new password is saved, and every session was signed out. Sign in with the new password.</SuccessNotice>
+        ) : null}
         <SignInForm callbackUrl={callbackUrl} />
         <GitHubButton callbackUrl={callbackUrl} />
       </AuthPanel>

@@ -13,6 +13,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <FormMessage state={state} />
       <Field label="Email" name="email" type="email" autoComplete="email" required state={state} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required state={state} />
+      <p className="-mt-2 text-right text-sm">
+        <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline dark:text-brand-100">
+          Forgot your password?
+        </Link>
+      </p>
       <SubmitButton pendingLabel="Signing in…" className="w-full">
         Sign in
       </SubmitButton>

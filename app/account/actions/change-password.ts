@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { retireResets } from "@/db/queries/password-resets";
 import { revokeOtherSessions } from "@/db/queries/sessions";
 import { claimSignInAttempt, releaseSignInAttempt } from "@/db/queries/sign-in-limits";
 import { findPasswordHash } from "@/db/queries/users";
@@ -29,6 +30,8 @@ const changePassword = formAction(changePasswordSchema, async ({ db, user, input
   await db.transaction(async (tx) => {
     await setPassword(tx, user.id, input.newPassword);
     await revokeOtherSessions(tx, user.id, user.sessionId);
+    // A link to choose a new password, asked for before, would undo this one.
+    await retireResets(tx, user.id, new Date());
   });
   revalidatePath("/account");
   return "Your password is changed, and every other session is signed out.";

@@ -59,6 +59,10 @@ export const ACTION_CASES: readonly ActionCase[] = [
   { file: "app/(auth)/sign-up/actions.ts", exportName: "signUpAction", rule: { kind: "public" }, targets: [] },
   { file: "app/actions/sign-out.ts", exportName: "signOutAction", rule: { kind: "public" }, targets: [], withState: false },
   { file: "app/(auth)/github-sign-in.ts", exportName: "gitHubSignInAction", rule: { kind: "public" }, targets: [], withState: false },
+  // Forgetting a password: anyone may ask (the answer never says whether an account exists), and
+  // only the holder of an emailed link may set one (tests/integration/password-resets.test.ts).
+  { file: "app/(auth)/forgot-password/actions.ts", exportName: "forgotPasswordAction", rule: { kind: "public" }, targets: [] },
+  { file: "app/(auth)/reset-password/actions.ts", exportName: "resetPasswordAction", rule: { kind: "public" }, targets: [] },
   // A person's own account: each of these is checked against other people's sessions in account-actions.spec.ts.
   { file: "app/account/actions/change-password.ts", exportName: "changePasswordAction", rule: { kind: "signed-in" }, targets: [] },
   { file: "app/account/actions/revoke-session.ts", exportName: "revokeSessionAction", rule: { kind: "signed-in" }, targets: [] },
@@ -604,9 +608,10 @@ export const WRITE_ROUTE_CASES: readonly WriteRouteCase[] = [sheetRouteCase("sco
 
 /**
  * Auth.js's own endpoints (its sign-in, callback and session handling, not the app's
- * authorization), and the invite link itself: open to anyone holding it, it reads nothing and only
- * hands its token on to /invite in a cookie (the invite and accept cases above cover what follows).
+ * authorization), and the invite and password reset links themselves: open to anyone holding them,
+ * they read nothing and only hand their token on to /invite or /reset-password in a cookie (the
+ * invite and accept cases above, and the reset action's, cover what follows).
  */
-export const EXEMPT_ROUTES = ["app/api/auth/[...nextauth]/route.ts", "app/invite/[token]/route.ts"];
+export const EXEMPT_ROUTES = ["app/api/auth/[...nextauth]/route.ts", "app/invite/[token]/route.ts", "app/(auth)/reset-password/[token]/route.ts"];
 
 export const caseName = (c: { file: string; exportName?: string }) => (c.exportName ? `${c.file}#${c.exportName}` : c.file);

@@ -1,6 +1,6 @@
 import { createDecipheriv, hkdfSync } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { inviteTokenKey, openInviteToken, sealInviteToken } from "@/lib/auth/sealed-tokens";
+import { inviteTokenKey, openInviteToken, openResetToken, sealInviteToken, sealResetToken } from "@/lib/auth/sealed-tokens";
 import { generateToken } from "@/lib/auth/tokens";
 
 const SECRET = "unit-test-secret-0123456789abcdef0123456789";
@@ -55,5 +55,17 @@ describe("sealInviteToken / openInviteToken", () => {
 
   test.each(["", "v1", "v1...", "v2.a.b.c", "v1.AAAA.AAAA.AAAA", `${"v1.x".repeat(3)}`, "v1.a.b.c.d"])("malformed %j opens to null", (value) => {
     expect(openInviteToken(value, INVITE, SECRET)).toBeNull();
+  });
+});
+
+describe("sealResetToken / openResetToken", () => {
+  test("opens for the account it was sealed for, under its own key: not as an invite token, not for another account", () => {
+    const token = generateToken();
+    const sealed = sealResetToken(token, INVITE, SECRET);
+    expect(sealed).not.toContain(token);
+    expect(openResetToken(sealed, INVITE, SECRET)).toBe(token);
+    expect(openResetToken(sealed, OTHER_INVITE, SECRET)).toBeNull();
+    expect(openInviteToken(sealed, INVITE, SECRET)).toBeNull();
+    expect(openResetToken(sealInviteToken(token, INVITE, SECRET), INVITE, SECRET)).toBeNull();
   });
 });

@@ -1,0 +1,49 @@
+import "server-only";
+import { and, count, eq, gt, isNull } from "drizzle-orm";
+import type { Executor } from "../client";
+import { passwordResets, users } from "../schema";
+
+// Password reset links, found by their token's hash. Whether one may still be used is decided
+// here, in the statement that uses it, so two tabs cannot both use one link.
+
+export async function createPasswordReset(db: Executor, reset: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db.insert(passwordResets).values(reset);
+}
+
+/** How many links the account was sent since `since`, used or not. */
+export async function resetsSentSince(db: Executor, userId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, since)));
+  return row?.n ?? 0;
+}
+
+/** The account a usable link is for (unused, unexpired), or null. */
+export async function findUsableReset(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .select({ userId: users.id, name: users.name, email: users.email, expiresAt: passwordResets.expiresAt })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Uses the link, if it is still usable: answers the account's id, or null. */
+export async function useReset(db: Executor, tokenHash: string, now: Date): Promise<string | null> {
+  const [row] = await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .returning({ userId: passwordResets.userId });
+  return row?.userId ?? null;
+}
+
+/** Every link of the account not yet used stops working: its password has just changed. */
+export async function retireResets(db: Executor, userId: string, now: Date): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}

@@ -1,0 +1,48 @@
+import { escapeHtml, type EmailMessage } from "./notifications";
+
+// Choosing a new password from a link sent by email: how long a link works, how many a person can
+// be sent, and the email itself. Pure: the caller gives the time, the address and the link.
+
+/** Long enough to open the email; short enough that an old email in a mailbox opens nothing. */
+export const RESET_LINK_MINUTES = 60;
+/** Links sent to one account within RESET_WINDOW_MINUTES: enough for a lost email, too few to flood a mailbox. */
+export const RESET_LINKS_PER_WINDOW = 3;
+export const RESET_WINDOW_MINUTES = 60;
+
+export const RESET_REQUESTED_MESSAGE =
+  "If an account uses that address, a link to choose a new password is on its way to it. The link works for an hour, once.";
+export const RESET_LINK_UNUSABLE = "This link to choose a new password does not work any more: each link works once, for an hour. Ask for a new one.";
+
+export function resetLinkExpiry(now: Date): Date {
+  return new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
+}
+
+/** Whether another link may be sent, given how many this account was sent in the window before `now`. */
+export function mayAskForAnotherLink(sentInWindow: number): boolean {
+  return sentInWindow < RESET_LINKS_PER_WINDOW;
+}
+
+export function resetWindowStart(now: Date): Date {
+  return new Date(now.getTime() - RESET_WINDOW_MINUTES * 60_000);
+}
+
+/** The email with the link, in plain text and HTML, every value escaped. */
+export function passwordResetEmail(input: { to: string; name: string; url: string }): EmailMessage {
+  const lines = [
+    `Hello ${input.name},`,
+    "",
+    "Someone, probably you, asked to choose a new password for your Verdict account.",
+    "",
+    `Choose a new password: ${input.url}`,
+    "",
+    "The link works for an hour, once. If you did not ask, ignore this email: your password stays as it is.",
+    "",
+  ];
+  const html = [
+    `<p>Hello ${escapeHtml(input.name)},</p>`,
+    "<p>Someone, probably you, asked to choose a new password for your Verdict account.</p>",
+    `<p><a href="${escapeHtml(input.url)}">Choose a new password</a></p>`,
+    "<p>The link works for an hour, once. If you did not ask, ignore this email: your password stays as it is.</p>",
+  ].join("\n");
+  return { to: input.to, subject: "Choose a new Verdict password", text: lines.join("\n"), html };
+}
