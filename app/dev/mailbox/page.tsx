@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { listDevMail } from "@/db/queries/notifications";
-import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { EmailAddress } from "../../_components/email-address";
 import { Time } from "../../_components/time";
@@ -10,10 +9,16 @@ import { Card, PageHeader } from "../../_components/ui";
 
 export const metadata: Metadata = { title: "Development mailbox" };
 
-/** Development only: the emails that would have been sent, kept because SMTP_URL is not set. Not found in production. */
+/** The links an email's text part holds, to follow from here as from a mail client. */
+const linksIn = (text: string) => [...new Set(text.match(/https?:\/\/\S+/g) ?? [])];
+
+/**
+ * Development only: the emails that would have been sent, kept because SMTP_URL is not set. Not
+ * found in production. Open without signing in: a link to choose a new password lands here for
+ * someone who cannot sign in.
+ */
 export default async function DevMailboxPage() {
   if (env().NODE_ENV === "production") notFound();
-  await requireUser("/dev/mailbox");
   const mail = await listDevMail(await getDb(), 50);
   return (
     <>
@@ -39,6 +44,15 @@ export default async function DevMailboxPage() {
                   To <EmailAddress email={m.to} />, <Time date={m.createdAt} />
                 </p>
                 <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm dark:bg-slate-950">{m.text}</pre>
+                <ul className="mt-2 space-y-1 text-sm empty:hidden">
+                  {linksIn(m.text).map((url) => (
+                    <li key={url} className="break-all">
+                      <a href={url} className="text-brand-600 hover:underline dark:text-brand-100">
+                        Follow {url}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
                 <details className="mt-3 text-sm">
                   <summary className="cursor-pointer text-brand-600 dark:text-brand-100">The HTML part, as sent</summary>
                   <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 dark:bg-slate-950">{m.html}</pre>
