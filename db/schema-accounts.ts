@@ -36,6 +36,8 @@ export const passwordResets = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     /** When the link was used, or given up because another was used or the password changed. */
     usedAt: timestamp("used_at", { withTimezone: true }),
+    /** The client address that asked for it, to count what one address asks for. */
+    requestedFrom: text("requested_from").notNull().default("unknown"),
   },
-  (t) => [index("password_resets_user_idx").on(t.userId, t.createdAt)],
+  (t) => [index("password_resets_user_idx").on(t.userId, t.createdAt), index("password_resets_requested_from_idx").on(t.requestedFrom, t.createdAt)],
 );

@@ -1,22 +1,28 @@
 import "server-only";
-import { and, count, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { passwordResets, users } from "../schema";
 
 // Password reset links, found by their token's hash. Whether one may still be used is decided
 // here, in the statement that uses it, so two tabs cannot both use one link.
 
-export async function createPasswordReset(db: Executor, reset: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+export async function createPasswordReset(
+  db: Executor,
+  reset: { tokenHash: string; userId: string; createdAt: Date; expiresAt: Date; requestedFrom: string },
+): Promise<void> {
   await db.insert(passwordResets).values(reset);
 }
 
-/** How many links the account was sent since `since`, used or not. */
-export async function resetsSentSince(db: Executor, userId: string, since: Date): Promise<number> {
+/** How many links were sent since `since`, used or not: to the account, and at the asking address's request. */
+export async function resetsSentSince(db: Executor, userId: string, requestedFrom: string, since: Date): Promise<{ toAccount: number; forAddress: number }> {
   const [row] = await db
-    .select({ n: count() })
+    .select({
+      toAccount: sql<number>`count(*) filter (where ${passwordResets.userId} = ${userId})::int`,
+      forAddress: sql<number>`count(*) filter (where ${passwordResets.requestedFrom} = ${requestedFrom})::int`,
+    })
     .from(passwordResets)
-    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, since)));
-  return row?.n ?? 0;
+    .where(and(or(eq(passwordResets.userId, userId), eq(passwordResets.requestedFrom, requestedFrom)), gt(passwordResets.createdAt, since)));
+  return { toAccount: row?.toAccount ?? 0, forAddress: row?.forAddress ?? 0 };
 }
 
 /** The account a usable link is for (unused, unexpired), or null. */

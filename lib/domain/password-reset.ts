@@ -8,6 +8,8 @@ export const RESET_LINK_MINUTES = 60;
 /** Links sent to one account within RESET_WINDOW_MINUTES: enough for a lost email, too few to flood a mailbox. */
 export const RESET_LINKS_PER_WINDOW = 3;
 export const RESET_WINDOW_MINUTES = 60;
+/** Links one client address may have sent, to any accounts, within the window: against one machine flooding many mailboxes. */
+export const RESET_LINKS_PER_ADDRESS = 10;
 
 export const RESET_REQUESTED_MESSAGE =
   "If an account uses that address, a link to choose a new password is on its way to it. The link works for an hour, once.";
@@ -17,9 +19,9 @@ export function resetLinkExpiry(now: Date): Date {
   return new Date(now.getTime() + RESET_LINK_MINUTES * 60_000);
 }
 
-/** Whether another link may be sent, given how many this account was sent in the window before `now`. */
-export function mayAskForAnotherLink(sentInWindow: number): boolean {
-  return sentInWindow < RESET_LINKS_PER_WINDOW;
+/** Whether another link may be sent, given how many the account, and the asking address, were sent in the window before `now`. */
+export function mayAskForAnotherLink(sentToAccount: number, sentForAddress = 0): boolean {
+  return sentToAccount < RESET_LINKS_PER_WINDOW && sentForAddress < RESET_LINKS_PER_ADDRESS;
 }
 
 export function resetWindowStart(now: Date): Date {

@@ -16,14 +16,18 @@ import { setPassword } from "./accounts";
 
 export const PASSWORD_RESET_JOB = "password-reset.email";
 
-/** Sends a link to the account that uses `email`, if one does and it has not been sent too many lately. */
-export async function requestPasswordReset(db: Db, email: string, now = new Date()): Promise<void> {
+/**
+ * Sends a link to the account that uses `email`, if one does, unless that account, or the client
+ * address asking (`requestedFrom`), has been sent too many lately.
+ */
+export async function requestPasswordReset(db: Db, email: string, requestedFrom: string, now = new Date()): Promise<void> {
   const user = await findUserByEmail(db, email);
   if (!user) return;
-  if (!mayAskForAnotherLink(await resetsSentSince(db, user.id, resetWindowStart(now)))) return;
+  const sent = await resetsSentSince(db, user.id, requestedFrom, resetWindowStart(now));
+  if (!mayAskForAnotherLink(sent.toAccount, sent.forAddress)) return;
   const token = generateToken();
   await db.transaction(async (tx) => {
-    await createPasswordReset(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: resetLinkExpiry(now) });
+    await createPasswordReset(tx, { tokenHash: hashToken(token), userId: user.id, createdAt: now, expiresAt: resetLinkExpiry(now), requestedFrom });
     await enqueueJobs(tx, [{ kind: PASSWORD_RESET_JOB, payload: { userId: user.id, sealedToken: sealResetToken(token, user.id) } }]);
   });
 }

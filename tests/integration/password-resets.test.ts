@@ -7,7 +7,7 @@ import { jobs, passwordResets, users } from "../../db/schema";
 import { verifyPassword } from "../../lib/auth/password";
 import { openResetToken } from "../../lib/auth/sealed-tokens";
 import { hashToken } from "../../lib/auth/tokens";
-import { RESET_LINK_MINUTES, RESET_LINK_UNUSABLE, RESET_LINKS_PER_WINDOW } from "../../lib/domain/password-reset";
+import { RESET_LINK_MINUTES, RESET_LINK_UNUSABLE, RESET_LINKS_PER_ADDRESS, RESET_LINKS_PER_WINDOW } from "../../lib/domain/password-reset";
 import type { EmailMessage } from "../../lib/domain/notifications";
 import { PASSWORD_RESET_JOB, requestPasswordReset, resetPassword, usableReset } from "../../lib/services/password-resets";
 import { passwordResetJob } from "../../lib/worker/mail";
@@ -20,8 +20,12 @@ const NEW_PASSWORD = "a completely new passphrase";
 
 describeEachDriver("password resets", (ctx) => {
   let ana: TestUser;
+  /** The client address asking, a new one for each test: what one address asked for counts across accounts. */
+  let address: string;
+  let tests = 0;
   beforeEach(async () => {
     ana = await createUser(ctx.db, { name: "Ana Reset" });
+    address = `198.51.100.${++tests}`;
   });
 
   const resetsOf = (userId: string) => ctx.db.select().from(passwordResets).where(eq(passwordResets.userId, userId));
@@ -33,13 +37,13 @@ describeEachDriver("password resets", (ctx) => {
 
   test("an address no account uses gets the same answer and writes nothing", async () => {
     const [before] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(passwordResets);
-    await requestPasswordReset(ctx.db, "nobody-here@example.com", T0);
+    await requestPasswordReset(ctx.db, "nobody-here@example.com", address, T0);
     const [after] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(passwordResets);
     expect(after!.n).toBe(before!.n);
   });
 
   test("an account's address, in any letter case, gets one link that works for an hour, sealed in its email job", async () => {
-    await requestPasswordReset(ctx.db, ana.email.toUpperCase(), T0);
+    await requestPasswordReset(ctx.db, ana.email.toUpperCase(), address, T0);
     const [reset] = await resetsOf(ana.id);
     expect(reset).toMatchObject({ userId: ana.id, createdAt: T0, expiresAt: minutes(RESET_LINK_MINUTES), usedAt: null });
     const [token] = await tokensSentTo(ana.id);
@@ -51,15 +55,25 @@ describeEachDriver("password resets", (ctx) => {
   });
 
   test(`at most ${RESET_LINKS_PER_WINDOW} links an hour go to one account`, async () => {
-    for (let i = 0; i < RESET_LINKS_PER_WINDOW + 2; i++) await requestPasswordReset(ctx.db, ana.email, minutes(i));
+    for (let i = 0; i < RESET_LINKS_PER_WINDOW + 2; i++) await requestPasswordReset(ctx.db, ana.email, address, minutes(i));
     expect(await resetsOf(ana.id)).toHaveLength(RESET_LINKS_PER_WINDOW);
-    await requestPasswordReset(ctx.db, ana.email, minutes(61));
+    await requestPasswordReset(ctx.db, ana.email, address, minutes(61));
     expect(await resetsOf(ana.id)).toHaveLength(RESET_LINKS_PER_WINDOW + 1);
   });
 
+  test(`one client address gets at most ${RESET_LINKS_PER_ADDRESS} links an hour sent, whatever the accounts`, async () => {
+    const people = await Promise.all(Array.from({ length: RESET_LINKS_PER_ADDRESS + 1 }, (_, i) => createUser(ctx.db, { name: `Flooded ${i}` })));
+    for (const [i, person] of people.entries()) await requestPasswordReset(ctx.db, person.email, address, minutes(i));
+    const sent = await Promise.all(people.map(async (person) => (await resetsOf(person.id)).length));
+    expect(sent).toEqual([...Array<number>(RESET_LINKS_PER_ADDRESS).fill(1), 0]);
+    // Another address is not held back by this one.
+    await requestPasswordReset(ctx.db, people.at(-1)!.email, "192.0.2.1", minutes(11));
+    expect(await resetsOf(people.at(-1)!.id)).toHaveLength(1);
+  });
+
   test("a link sets the password once, retires the account's other links and signs every session out", async () => {
-    await requestPasswordReset(ctx.db, ana.email, T0);
-    await requestPasswordReset(ctx.db, ana.email, minutes(1));
+    await requestPasswordReset(ctx.db, ana.email, address, T0);
+    await requestPasswordReset(ctx.db, ana.email, address, minutes(1));
     const [first, second] = await tokensSentTo(ana.id);
     await createSession(ctx.db, ana.id, "a browser", minutes(2));
     await resetPassword(ctx.db, second!, NEW_PASSWORD, minutes(3));
@@ -73,14 +87,14 @@ describeEachDriver("password resets", (ctx) => {
   });
 
   test("a password changed on the account page retires the links asked for before", async () => {
-    await requestPasswordReset(ctx.db, ana.email, T0);
+    await requestPasswordReset(ctx.db, ana.email, address, T0);
     const [token] = await tokensSentTo(ana.id);
     await retireResets(ctx.db, ana.id, minutes(5));
     expect(await usableReset(ctx.db, token!, minutes(6))).toBeNull();
   });
 
   test("an expired, unknown or malformed link changes nothing", async () => {
-    await requestPasswordReset(ctx.db, ana.email, T0);
+    await requestPasswordReset(ctx.db, ana.email, address, T0);
     const [token] = await tokensSentTo(ana.id);
     const refused = [token!, "A".repeat(43), "not a token", "", "__proto__"];
     for (const t of refused) await expect(resetPassword(ctx.db, t, NEW_PASSWORD, minutes(RESET_LINK_MINUTES + 1))).rejects.toThrow(RESET_LINK_UNUSABLE);
@@ -89,7 +103,7 @@ describeEachDriver("password resets", (ctx) => {
   });
 
   test("the email job sends the link to the account's address; an account deleted since gets nothing", async () => {
-    await requestPasswordReset(ctx.db, ana.email, T0);
+    await requestPasswordReset(ctx.db, ana.email, address, T0);
     const [job] = await jobsFor(ana.id);
     const [token] = await tokensSentTo(ana.id);
     const sent: EmailMessage[] = [];

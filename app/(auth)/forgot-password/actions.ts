@@ -1,6 +1,9 @@
 "use server";
 
+import { headers } from "next/headers";
 import { getDb } from "@/db";
+import { clientAddress } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
 import { failureState } from "@/lib/entry/actions";
 import { RESET_REQUESTED_MESSAGE } from "@/lib/domain/password-reset";
 import { requestPasswordReset } from "@/lib/services/password-resets";
@@ -12,7 +15,7 @@ export async function forgotPasswordAction(_previous: FormState, formData: FormD
   const parsed = parseForm(forgotPasswordSchema, formData);
   if (!parsed.success) return parsed.state;
   try {
-    await requestPasswordReset(await getDb(), parsed.data.email);
+    await requestPasswordReset(await getDb(), parsed.data.email, clientAddress(await headers(), env().TRUST_PROXY));
   } catch (error) {
     return failureState(error, formData);
   }

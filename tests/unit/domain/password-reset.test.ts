@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { mayAskForAnotherLink, passwordResetEmail, RESET_LINKS_PER_WINDOW, resetLinkExpiry, resetWindowStart } from "../../../lib/domain/password-reset";
+import {
+  mayAskForAnotherLink,
+  passwordResetEmail,
+  RESET_LINKS_PER_ADDRESS,
+  RESET_LINKS_PER_WINDOW,
+  resetLinkExpiry,
+  resetWindowStart,
+} from "../../../lib/domain/password-reset";
 
 describe("password reset links", () => {
   test("a link works for an hour, and the count of links sent looks back an hour", () => {
@@ -8,12 +15,17 @@ describe("password reset links", () => {
     expect(resetWindowStart(now).toISOString()).toBe("2030-01-01T09:00:00.000Z");
   });
 
-  test(`up to ${RESET_LINKS_PER_WINDOW} links in the window, then none`, () => {
+  test(`up to ${RESET_LINKS_PER_WINDOW} links to an account in the window, then none`, () => {
     expect(Array.from({ length: RESET_LINKS_PER_WINDOW + 2 }, (_, sent) => mayAskForAnotherLink(sent))).toEqual([
       ...Array<boolean>(RESET_LINKS_PER_WINDOW).fill(true),
       false,
       false,
     ]);
+  });
+
+  test(`up to ${RESET_LINKS_PER_ADDRESS} links at one address's request in the window, whatever the accounts`, () => {
+    expect(mayAskForAnotherLink(0, RESET_LINKS_PER_ADDRESS - 1)).toBe(true);
+    expect(mayAskForAnotherLink(0, RESET_LINKS_PER_ADDRESS)).toBe(false);
   });
 
   test("the email carries the link in both parts, and escapes the name and the link in its HTML", () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "password_resets" ADD COLUMN "requested_from" text DEFAULT 'unknown' NOT NULL;--> statement-breakpoint
+CREATE INDEX "password_resets_requested_from_idx" ON "password_resets" USING btree ("requested_from","created_at");
