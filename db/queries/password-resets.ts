@@ -28,7 +28,7 @@ export async function resetsSentSince(db: Executor, userId: string, requestedFro
 /** The account a usable link is for (unused, unexpired), or null. */
 export async function findUsableReset(db: Executor, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ userId: users.id, name: users.name, email: users.email, expiresAt: passwordResets.expiresAt })
+    .select({ userId: users.id, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
