@@ -48,3 +48,20 @@ export function passwordResetEmail(input: { to: string; name: string; url: strin
   ].join("\n");
   return { to: input.to, subject: "Choose a new Verdict password", text: lines.join("\n"), html };
 }
+
+/**
+ * The email that tells an account's owner their password changed (`at`, written out), so someone
+ * who did not change it learns of it and can take the account back (`resetUrl`).
+ */
+export function passwordChangedEmail(input: { to: string; name: string; at: string; resetUrl: string }): EmailMessage {
+  const unexpected = "If you did not change it, someone else knows a way into your account: choose a new password now, which signs every session out.";
+  const text = [`Hello ${input.name},`, "", `The password of your Verdict account was changed on ${input.at}.`, "", `${unexpected} ${input.resetUrl}`, ""].join(
+    "\n",
+  );
+  const html = [
+    `<p>Hello ${escapeHtml(input.name)},</p>`,
+    `<p>The password of your Verdict account was changed on ${escapeHtml(input.at)}.</p>`,
+    `<p>${escapeHtml(unexpected)} <a href="${escapeHtml(input.resetUrl)}">Choose a new password</a></p>`,
+  ].join("\n");
+  return { to: input.to, subject: "Your Verdict password was changed", text, html };
+}

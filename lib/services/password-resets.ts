@@ -44,7 +44,7 @@ export async function resetPassword(db: Db, token: string, password: string, now
   await db.transaction(async (tx) => {
     const userId = await useReset(tx, hashToken(token), now);
     if (!userId) throw new AppError(RESET_LINK_UNUSABLE);
-    await setPassword(tx, userId, password);
+    await setPassword(tx, userId, password, now);
     await retireResets(tx, userId, now);
     // Whoever knew the old password is signed out with it.
     await revokeAllSessions(tx, userId);

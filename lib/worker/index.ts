@@ -6,12 +6,13 @@ import { applyDueDeadlines } from "../services/deadline-jobs";
 import { checkDueHistories } from "../services/history";
 import { announceDueReviews } from "../services/reviews";
 import { EMAIL_JOB, fanOutAll, type FanOutOptions } from "../services/notifications";
+import { PASSWORD_CHANGED_JOB } from "../services/accounts";
 import { PASSWORD_RESET_JOB } from "../services/password-resets";
 import { sendDueReminders } from "../services/reminders";
 import { type DeliveryOptions, queueAllWebhookDeliveries } from "../services/webhook-outbox";
 import { WEBHOOK_JOB } from "../services/webhooks";
 import { type JobKind, runDueJobs } from "./jobs";
-import { configuredMailer, emailJob, type Mailer, mailOrigin, passwordResetJob } from "./mail";
+import { configuredMailer, emailJob, type Mailer, mailOrigin, passwordChangedJob, passwordResetJob } from "./mail";
 import { configuredDeliveryOptions, webhookJob } from "./webhooks";
 
 // The worker: moves on decisions whose deadline passed, sends the automatic reminders, fans events
@@ -61,6 +62,7 @@ export function startWorker(getHandle: () => Promise<DbHandle>, options: WorkerO
       handlers = {
         [EMAIL_JOB]: emailJob(handle.db, mailer, origin),
         [PASSWORD_RESET_JOB]: passwordResetJob(handle.db, mailer, origin),
+        [PASSWORD_CHANGED_JOB]: passwordChangedJob(handle.db, mailer, origin),
         [WEBHOOK_JOB]: webhookJob(handle.db, options.webhooks ?? configuredDeliveryOptions()),
       };
     }

@@ -4,7 +4,8 @@ import type { Db } from "../../db/client";
 import { findNotificationForEmail, keepDevMail } from "../../db/queries/notifications";
 import { findUserById } from "../../db/queries/users";
 import { openResetToken } from "../auth/sealed-tokens";
-import { passwordResetEmail } from "../domain/password-reset";
+import { passwordChangedEmail, passwordResetEmail } from "../domain/password-reset";
+import { formatMoment } from "../domain/time-format";
 import { type EmailMessage, notificationEmail } from "../domain/notifications";
 import { env } from "../env";
 
@@ -62,5 +63,18 @@ export function passwordResetJob(db: Db, mailer: Mailer, origin: string) {
     // AUTH_SECRET changed since it was asked for: the person asks again.
     if (!token) throw new Error("The password reset job's token does not open");
     await mailer(passwordResetEmail({ to: user.email, name: user.name, url: new URL(`/reset-password/${token}`, origin).toString() }));
+  };
+}
+
+/** Tells an account's owner their password changed, with the way back if it was not them. */
+export function passwordChangedJob(db: Db, mailer: Mailer, origin: string) {
+  return async (payload: Record<string, unknown>) => {
+    const userId = typeof payload.userId === "string" ? payload.userId : "";
+    const user = userId ? await findUserById(db, userId) : null;
+    if (!user) return;
+    const changedAt = new Date(typeof payload.changedAt === "string" ? payload.changedAt : Number.NaN);
+    if (Number.isNaN(changedAt.getTime())) throw new Error("The password-changed job names no time");
+    const at = formatMoment(changedAt, "UTC", { withZone: true });
+    await mailer(passwordChangedEmail({ to: user.email, name: user.name, at, resetUrl: new URL("/forgot-password", origin).toString() }));
   };
 }

@@ -60,6 +60,11 @@ test("on a phone, a person who forgot their password chooses a new one from an e
   await page.getByRole("button", { name: "Save the new password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your new password is saved" })).toBeVisible();
 
+  // Ana is told by email that her password changed.
+  await expect
+    .poll(() => received().some((m) => m.includes(ana.person.email.toLowerCase()) && m.includes("Your Verdict password was changed")), { timeout: 15_000 })
+    .toBe(true);
+
   // Every session was signed out, the one that was signed in elsewhere too.
   await ana.page.goto("/teams");
   await expect(ana.page).toHaveURL(/\/sign-in/);

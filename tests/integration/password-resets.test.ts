@@ -10,7 +10,8 @@ import { hashToken } from "../../lib/auth/tokens";
 import { RESET_LINK_MINUTES, RESET_LINK_UNUSABLE, RESET_LINKS_PER_ADDRESS, RESET_LINKS_PER_WINDOW } from "../../lib/domain/password-reset";
 import type { EmailMessage } from "../../lib/domain/notifications";
 import { PASSWORD_RESET_JOB, requestPasswordReset, resetPassword, usableReset } from "../../lib/services/password-resets";
-import { passwordResetJob } from "../../lib/worker/mail";
+import { PASSWORD_CHANGED_JOB } from "../../lib/services/accounts";
+import { passwordChangedJob, passwordResetJob } from "../../lib/worker/mail";
 import { describeEachDriver } from "../support/drivers";
 import { createUser, TEST_PASSWORD, type TestUser } from "../support/factories";
 
@@ -79,6 +80,14 @@ describeEachDriver("password resets", (ctx) => {
     await resetPassword(ctx.db, second!, NEW_PASSWORD, minutes(3));
     expect(await verifyPassword((await findPasswordHash(ctx.db, ana.id))!, NEW_PASSWORD)).toBe(true);
     expect(await listLiveSessions(ctx.db, ana.id, minutes(3))).toEqual([]);
+    // Ana is told, by email, with the way back should it not have been her.
+    const told = (await ctx.db.select().from(jobs).where(eq(jobs.kind, PASSWORD_CHANGED_JOB))).filter((job) => job.payload.userId === ana.id);
+    expect(told.map((job) => job.payload.changedAt)).toEqual([minutes(3).toISOString()]);
+    const sent: EmailMessage[] = [];
+    await passwordChangedJob(ctx.db, async (message) => void sent.push(message), "https://verdict.example")(told[0]!.payload);
+    expect(sent[0]).toMatchObject({ to: ana.email, subject: "Your Verdict password was changed" });
+    expect(sent[0]!.text).toContain("was changed on 1 Mar 2030, 09:03 UTC.");
+    expect(sent[0]!.text).toContain("https://verdict.example/forgot-password");
     // Neither this link nor the earlier one works again.
     for (const token of [second!, first!]) {
       await expect(resetPassword(ctx.db, token, "yet another passphrase", minutes(4))).rejects.toThrow(RESET_LINK_UNUSABLE);

@@ -28,10 +28,11 @@ const changePassword = formAction(changePasswordSchema, async ({ db, user, input
   }
   await releaseSignInAttempt(db, keys);
   await db.transaction(async (tx) => {
-    await setPassword(tx, user.id, input.newPassword);
+    const now = new Date();
+    await setPassword(tx, user.id, input.newPassword, now);
     await revokeOtherSessions(tx, user.id, user.sessionId);
     // A link to choose a new password, asked for before, would undo this one.
-    await retireResets(tx, user.id, new Date());
+    await retireResets(tx, user.id, now);
   });
   revalidatePath("/account");
   return "Your password is changed, and every other session is signed out.";

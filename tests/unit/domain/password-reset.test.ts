@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   mayAskForAnotherLink,
+  passwordChangedEmail,
   passwordResetEmail,
   RESET_LINKS_PER_ADDRESS,
   RESET_LINKS_PER_WINDOW,
@@ -36,5 +37,19 @@ describe("password reset links", () => {
     expect(mail.html).toContain(`href="https://verdict.example/reset-password/abc?x=1&amp;y=2"`);
     expect(mail.html).not.toContain("<img");
     expect(mail.html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+  });
+
+  test("the password-changed email says when, and how to take the account back, escaped in its HTML", () => {
+    const mail = passwordChangedEmail({
+      to: "ana@example.com",
+      name: "Ana <b>",
+      at: "1 Mar 2030, 09:03 UTC",
+      resetUrl: "https://verdict.example/forgot-password",
+    });
+    expect(mail.subject).toBe("Your Verdict password was changed");
+    expect(mail.text).toContain("was changed on 1 Mar 2030, 09:03 UTC.");
+    expect(mail.text).toContain("https://verdict.example/forgot-password");
+    expect(mail.html).toContain("Hello Ana &lt;b&gt;,");
+    expect(mail.html).toContain('<a href="https://verdict.example/forgot-password">');
   });
 });
