@@ -1,7 +1,8 @@
 import { escapeHtml, type EmailMessage } from "./notifications";
 
 // Choosing a new password from a link sent by email: how long a link works, how many a person can
-// be sent, and the email itself. Pure: the caller gives the time, the address and the link.
+// be sent, that email, and the one that tells an owner their password changed. Pure: the caller
+// gives the time, the address and the links.
 
 /** Long enough to open the email; short enough that an old email in a mailbox opens nothing. */
 export const RESET_LINK_MINUTES = 60;

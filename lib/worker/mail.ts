@@ -53,11 +53,15 @@ export function emailJob(db: Db, mailer: Mailer, origin: string) {
   };
 }
 
+/** The account a job about someone's password names (`userId`): null when it is gone, and there is nothing to send. */
+async function payloadUser(db: Db, payload: Record<string, unknown>) {
+  return typeof payload.userId === "string" ? findUserById(db, payload.userId) : null;
+}
+
 /** The password reset job: the link, to the account's address. An account gone since is nothing to send. */
 export function passwordResetJob(db: Db, mailer: Mailer, origin: string) {
   return async (payload: Record<string, unknown>) => {
-    const userId = typeof payload.userId === "string" ? payload.userId : "";
-    const user = userId ? await findUserById(db, userId) : null;
+    const user = await payloadUser(db, payload);
     if (!user) return;
     const token = typeof payload.sealedToken === "string" ? openResetToken(payload.sealedToken, user.id) : null;
     // AUTH_SECRET changed since it was asked for: the person asks again.
@@ -69,8 +73,7 @@ export function passwordResetJob(db: Db, mailer: Mailer, origin: string) {
 /** Tells an account's owner their password changed, with the way back if it was not them. */
 export function passwordChangedJob(db: Db, mailer: Mailer, origin: string) {
   return async (payload: Record<string, unknown>) => {
-    const userId = typeof payload.userId === "string" ? payload.userId : "";
-    const user = userId ? await findUserById(db, userId) : null;
+    const user = await payloadUser(db, payload);
     if (!user) return;
     const changedAt = new Date(typeof payload.changedAt === "string" ? payload.changedAt : Number.NaN);
     if (Number.isNaN(changedAt.getTime())) throw new Error("The password-changed job names no time");
